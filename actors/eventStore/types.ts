@@ -1,0 +1,143 @@
+// The event store port. Every adapter (memory, postgres, kurrentdb) implements EventStore and passes the same
+// contract suite (test/contract/eventStore). Wire formats stay inside the adapters.
+
+/** Position of an event in the global log, in commit order: compare `commit` first, then `position`. */
+export interface Checkpoint {
+  /** Postgres: the appending transaction's id (xid8); KurrentDB: commit position; memory: the position. */
+  readonly commit: bigint;
+  /** Postgres: global sequence number; KurrentDB: prepare position; memory: the position. */
+  readonly position: bigint;
+}
+
+/** What the caller knows about the stream before appending. Stream versions start at 1; 0 means "no stream". */
+export type ExpectedVersion = number | 'any' | 'no_stream';
+
+export interface EventMetadata {
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /** W3C trace context, carried gateway → NATS headers → event metadata → dispatcher. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+  readonly [key: string]: string | number | boolean | undefined;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  /** Caller-generated UUID; re-appending the same ids at the same expected version is a no-op. */
+  readonly id: string;
+  readonly type: Type;
+  /** The event type's schema version, so upcasters can lift older shapes on read. */
+  readonly schemaVersion: number;
+  /** Must be JSON-serialisable; at most MAX_EVENT_BYTES once serialised. */
+  readonly data: Data;
+  readonly metadata?: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly type: Type;
+  readonly schemaVersion: number;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly streamName: string;
+  /** 1-based version of the event within its stream. */
+  readonly streamVersion: number;
+  /** Unique, increasing per adapter; not the read order of the global log (use `checkpoint` for that). */
+  readonly globalPosition: bigint;
+  readonly checkpoint: Checkpoint;
+  readonly recordedAt: Date;
+}
+
+export interface AppendRequest {
+  readonly stream: string;
+  readonly expected: ExpectedVersion;
+  readonly events: readonly NewEvent[];
+}
+
+export interface AppendResult {
+  readonly stream: string;
+  /** Stream version after the append (the version of its last event). */
+  readonly nextVersion: number;
+  /** Global positions of the appended events, in order. */
+  readonly positions: readonly bigint[];
+  /** True when every event id was already stored at these versions, so nothing was written. */
+  readonly duplicate: boolean;
+}
+
+/** Per-stream outcome of a grouped append: one stream's conflict never blocks the others. */
+export type AppendOutcome =
+  | ({ readonly ok: true } & AppendResult)
+  | { readonly ok: false; readonly stream: string; readonly error: Error };
+
+export interface ReadStreamOptions {
+  /** First version to return (inclusive); default 1. */
+  readonly fromVersion?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllResult {
+  readonly events: readonly RecordedEvent[];
+  /** Checkpoint to pass as `after` for the next page: the last event's, or `after` itself when empty. */
+  readonly checkpoint: Checkpoint;
+}
+
+export interface Snapshot<State = unknown> {
+  readonly stream: string;
+  /** Stream version the snapshot folds up to (inclusive). */
+  readonly version: number;
+  readonly schemaVersion: number;
+  readonly state: State;
+}
+
+export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
+
+export interface SubscribeOptions {
+  readonly after: Checkpoint;
+  /** Awaited before the next batch is read: a slow handler slows the subscription (back-pressure). */
+  readonly handler: BatchHandler;
+  readonly batchSize?: number;
+}
+
+export interface SubscriptionStatus {
+  readonly checkpoint: Checkpoint;
+  readonly delivered: number;
+  readonly running: boolean;
+}
+
+export interface Subscription {
+  /** Stops after the batch in flight; resolves when stopped. */
+  close(): Promise<void>;
+  /** Resolves when closed, rejects with the handler's (or the store's) error when it stops on one. */
+  readonly done: Promise<void>;
+  status(): SubscriptionStatus;
+}
+
+export interface EventStore {
+  append(stream: string, expected: ExpectedVersion, events: readonly NewEvent[]): Promise<AppendResult>;
+  /** Commits several streams' appends in one round trip where the adapter can; each has its own expected version. */
+  appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendOutcome[]>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  /** Events strictly after `after`, in commit order, never skipping one that commits later. */
+  readAll(after: Checkpoint, limit: number): Promise<ReadAllResult>;
+  /** The checkpoint of the newest readable event (START when empty), for lag metrics. */
+  headCheckpoint(): Promise<Checkpoint>;
+  subscribe(options: SubscribeOptions): Subscription;
+  saveSnapshot(snapshot: Snapshot): Promise<void>;
+  loadSnapshot(stream: string): Promise<Snapshot | null>;
+  close(): Promise<void>;
+}
+
+export const START: Checkpoint = Object.freeze({ commit: 0n, position: 0n });
+
+const sign = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
+
+export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number =>
+  sign(a.commit, b.commit) || sign(a.position, b.position);
+
+/** Serialised form for logs, CLI output and storage outside the store: "commit/position". */
+export const formatCheckpoint = (c: Checkpoint): string => `${c.commit}/${c.position}`;
+
+export const parseCheckpoint = (text: string): Checkpoint => {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new TypeError(`not a checkpoint: ${JSON.stringify(text)} (expected "commit/position")`);
+  return { commit: BigInt(match[1]!), position: BigInt(match[2]!) };
+};
