@@ -1,0 +1,125 @@
+// A grouped append as one call of the append_events function: one round trip and, outside an explicit
+// transaction, one commit for any number of streams. Exported apart from the store so a caller holding a
+// transaction (tests that delay commits, an importer) can append inside it.
+import type pg from 'pg';
+import { ConcurrencyError, EventStoreError } from '../errors.js';
+import type { AppendOutcome, AppendRequest, ExpectedVersion } from '../types.js';
+import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
+import type { SqlNames } from './constants.js';
+
+/** Anything that runs a query: a pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+interface ValidRequest {
+  readonly index: number;
+  readonly stream: string;
+  readonly expected: ExpectedVersion;
+  readonly events: readonly PreparedEvent[];
+}
+
+type AppendFunctionOutcome = 'appended' | 'duplicate' | 'conflict' | 'duplicate_id';
+
+interface AppendFunctionRow {
+  r_index: number;
+  r_outcome: AppendFunctionOutcome;
+  r_version: number;
+  r_positions: string[] | null;
+}
+
+const validate = (request: AppendRequest, index: number): ValidRequest => {
+  const stream = validateStreamName(request.stream);
+  const expected = validateExpectedVersion(request.expected);
+  return { index, stream, expected, events: prepareEvents(stream, request.events) };
+};
+
+const toOutcome = (request: ValidRequest, row: AppendFunctionRow): AppendOutcome => {
+  const { stream } = request;
+  switch (row.r_outcome) {
+    case 'appended':
+    case 'duplicate':
+      return {
+        ok: true,
+        stream,
+        nextVersion: row.r_version,
+        positions: (row.r_positions ?? []).map((position) => BigInt(position)),
+        duplicate: row.r_outcome === 'duplicate',
+      };
+    case 'conflict':
+      return { ok: false, stream, error: new ConcurrencyError(stream, request.expected, row.r_version) };
+    case 'duplicate_id':
+      return {
+        ok: false,
+        stream,
+        error: new EventStoreError('DUPLICATE_EVENT_ID', `append to ${stream}: some event ids are already stored elsewhere`, { stream }),
+      };
+    default: {
+      const unknown: never = row.r_outcome;
+      throw new Error(`append_events returned an unknown outcome ${String(unknown)}`);
+    }
+  }
+};
+
+const callAppendFunction = async (
+  db: Queryable,
+  names: SqlNames,
+  requests: readonly ValidRequest[],
+  prepared: boolean,
+): Promise<AppendFunctionRow[]> => {
+  const events = requests.flatMap((request) => request.events);
+  const result = await db.query<AppendFunctionRow>({
+    ...(prepared ? { name: `${names.schema}.append_events` } : {}),
+    text: `select r_index, r_outcome, r_version, r_positions from ${names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
+    values: [
+      requests.map((request) => request.stream),
+      // 'no_stream' is version 0 in the database; 'any' is null.
+      requests.map((request) => (request.expected === 'any' ? null : request.expected === 'no_stream' ? 0 : request.expected)),
+      requests.map((request) => request.events.length),
+      events.map((event) => event.id),
+      events.map((event) => event.type),
+      events.map((event) => event.schemaVersion),
+      events.map((event) => event.data),
+      events.map((event) => event.metadata),
+    ],
+  });
+  return result.rows;
+};
+
+export interface AppendEventsOptions {
+  /** Use a named prepared statement; default true. */
+  readonly preparedStatement?: boolean;
+}
+
+/**
+ * Validates every request (a bad one fails alone, as an outcome), then appends the valid ones in one call.
+ * Streams go to the database sorted by name, so two grouped appends always lock their streams in the same order.
+ */
+export const appendEvents = async (
+  db: Queryable,
+  names: SqlNames,
+  requests: readonly AppendRequest[],
+  options: AppendEventsOptions = {},
+): Promise<AppendOutcome[]> => {
+  const outcomes = new Array<AppendOutcome | undefined>(requests.length);
+  const valid: ValidRequest[] = [];
+  requests.forEach((request, index) => {
+    try {
+      valid.push(validate(request, index));
+    } catch (error) {
+      if (!(error instanceof EventStoreError)) throw error;
+      outcomes[index] = { ok: false, stream: String(request.stream), error };
+    }
+  });
+  valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
+  if (valid.length > 0) {
+    const rows = await callAppendFunction(db, names, valid, options.preparedStatement ?? true);
+    for (const row of rows) {
+      const request = valid[row.r_index - 1];
+      if (request === undefined) throw new Error(`append_events returned an unknown index ${row.r_index}`);
+      outcomes[request.index] = toOutcome(request, row);
+    }
+  }
+  return outcomes.map((outcome, index) => {
+    if (outcome === undefined) throw new Error(`append_events returned no outcome for request ${index}`);
+    return outcome;
+  });
+};

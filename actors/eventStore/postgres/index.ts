@@ -1,0 +1,5 @@
+// Public surface of the PostgreSQL event store adapter.
+export { createPostgresEventStore, type PostgresEventStoreOptions } from './postgresEventStore.js';
+export { appendEvents, type AppendEventsOptions, type Queryable } from './appendEvents.js';
+export { DEFAULT_SCHEMA, sqlNames, validateSchemaName, type SqlNames } from './constants.js';
+export { eventStoreMigrations, type SqlMigration } from './migrations.js';

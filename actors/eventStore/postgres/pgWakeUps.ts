@@ -1,0 +1,124 @@
+// Wake-ups across processes: after each append the store sends one NOTIFY (coalesced: at most one in flight,
+// plus one more if appends came meanwhile), and subscriptions LISTEN on a dedicated connection. Appends in this
+// process wake local subscriptions at once without the round trip. When LISTEN is off or its connection is
+// down (PgBouncer in transaction mode drops LISTEN), subscriptions still poll at their interval.
+//
+// NOTIFY is sent after the append's commit, not inside the append: a notifying commit takes a cluster-wide lock
+// until it ends, which would serialise every append's commit.
+import pg from 'pg';
+import { createWakeUps, type WakeUps } from '../subscription.js';
+
+export interface PgWakeUpsOptions {
+  readonly pool: pg.Pool;
+  readonly channel: string;
+  /** Connection for LISTEN; undefined: no LISTEN, polling only. */
+  readonly listenConfig: pg.ClientConfig | undefined;
+  /** Send NOTIFY after appends (off when nobody listens, e.g. a write-only benchmark). */
+  readonly notify: boolean;
+  readonly onError: (error: Error, during: 'listen' | 'notify') => void;
+}
+
+export interface PgWakeUps extends WakeUps {
+  /** Called after each committed append: wakes local waiters and schedules a NOTIFY. */
+  appended(): void;
+  /** Starts listening (idempotent); subscriptions call it. */
+  listen(): void;
+  close(): Promise<void>;
+}
+
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 30_000;
+
+export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
+  const local = createWakeUps();
+  let closed = false;
+  let notifying = false;
+  let notifyAgain = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  let listener: pg.Client | undefined;
+  let listening = false;
+  let reconnectDelay = RECONNECT_MIN_MS;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const sendNotify = (): void => {
+    if (notifying) {
+      notifyAgain = true;
+      return;
+    }
+    notifying = true;
+    notifyAgain = false;
+    inFlight = options.pool
+      .query('select pg_notify($1, $2)', [options.channel, ''])
+      .catch((error: Error) => {
+        if (!closed) options.onError(error, 'notify');
+      })
+      .finally(() => {
+        notifying = false;
+        if (notifyAgain && !closed) sendNotify();
+      })
+      .then(() => undefined);
+  };
+
+  const scheduleReconnect = (): void => {
+    if (closed || reconnectTimer !== undefined) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      void connect();
+    }, reconnectDelay);
+    reconnectDelay = Math.min(reconnectDelay * 2, RECONNECT_MAX_MS);
+  };
+
+  const connect = async (): Promise<void> => {
+    if (closed || options.listenConfig === undefined) return;
+    const client = new pg.Client(options.listenConfig);
+    listener = client;
+    const lost = (error?: Error): void => {
+      if (listener !== client) return;
+      listener = undefined;
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      void client.end().catch(() => undefined);
+      if (!closed && error) options.onError(error, 'listen');
+      scheduleReconnect();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost(new Error('LISTEN connection ended')));
+    client.on('notification', () => local.notify());
+    try {
+      await client.connect();
+      await client.query(`listen "${options.channel}"`);
+      reconnectDelay = RECONNECT_MIN_MS;
+      // Events may have committed while the connection was down: let every subscription look now.
+      local.notify();
+    } catch (error) {
+      lost(error as Error);
+    }
+  };
+
+  return {
+    generation: local.generation,
+    wait: local.wait,
+    appended() {
+      local.notify();
+      if (options.notify && !closed) sendNotify();
+    },
+    listen() {
+      if (listening || closed) return;
+      listening = true;
+      void connect();
+    },
+    async close() {
+      closed = true;
+      if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
+      const client = listener;
+      listener = undefined;
+      local.notify();
+      await inFlight;
+      if (client) {
+        client.removeAllListeners();
+        client.on('error', () => undefined);
+        await client.end().catch(() => undefined);
+      }
+    },
+  };
+};

@@ -1,0 +1,233 @@
+// The PostgreSQL event store (the default adapter). Appends are one call of append_events (see migrations.ts);
+// the global log is read in commit order — (transaction id, position) — and only below the oldest running
+// transaction, so a reader never passes an event whose transaction has yet to commit.
+import pg from 'pg';
+import { EventStoreError } from '../errors.js';
+import { createPollingSubscription } from '../subscription.js';
+import {
+  START,
+  type AppendOutcome,
+  type AppendRequest,
+  type Checkpoint,
+  type EventStore,
+  type ReadAllResult,
+  type Snapshot,
+  type Subscription,
+} from '../types.js';
+import { validateStreamName } from '../validate.js';
+import { appendEvents } from './appendEvents.js';
+import { sqlNames } from './constants.js';
+import { createPgWakeUps } from './pgWakeUps.js';
+import { EVENT_COLUMNS, toRecordedEvent, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
+
+export interface PostgresEventStoreOptions {
+  /** Where the store connects; also used for the LISTEN connection. */
+  readonly connectionString: string;
+  /** Share a pool instead of opening one (the store then leaves it open on close). */
+  readonly pool?: pg.Pool;
+  /** Size of the pool the store opens; default 10. */
+  readonly poolSize?: number;
+  /** Schema migrated by `lexbot ops migrate`; default "eventstore". */
+  readonly schema?: string;
+  /** LISTEN for wake-ups on a dedicated connection; turn off behind PgBouncer in transaction mode. Default true. */
+  readonly listen?: boolean;
+  /** NOTIFY other processes after appends; default true. */
+  readonly notify?: boolean;
+  /** Longest wait between reads of an idle subscription (the fallback when no wake-up comes); default 1000 ms. */
+  readonly pollIntervalMs?: number;
+  /**
+   * Use named prepared statements (parsed once per connection). Turn off behind PgBouncer older than 1.21 in
+   * transaction mode, which cannot route them. Default true.
+   */
+  readonly preparedStatements?: boolean;
+  /** Failures of the wake-up machinery, which never fail an append or a read (polling covers them). */
+  readonly onError?: (error: Error, during: 'listen' | 'notify') => void;
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_DEADLOCK = '40P01';
+const PG_UNDEFINED_TABLE = '42P01';
+const PG_UNDEFINED_FUNCTION = '42883';
+const APPEND_ATTEMPTS = 3;
+
+const pgCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+const checkVersion = (version: unknown, what: string): number => {
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version >= 0) return version;
+  throw new EventStoreError('INVALID_EVENT', `${what} must be an integer ≥ 0`);
+};
+
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
+  const names = sqlNames(options.schema);
+  const ownsPool = options.pool === undefined;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  if (ownsPool) pool.on('error', () => undefined); // idle clients that die are replaced on the next checkout
+  const wakeUps = createPgWakeUps({
+    pool,
+    channel: names.channel,
+    listenConfig: options.listen === false ? undefined : { connectionString: options.connectionString },
+    notify: options.notify ?? true,
+    onError: options.onError ?? (() => undefined),
+  });
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  const prepared = options.preparedStatements ?? true;
+  /** Statement name, or none (unnamed statements) when prepared statements are off. */
+  const named = (what: string): { name?: string } => (prepared ? { name: `${names.schema}.${what}` } : {});
+
+  const ensureOpen = (): void => {
+    if (closed) throw new EventStoreError('INVALID_EVENT', 'event store is closed');
+  };
+
+  /** A missing table means nobody migrated this schema: say so instead of "relation does not exist". */
+  const explain = (error: unknown): unknown => {
+    const code = pgCode(error);
+    if (code === PG_UNDEFINED_TABLE || code === PG_UNDEFINED_FUNCTION) {
+      return new Error(`event store schema "${names.schema}" is not migrated: run \`lexbot ops migrate\` (${(error as Error).message})`, { cause: error });
+    }
+    return error;
+  };
+
+  const appendMany = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
+    ensureOpen();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const outcomes = await appendEvents(pool, names, requests, { preparedStatement: prepared });
+        if (outcomes.some((outcome) => outcome.ok && !outcome.duplicate)) wakeUps.appended();
+        return outcomes;
+      } catch (error) {
+        // A unique violation or a deadlock means another transaction raced on the same event ids; the whole
+        // call rolled back, so running it again is safe and then sees the winner's rows.
+        const code = pgCode(error);
+        if ((code === PG_UNIQUE_VIOLATION || code === PG_DEADLOCK) && attempt < APPEND_ATTEMPTS) continue;
+        throw explain(error);
+      }
+    }
+  };
+
+  const readAll = async (after: Checkpoint, limit: number): Promise<ReadAllResult> => {
+    ensureOpen();
+    if (limit <= 0) return { events: [], checkpoint: after };
+    const result = await pool
+      .query<EventRow>({
+        ...named('read_all'),
+        text: `select ${EVENT_COLUMNS} from ${names.events}
+               where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+                 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+               order by transaction_id, global_position
+               limit $3`,
+        values: [after.commit.toString(), after.position.toString(), limit],
+        rowMode: 'array',
+      })
+      .catch((error: unknown) => {
+        throw explain(error);
+      });
+    const events = result.rows.map(toRecordedEvent);
+    return { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
+  };
+
+  const store: EventStore = {
+    async append(stream, expected, events) {
+      const [outcome] = await appendMany([{ stream, expected, events }]);
+      if (outcome === undefined) throw new Error('append returned no outcome');
+      if (!outcome.ok) throw outcome.error;
+      const { ok: _ok, ...result } = outcome;
+      return result;
+    },
+    appendMany,
+    async readStream(stream, readOptions = {}) {
+      ensureOpen();
+      validateStreamName(stream);
+      const from = Math.max(1, readOptions.fromVersion ?? 1);
+      const result = await pool
+        .query<EventRow>({
+          ...named('read_stream'),
+          text: `select ${EVENT_COLUMNS} from ${names.events}
+                 where stream_name = $1 and stream_version >= $2
+                 order by stream_version
+                 limit $3`,
+          values: [stream, from, readOptions.maxCount ?? null],
+          rowMode: 'array',
+        })
+        .catch((error: unknown) => {
+          throw explain(error);
+        });
+      return result.rows.map(toRecordedEvent);
+    },
+    readAll,
+    async headCheckpoint() {
+      ensureOpen();
+      const result = await pool
+        .query<[string, string]>({
+          text: `select transaction_id::text, global_position from ${names.events}
+                 where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 order by transaction_id desc, global_position desc
+                 limit 1`,
+          rowMode: 'array',
+        })
+        .catch((error: unknown) => {
+          throw explain(error);
+        });
+      const row = result.rows[0];
+      return row === undefined ? START : { commit: BigInt(row[0]), position: BigInt(row[1]) };
+    },
+    subscribe(subscribeOptions) {
+      ensureOpen();
+      wakeUps.listen();
+      const subscription = createPollingSubscription({ readAll, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 }, subscribeOptions);
+      subscriptions.add(subscription);
+      void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));
+      return subscription;
+    },
+    async saveSnapshot(snapshot: Snapshot) {
+      ensureOpen();
+      validateStreamName(snapshot.stream);
+      const version = checkVersion(snapshot.version, `snapshot of ${snapshot.stream}: version`);
+      const schemaVersion = checkVersion(snapshot.schemaVersion, `snapshot of ${snapshot.stream}: schemaVersion`);
+      let state: string | undefined;
+      try {
+        state = JSON.stringify(snapshot.state);
+      } catch (error) {
+        throw new EventStoreError('NOT_SERIALIZABLE', `snapshot of ${snapshot.stream} is not JSON-serialisable: ${(error as Error).message}`);
+      }
+      if (state === undefined) throw new EventStoreError('NOT_SERIALIZABLE', `snapshot of ${snapshot.stream} is not JSON-serialisable`);
+      // A snapshot never moves backwards: a slow writer must not replace a newer one.
+      await pool
+        .query({
+          ...named('save_snapshot'),
+          text: `insert into ${names.snapshots} as s (stream_name, version, schema_version, state) values ($1, $2, $3, $4)
+                 on conflict (stream_name) do update
+                   set version = excluded.version, schema_version = excluded.schema_version, state = excluded.state, saved_at = now()
+                   where s.version <= excluded.version`,
+          values: [snapshot.stream, version, schemaVersion, state],
+        })
+        .catch((error: unknown) => {
+          throw explain(error);
+        });
+    },
+    async loadSnapshot(stream) {
+      ensureOpen();
+      validateStreamName(stream);
+      const result = await pool
+        .query<SnapshotRow>({
+          ...named('load_snapshot'),
+          text: `select stream_name, version, schema_version, state from ${names.snapshots} where stream_name = $1`,
+          values: [stream],
+        })
+        .catch((error: unknown) => {
+          throw explain(error);
+        });
+      const row = result.rows[0];
+      return row === undefined ? null : toSnapshot(row);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
+      await wakeUps.close();
+      if (ownsPool) await pool.end();
+    },
+  };
+  return store;
+};
