@@ -1,0 +1,216 @@
+// Hosts live actors of one kind: loads each from its snapshot plus later events, runs its messages strictly one at a
+// time, appends what it decides with the expected version (reload and retry on conflict), snapshots every N events,
+// and passivates actors that sit idle or that exceed the live cap (least recently used first).
+import { isConcurrencyError } from '../eventStore/errors.js';
+import type { EventMetadata, EventStore, NewEvent } from '../eventStore/types.js';
+import { deterministicId } from './deterministicId.js';
+import type { GroupCommitter } from './groupCommit.js';
+import type { EventCodec, StateCodec } from './types.js';
+
+export interface ActorBehavior<Message, Event, State> {
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  /**
+   * Decides the events one message causes. May be async (a grammY pass), must not do I/O of its own: after a
+   * version conflict it runs again on the reloaded state.
+   */
+  readonly handle: (message: Message, state: State) => Promise<readonly Event[]> | readonly Event[];
+  /** Identifies the message for deterministic event ids (e.g. `tg:<update_id>`, or the causing event id). */
+  readonly causationOf: (message: Message) => string;
+  readonly metadataOf?: (message: Message) => EventMetadata;
+}
+
+export interface ActorHostOptions<Message, Event, State> {
+  readonly store: Pick<EventStore, 'readStream' | 'loadSnapshot' | 'saveSnapshot'>;
+  readonly committer: GroupCommitter;
+  readonly behavior: ActorBehavior<Message, Event, State>;
+  readonly codec: EventCodec<Event>;
+  /** Without one, actors never snapshot and always fold their whole stream. */
+  readonly stateCodec?: StateCodec<State>;
+  readonly streamOf: (key: string) => string;
+  readonly snapshotEvery?: number;
+  readonly maxLive?: number;
+  readonly idleMs?: number;
+  readonly maxConflictRetries?: number;
+  readonly onSnapshotError?: (key: string, error: unknown) => void;
+}
+
+export interface TellResult<Event> {
+  readonly events: readonly Event[];
+  readonly version: number;
+  /** The store already held these events (a redelivery): nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+export interface ActorHost<Message, Event, State> {
+  tell(key: string, message: Message): Promise<TellResult<Event>>;
+  /** The live state, loading the actor if needed (for tests and read-your-writes paths). */
+  inspect(key: string): Promise<{ state: State; version: number }>;
+  liveCount(): number;
+  /** Drops idle actors now (the sweep does this on its own every idleMs / 2). */
+  passivateIdle(now?: number): number;
+  close(): Promise<void>;
+}
+
+interface Live<State> {
+  state: State;
+  version: number;
+  sinceSnapshot: number;
+  lastUsed: number;
+  /** Tail of this actor's mailbox: the next message runs after it. */
+  tail: Promise<unknown> | null;
+}
+
+export class ActorHostClosedError extends Error {
+  constructor() {
+    super('actor host is closed');
+    this.name = 'ActorHostClosedError';
+  }
+}
+
+export const createActorHost = <Message, Event, State>(
+  options: ActorHostOptions<Message, Event, State>,
+): ActorHost<Message, Event, State> => {
+  const { store, committer, behavior, codec, stateCodec, streamOf } = options;
+  const snapshotEvery = options.snapshotEvery ?? 100;
+  const maxLive = options.maxLive ?? 100_000;
+  const idleMs = options.idleMs ?? 10 * 60_000;
+  const maxRetries = options.maxConflictRetries ?? 5;
+  // Map keeps insertion order; re-inserting on use makes its first key the least recently used.
+  const live = new Map<string, Live<State>>();
+  const loading = new Map<string, Promise<Live<State>>>();
+  let closed = false;
+
+  const load = async (key: string): Promise<Live<State>> => {
+    const stream = streamOf(key);
+    let state = behavior.initialState();
+    let version = 0;
+    const snapshot = stateCodec ? await store.loadSnapshot(stream) : null;
+    if (snapshot && stateCodec && snapshot.schemaVersion === stateCodec.schemaVersion) {
+      state = stateCodec.decode(snapshot.state);
+      version = snapshot.version;
+    }
+    const events = await store.readStream(stream, { fromVersion: version + 1 });
+    for (const recorded of events) {
+      state = behavior.evolve(state, codec.decode(recorded));
+      version = recorded.streamVersion;
+    }
+    return { state, version, sinceSnapshot: events.length, lastUsed: Date.now(), tail: null };
+  };
+
+  const touch = (key: string, actor: Live<State>): void => {
+    actor.lastUsed = Date.now();
+    live.delete(key);
+    live.set(key, actor);
+  };
+
+  const evictOverCap = (): void => {
+    if (live.size <= maxLive) return;
+    for (const [key, actor] of live) {
+      if (live.size <= maxLive) break;
+      if (actor.tail === null) live.delete(key);
+    }
+  };
+
+  const activate = async (key: string): Promise<Live<State>> => {
+    const existing = live.get(key);
+    if (existing) return existing;
+    let pending = loading.get(key);
+    if (!pending) {
+      pending = load(key).finally(() => loading.delete(key));
+      loading.set(key, pending);
+    }
+    const actor = await pending;
+    // Another caller may have installed it while this one awaited the same load.
+    const installed = live.get(key) ?? actor;
+    live.set(key, installed);
+    evictOverCap();
+    return installed;
+  };
+
+  const maybeSnapshot = (key: string, actor: Live<State>): void => {
+    if (!stateCodec || actor.sinceSnapshot < snapshotEvery) return;
+    actor.sinceSnapshot = 0;
+    store
+      .saveSnapshot({ stream: streamOf(key), version: actor.version, schemaVersion: stateCodec.schemaVersion, state: stateCodec.encode(actor.state) })
+      .catch((error: unknown) => options.onSnapshotError?.(key, error));
+  };
+
+  const process = async (key: string, actor: Live<State>, message: Message): Promise<TellResult<Event>> => {
+    const causation = behavior.causationOf(message);
+    const metadata = { causationId: causation, ...behavior.metadataOf?.(message) };
+    for (let attempt = 0; ; attempt += 1) {
+      const events = await behavior.handle(message, actor.state);
+      if (events.length === 0) return { events, version: actor.version, duplicate: false };
+      const newEvents = events.map((event, index): NewEvent => ({
+        id: deterministicId(streamOf(key), causation, index),
+        ...codec.encode(event),
+        metadata,
+      }));
+      const outcome = await committer.commit({ stream: streamOf(key), expected: actor.version, events: newEvents });
+      if (outcome.ok) {
+        // A duplicate means an earlier delivery stored exactly these events right after our version (same state,
+        // same message, same ids): the cache is one step behind, so fold them in just the same.
+        for (const event of events) actor.state = behavior.evolve(actor.state, event);
+        actor.version = outcome.nextVersion;
+        actor.sinceSnapshot += events.length;
+        maybeSnapshot(key, actor);
+        return { events, version: actor.version, duplicate: outcome.duplicate };
+      }
+      if (!isConcurrencyError(outcome.error) || attempt >= maxRetries) throw outcome.error;
+      // Someone else wrote this stream (a previous owner of the partition): catch up and decide again.
+      const fresh = await load(key);
+      actor.state = fresh.state;
+      actor.version = fresh.version;
+    }
+  };
+
+  const sweep = setInterval(() => host.passivateIdle(), Math.max(1000, idleMs / 2));
+  sweep.unref();
+
+  const host: ActorHost<Message, Event, State> = {
+    async tell(key, message) {
+      if (closed) throw new ActorHostClosedError();
+      const actor = await activate(key);
+      touch(key, actor);
+      const previous = actor.tail ?? Promise.resolve();
+      const run = previous.then(() => process(key, actor, message));
+      const tail = run.catch(() => undefined);
+      actor.tail = tail;
+      void tail.then(() => {
+        if (actor.tail === tail) actor.tail = null;
+      });
+      try {
+        return await run;
+      } catch (error) {
+        // A failed message may leave the cached state unsure (e.g. a store error mid-append): reload next time.
+        if (live.get(key) === actor && actor.tail === tail) live.delete(key);
+        throw error;
+      }
+    },
+    async inspect(key) {
+      const actor = await activate(key);
+      await actor.tail;
+      return { state: actor.state, version: actor.version };
+    },
+    liveCount: () => live.size,
+    passivateIdle(now = Date.now()) {
+      let dropped = 0;
+      for (const [key, actor] of live) {
+        if (actor.tail === null && now - actor.lastUsed >= idleMs) {
+          live.delete(key);
+          dropped += 1;
+        }
+      }
+      return dropped;
+    },
+    async close() {
+      closed = true;
+      clearInterval(sweep);
+      await Promise.all([...live.values()].map((actor) => actor.tail));
+      await committer.drain();
+      live.clear();
+    },
+  };
+  return host;
+};

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMemoryEventStore } from '../../../actors/eventStore/memory/memoryEventStore.js';
+import type { EventStore } from '../../../actors/eventStore/types.js';
+import { createActorHost } from '../../../actors/runtime/actorHost.js';
+import { createGroupCommitter } from '../../../actors/runtime/groupCommit.js';
+import { counterBehavior, counterCodec, counterStateCodec, type CounterMessage } from './counter.js';
+
+const hostOn = (store: EventStore, overrides: { maxLive?: number; idleMs?: number; snapshotEvery?: number } = {}) =>
+  createActorHost({
+    store,
+    committer: createGroupCommitter(store),
+    behavior: counterBehavior,
+    codec: counterCodec,
+    stateCodec: counterStateCodec,
+    streamOf: (key) => `counter-${key}`,
+    ...overrides,
+  });
+
+describe('actor host', () => {
+  it('runs one actor’s messages strictly in arrival order, whatever each one awaits', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 12 }), async (s, amounts) => {
+        const store = createMemoryEventStore();
+        const host = hostOn(store);
+        const messages: CounterMessage[] = amounts.map((amount, index) => ({ id: `m${index}`, amount, gate: s.schedule(Promise.resolve(), `m${index}`) }));
+        const all = Promise.all(messages.map((message) => host.tell('a', message)));
+        await s.waitFor(all);
+        const stored = await store.readStream('counter-a');
+        expect(stored.map((event) => (event.data as { by: string }).by)).toEqual(messages.map((m) => m.id));
+        await host.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('applies a redelivered message once, even on a fresh host after the actor was forgotten', async () => {
+    const store = createMemoryEventStore();
+    const first = hostOn(store);
+    await first.tell('a', { id: 'u1', amount: 5 });
+    const again = await first.tell('a', { id: 'u1', amount: 5 });
+    expect(again.events).toEqual([]);
+    await first.close();
+
+    const second = hostOn(store);
+    await second.tell('a', { id: 'u1', amount: 5 });
+    expect((await second.inspect('a')).state.total).toBe(5);
+    expect(await store.readStream('counter-a')).toHaveLength(1);
+    await second.close();
+  });
+
+  it('catches up and decides again when another owner wrote the stream meanwhile', async () => {
+    const store = createMemoryEventStore();
+    const stale = hostOn(store);
+    const other = hostOn(store);
+    await stale.tell('a', { id: 'x1', amount: 1 });
+    await other.tell('a', { id: 'x2', amount: 10 });
+    const result = await stale.tell('a', { id: 'x3', amount: 100 });
+    expect(result.version).toBe(3);
+    expect((await stale.inspect('a')).state.total).toBe(111);
+    await Promise.all([stale.close(), other.close()]);
+  });
+
+  it('snapshots every N events and loads from the snapshot plus later events', async () => {
+    const store = createMemoryEventStore();
+    const host = hostOn(store, { snapshotEvery: 3 });
+    for (let index = 0; index < 7; index += 1) await host.tell('a', { id: `s${index}`, amount: 1 });
+    await host.close();
+    const snapshot = await store.loadSnapshot('counter-a');
+    expect(snapshot?.version).toBe(6);
+    const fresh = hostOn(store, { snapshotEvery: 3 });
+    expect(await fresh.inspect('a')).toEqual({ state: { total: 7, seen: ['s0', 's1', 's2', 's3', 's4', 's5', 's6'] }, version: 7 });
+    await fresh.close();
+  });
+
+  it('keeps at most maxLive actors, evicting the least recently used', async () => {
+    const store = createMemoryEventStore();
+    const host = hostOn(store, { maxLive: 2 });
+    await host.tell('a', { id: '1', amount: 1 });
+    await host.tell('b', { id: '2', amount: 1 });
+    await host.tell('a', { id: '3', amount: 1 });
+    await host.tell('c', { id: '4', amount: 1 });
+    expect(host.liveCount()).toBe(2);
+    // 'b' was least recently used; it comes back from the store intact.
+    expect((await host.inspect('b')).state.total).toBe(1);
+    await host.close();
+  });
+
+  it('passivates actors idle for idleMs', async () => {
+    const store = createMemoryEventStore();
+    const host = hostOn(store, { idleMs: 60_000 });
+    await host.tell('a', { id: '1', amount: 1 });
+    expect(host.passivateIdle(Date.now())).toBe(0);
+    expect(host.passivateIdle(Date.now() + 60_000)).toBe(1);
+    expect(host.liveCount()).toBe(0);
+    await host.close();
+  });
+});
