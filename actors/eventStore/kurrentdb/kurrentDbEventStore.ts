@@ -1,0 +1,91 @@
+// The KurrentDB (EventStoreDB) adapter of the event store port. See NOTES.md for where its behaviour differs from the
+// memory twin and the Postgres adapter, and why.
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { EventStoreError } from '../errors.js';
+import { createPollingSubscription } from '../subscription.js';
+import type { EventStore } from '../types.js';
+import { appendMany, type AppendManyState } from './appendMany.js';
+import { appendToStream } from './appendToStream.js';
+import { headCheckpoint, readAll, readStream, type KurrentClient } from './reads.js';
+import { loadSnapshot, saveSnapshot } from './snapshots.js';
+import { createLiveWakeUps } from './wakeUps.js';
+
+export type KurrentDbEventStoreOptions = (
+  | {
+      /** `kurrentdb://…` (or the deprecated `esdb://…`), e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
+      readonly connectionString: string;
+    }
+  | {
+      /** A client made elsewhere (tests, shared connections); the store then leaves disposing it to its owner. */
+      readonly client: KurrentClient;
+    }
+) & {
+  /** Upper bound between reads of a caught-up subscription when no live wake-up arrives; default 1000 ms. */
+  readonly pollIntervalMs?: number;
+  /** Use multiStreamAppend for grouped appends when the server has it (KurrentDB 25.1+); default true. */
+  readonly multiStreamAppend?: boolean;
+};
+
+export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): EventStore => {
+  const owned = 'connectionString' in options;
+  const client: KurrentClient = owned ? KurrentDBClient.connectionString(options.connectionString) : options.client;
+  const groups: AppendManyState = { multiStream: options.multiStreamAppend ?? true };
+  const wakeUps = createLiveWakeUps(client);
+  let closed = false;
+
+  const ensureOpen = (): void => {
+    if (closed) throw new EventStoreError('INVALID_EVENT', 'event store is closed');
+  };
+
+  return {
+    async append(stream, expected, events) {
+      ensureOpen();
+      return appendToStream(client, { stream, expected, events });
+    },
+    async appendMany(requests) {
+      ensureOpen();
+      return appendMany(client, groups, requests);
+    },
+    async readStream(stream, readOptions) {
+      ensureOpen();
+      return readStream(client, stream, readOptions);
+    },
+    async readAll(after, limit) {
+      ensureOpen();
+      return readAll(client, after, limit);
+    },
+    async headCheckpoint() {
+      ensureOpen();
+      return headCheckpoint(client);
+    },
+    subscribe(subscribeOptions) {
+      ensureOpen();
+      wakeUps.start();
+      return createPollingSubscription(
+        {
+          readAll: (after, limit) => {
+            ensureOpen();
+            return readAll(client, after, limit);
+          },
+          wakeUps,
+          pollIntervalMs: options.pollIntervalMs ?? 1000,
+        },
+        subscribeOptions,
+      );
+    },
+    async saveSnapshot(snapshot) {
+      ensureOpen();
+      return saveSnapshot(client, snapshot);
+    },
+    async loadSnapshot(stream) {
+      ensureOpen();
+      return loadSnapshot(client, stream);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await wakeUps.stop();
+      if (owned) await client.dispose();
+    },
+  };
+};
