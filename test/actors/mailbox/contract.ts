@@ -1,0 +1,120 @@
+// The mailbox contract: every adapter runs these, so the in-process twin can stand in for JetStream.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeJson, encodeJson, type Mailbox, type MailboxDelivery, type MailboxSubscription } from '../../../actors/mailbox/index.js';
+
+export interface MailboxFixture {
+  readonly mailbox: Mailbox;
+  teardown(): Promise<void>;
+}
+
+const take = async (subscription: MailboxSubscription, count: number): Promise<MailboxDelivery[]> => {
+  const iterator = subscription[Symbol.asyncIterator]();
+  const taken: MailboxDelivery[] = [];
+  while (taken.length < count) {
+    const next = await iterator.next();
+    if (next.done === true) throw new Error(`subscription ended after ${taken.length} of ${count} messages`);
+    taken.push(next.value);
+  }
+  return taken;
+};
+
+const message = (id: string, body: unknown, userKey = 'user:1') => ({
+  id,
+  userKey,
+  payload: encodeJson(body),
+  headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+});
+
+export const mailboxContract = (name: string, create: (partitions: number) => Promise<MailboxFixture>): void => {
+  describe(`mailbox contract: ${name}`, () => {
+    let fixture: MailboxFixture;
+    const open: MailboxSubscription[] = [];
+    const consume = async (...args: Parameters<Mailbox['consume']>): Promise<MailboxSubscription> => {
+      const subscription = await fixture.mailbox.consume(...args);
+      open.push(subscription);
+      return subscription;
+    };
+
+    beforeEach(async () => {
+      fixture = await create(4);
+    });
+    afterEach(async () => {
+      await Promise.all(open.splice(0).map((subscription) => subscription.close()));
+      await fixture.teardown();
+    });
+
+    it('stores a message once per id and reports the duplicate with the original sequence', async () => {
+      const first = await fixture.mailbox.publish(1, message('tg:1', { n: 1 }));
+      const again = await fixture.mailbox.publish(1, message('tg:1', { n: 1 }));
+      await fixture.mailbox.publish(1, message('tg:2', { n: 2 }));
+      expect(first.duplicate).toBe(false);
+      expect(again).toEqual({ duplicate: true, seq: first.seq });
+      const [a, b] = await take(await consume([1]), 2);
+      expect([a?.id, b?.id]).toEqual(['tg:1', 'tg:2']);
+      expect(decodeJson(a!.payload)).toEqual({ n: 1 });
+      expect(a?.userKey).toBe('user:1');
+      expect(a?.headers.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+      expect(a?.redeliveryCount).toBe(0);
+    });
+
+    it('delivers several partitions through one subscription, each in publish order', async () => {
+      for (let i = 0; i < 20; i += 1) {
+        await fixture.mailbox.publish(i % 2 === 0 ? 0 : 3, message(`m:${i}`, { i }, `user:${i % 2}`));
+      }
+      const deliveries = await take(await consume([0, 3]), 20);
+      const order = (partition: number) => deliveries.filter((d) => d.partition === partition).map((d) => (decodeJson(d.payload) as { i: number }).i);
+      expect(order(0)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+      expect(order(3)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19]);
+      await Promise.all(deliveries.map((d) => d.ack()));
+    });
+
+    it('delivers a nak-ed message again, counting the redelivery', async () => {
+      await fixture.mailbox.publish(2, message('tg:7', { n: 7 }));
+      const subscription = await consume([2]);
+      const [first] = await take(subscription, 1);
+      await first!.nak(0, 'try again');
+      const [second] = await take(subscription, 1);
+      expect(second?.id).toBe('tg:7');
+      expect(second?.redeliveryCount).toBe(1);
+      await second!.ack();
+    });
+
+    it('redelivers what a closed subscription left unacknowledged to the next one', async () => {
+      await fixture.mailbox.publish(0, message('tg:8', {}));
+      const first = await consume([0], { ackWaitMs: 1000 });
+      await take(first, 1);
+      await first.close();
+      const [again] = await take(await consume([0], { ackWaitMs: 1000 }), 1);
+      expect(again?.id).toBe('tg:8');
+      expect(again?.redeliveryCount).toBe(1);
+      await again!.ack();
+    });
+
+    it('moves a message to the dead letters with its error after maxDeliver failures, and on term', async () => {
+      await fixture.mailbox.publish(1, message('tg:9', { poison: true }, 'user:9'));
+      await fixture.mailbox.publish(1, message('tg:10', { poison: 'obvious' }, 'user:10'));
+      const subscription = await consume([1], { maxDeliver: 2 });
+      const [a, b] = await take(subscription, 2);
+      await b!.term('unparseable');
+      await a!.nak(0, 'boom 1');
+      const [again] = await take(subscription, 1);
+      expect(again?.id).toBe('tg:9');
+      await again!.nak(0, 'boom 2');
+      const letters = await fixture.mailbox.listDeadLetters();
+      expect(letters.map((l) => ({ id: l.id, error: l.error, userKey: l.userKey, partition: l.partition, deliveries: l.deliveries }))).toEqual([
+        { id: 'tg:10', error: 'unparseable', userKey: 'user:10', partition: 1, deliveries: 1 },
+        { id: 'tg:9', error: 'boom 2', userKey: 'user:9', partition: 1, deliveries: 2 },
+      ]);
+      expect(decodeJson(letters[1]!.payload)).toEqual({ poison: true });
+      expect(subscription.status().deadLettered).toBe(2);
+    });
+
+    it('refuses a partition outside the range', async () => {
+      await expect(fixture.mailbox.publish(4, message('tg:11', {}))).rejects.toMatchObject({ code: 'invalid_partition' });
+    });
+
+    it('probes as available', async () => {
+      await expect(fixture.mailbox.probe()).resolves.toBeUndefined();
+    });
+  });
+};
