@@ -1,0 +1,134 @@
+// Partition leases in a NATS KV bucket (works on NATS 2.9). Every worker renews a membership key and its
+// partition keys each tick; keys expire after `leaseMs` without renewal, so a dead worker's partitions are free
+// within leaseMs and taken by the survivors on their next tick. Each worker aims at ceil(P / live workers)
+// partitions and releases extras, so load rebalances when workers join or leave.
+import { Kvm, type KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { OwnershipChange, PartitionOwnership } from './types.js';
+
+export interface NatsLeaseOptions {
+  readonly connection: NatsConnection;
+  /** Namespace of every NATS name (NATS_PREFIX). */
+  readonly prefix: string;
+  readonly partitions: number;
+  readonly workerId: string;
+  /** A lease not renewed for this long expires; takeover happens within leaseMs + tickMs. */
+  readonly leaseMs?: number;
+  readonly tickMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+const partitionKey = (partition: number): string => `partition.${partition}`;
+const workerKey = (workerId: string): string => `worker.${workerId}`;
+
+export const leaseBucketName = (prefix: string): string => `${prefix}_leases`;
+
+/** A stable per-worker rotation of the partitions, so workers starting together try different ones first. */
+const rotation = (workerId: string, partitions: number): number[] => {
+  let hash = 2166136261;
+  for (const char of workerId) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  const offset = hash % partitions;
+  return Array.from({ length: partitions }, (_, index) => (index + offset) % partitions);
+};
+
+export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionOwnership & { tick(): Promise<void> } => {
+  const { partitions, workerId } = options;
+  if (!/^[A-Za-z0-9_=-]+$/.test(workerId)) throw new TypeError(`worker id ${JSON.stringify(workerId)}: use A–Z a–z 0–9 _ = -`);
+  const leaseMs = options.leaseMs ?? 7000;
+  const tickMs = options.tickMs ?? Math.max(200, Math.floor(leaseMs / 5));
+  const owned = new Map<number, number>(); // partition → revision of our lease
+  const listeners = new Set<(change: OwnershipChange) => void>();
+  const order = rotation(workerId, partitions);
+  let kv: KV | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> = Promise.resolve();
+  let running = false;
+
+  const emit = (change: OwnershipChange): void => {
+    if (change.gained.length > 0 || change.lost.length > 0) listeners.forEach((listener) => listener(change));
+  };
+
+  const listKeys = async (bucket: KV, filter: string): Promise<string[]> => {
+    const keys: string[] = [];
+    for await (const key of await bucket.keys(filter)) keys.push(key);
+    return keys;
+  };
+
+  const tickOnce = async (): Promise<void> => {
+    if (!kv || !running) return;
+    const bucket = kv;
+    const gained: number[] = [];
+    const lost: number[] = [];
+    await bucket.put(workerKey(workerId), String(Date.now()));
+
+    for (const [partition, revision] of owned) {
+      try {
+        owned.set(partition, await bucket.update(partitionKey(partition), workerId, revision));
+      } catch {
+        // Expired and taken by another worker (or deleted): it is theirs now.
+        owned.delete(partition);
+        lost.push(partition);
+      }
+    }
+
+    const workers = Math.max(1, (await listKeys(bucket, 'worker.*')).length);
+    const target = Math.ceil(partitions / workers);
+    // Release extras so a newcomer gets its share without waiting for anything to expire.
+    for (const partition of [...owned.keys()].sort((a, b) => b - a)) {
+      if (owned.size <= target) break;
+      const revision = owned.get(partition)!;
+      owned.delete(partition);
+      lost.push(partition);
+      await bucket.delete(partitionKey(partition), { previousSeq: revision }).catch(() => undefined);
+    }
+    if (owned.size < target) {
+      const taken = new Set(await listKeys(bucket, 'partition.*'));
+      for (const partition of order) {
+        if (owned.size >= target) break;
+        if (owned.has(partition) || taken.has(partitionKey(partition))) continue;
+        try {
+          owned.set(partition, await bucket.create(partitionKey(partition), workerId));
+          gained.push(partition);
+        } catch {
+          // Someone else created it between the listing and now.
+        }
+      }
+    }
+    emit({ gained, lost });
+  };
+
+  const tick = (): Promise<void> => {
+    ticking = ticking.then(tickOnce).catch((error: unknown) => options.onError?.(error));
+    return ticking;
+  };
+
+  return {
+    owned: () => new Set(owned.keys()),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    tick,
+    async start() {
+      kv = await new Kvm(options.connection).create(leaseBucketName(options.prefix), { history: 1, ttl: leaseMs });
+      running = true;
+      await tick();
+      timer = setInterval(() => void tick(), tickMs);
+    },
+    async stop() {
+      running = false;
+      clearInterval(timer);
+      await ticking;
+      const bucket = kv;
+      const released = [...owned.entries()];
+      owned.clear();
+      if (bucket) {
+        await Promise.all(
+          released.map(([partition, revision]) => bucket.delete(partitionKey(partition), { previousSeq: revision }).catch(() => undefined)),
+        );
+        await bucket.delete(workerKey(workerId)).catch(() => undefined);
+      }
+      emit({ gained: [], lost: released.map(([partition]) => partition) });
+    },
+  };
+};
