@@ -57,8 +57,6 @@ interface Live<State> {
   version: number;
   sinceSnapshot: number;
   lastUsed: number;
-  /** Tail of this actor's mailbox: the next message runs after it. */
-  tail: Promise<unknown> | null;
 }
 
 export class ActorHostClosedError extends Error {
@@ -79,6 +77,8 @@ export const createActorHost = <Message, Event, State>(
   // Map keeps insertion order; re-inserting on use makes its first key the least recently used.
   const live = new Map<string, Live<State>>();
   const loading = new Map<string, Promise<Live<State>>>();
+  // Tail of each busy actor's mailbox, set synchronously in tell() so arrival order is processing order.
+  const tails = new Map<string, Promise<unknown>>();
   let closed = false;
 
   const load = async (key: string): Promise<Live<State>> => {
@@ -95,7 +95,7 @@ export const createActorHost = <Message, Event, State>(
       state = behavior.evolve(state, codec.decode(recorded));
       version = recorded.streamVersion;
     }
-    return { state, version, sinceSnapshot: events.length, lastUsed: Date.now(), tail: null };
+    return { state, version, sinceSnapshot: events.length, lastUsed: Date.now() };
   };
 
   const touch = (key: string, actor: Live<State>): void => {
@@ -106,9 +106,9 @@ export const createActorHost = <Message, Event, State>(
 
   const evictOverCap = (): void => {
     if (live.size <= maxLive) return;
-    for (const [key, actor] of live) {
+    for (const key of live.keys()) {
       if (live.size <= maxLive) break;
-      if (actor.tail === null) live.delete(key);
+      if (!tails.has(key)) live.delete(key);
     }
   };
 
@@ -169,35 +169,38 @@ export const createActorHost = <Message, Event, State>(
   sweep.unref();
 
   const host: ActorHost<Message, Event, State> = {
-    async tell(key, message) {
-      if (closed) throw new ActorHostClosedError();
-      const actor = await activate(key);
-      touch(key, actor);
-      const previous = actor.tail ?? Promise.resolve();
-      const run = previous.then(() => process(key, actor, message));
-      const tail = run.catch(() => undefined);
-      actor.tail = tail;
-      void tail.then(() => {
-        if (actor.tail === tail) actor.tail = null;
+    tell(key, message) {
+      if (closed) return Promise.reject(new ActorHostClosedError());
+      const previous = tails.get(key) ?? Promise.resolve();
+      // Assigned before the body below can run (it waits for `previous`), so the body can tell if it is the last.
+      let tail: Promise<unknown> = previous;
+      const run = previous.then(async () => {
+        const actor = await activate(key);
+        touch(key, actor);
+        try {
+          return await process(key, actor, message);
+        } catch (error) {
+          // A failed message may leave the cached state unsure (e.g. a store error mid-append): reload next time.
+          if (live.get(key) === actor) live.delete(key);
+          throw error;
+        } finally {
+          if (tails.get(key) === tail) tails.delete(key);
+        }
       });
-      try {
-        return await run;
-      } catch (error) {
-        // A failed message may leave the cached state unsure (e.g. a store error mid-append): reload next time.
-        if (live.get(key) === actor && actor.tail === tail) live.delete(key);
-        throw error;
-      }
+      tail = run.catch(() => undefined);
+      tails.set(key, tail);
+      return run;
     },
     async inspect(key) {
+      await tails.get(key);
       const actor = await activate(key);
-      await actor.tail;
       return { state: actor.state, version: actor.version };
     },
     liveCount: () => live.size,
     passivateIdle(now = Date.now()) {
       let dropped = 0;
       for (const [key, actor] of live) {
-        if (actor.tail === null && now - actor.lastUsed >= idleMs) {
+        if (!tails.has(key) && now - actor.lastUsed >= idleMs) {
           live.delete(key);
           dropped += 1;
         }
@@ -207,7 +210,7 @@ export const createActorHost = <Message, Event, State>(
     async close() {
       closed = true;
       clearInterval(sweep);
-      await Promise.all([...live.values()].map((actor) => actor.tail));
+      await Promise.all([...tails.values()]);
       await committer.drain();
       live.clear();
     },
