@@ -1,0 +1,103 @@
+// `npm run bench:eventstore` — the event store benchmark of issue 2 (method and results in BENCHMARKS.md).
+// Each store gets a fresh schema of the same database, dropped at the end, also when a phase fails.
+import os from 'node:os';
+import { help, parseOptions, type BenchOptions } from './options.js';
+import { formatJson, formatTable, type BenchResult } from './report.js';
+import { createAdmin, openEmmett, openOurStore } from './stores.js';
+import { emmettSingleAppends, fillLog, oursGroupedAppends, oursSingleAppends, scanBare, scanWithReadAll, type LoadShape } from './workloads.js';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+const best = <T>(runs: readonly T[], value: (run: T) => number): T => runs.reduce((a, b) => (value(b) > value(a) ? b : a));
+
+const bench = async (options: BenchOptions): Promise<BenchResult> => {
+  const admin = createAdmin(options.databaseUrl);
+  try {
+    const postgres = (await admin.pool.query<{ v: string }>('select version() as v')).rows[0]!.v.split(' on ')[0]!;
+    const loadAverage = os.loadavg();
+    const shape = (concurrency: number): LoadShape => ({
+      concurrency,
+      durationMs: options.seconds * 1000,
+      warmupMs: Math.min(1000, options.seconds * 300),
+    });
+
+    const ours = await openOurStore(admin, options.databaseUrl, options.poolSize);
+    const emmett = await openEmmett(admin, options.databaseUrl, options.poolSize);
+    const single: BenchResult['single'][number][] = [];
+    for (const concurrency of options.concurrencies) {
+      // Alternate the stores level by level, so drift in the machine's load touches both alike.
+      log(`single appends, concurrency ${concurrency}: ours…`);
+      const oursResult = await oursSingleAppends(ours.store, shape(concurrency));
+      log(`single appends, concurrency ${concurrency}: emmett…`);
+      const emmettResult = await emmettSingleAppends(emmett, shape(concurrency));
+      single.push({ concurrency, ours: oursResult, emmett: emmettResult, ratio: oursResult.eventsPerSecond / emmettResult.eventsPerSecond });
+    }
+    await emmett.close();
+
+    log('single appends, concurrency 16, NOTIFY off…');
+    const quiet = await openOurStore(admin, options.databaseUrl, options.poolSize, { notify: false });
+    const quietResult = await oursSingleAppends(quiet.store, shape(16));
+    await quiet.close();
+    const withNotify = single.find((level) => level.concurrency === 16)?.ours.eventsPerSecond ?? Number.NaN;
+
+    const emmettBest = Math.max(...single.map((level) => level.emmett.eventsPerSecond));
+    const grouped: BenchResult['grouped'][number][] = [];
+    for (const streams of options.groupSizes) {
+      log(`appendMany of ${streams} streams, concurrency ${options.groupConcurrency}…`);
+      const result = await oursGroupedAppends(ours.store, shape(options.groupConcurrency), streams);
+      grouped.push({ streams, concurrency: options.groupConcurrency, ours: result, ratioToEmmettBest: result.eventsPerSecond / emmettBest });
+    }
+
+    log(`filling the log to ${options.logSize.toLocaleString('en-US')} events…`);
+    const events = await fillLog(ours.store, ours.names, ours.pool, options.logSize);
+    // Three rounds each, alternating; the best of each (the least disturbed by other work on the machine).
+    const oursScans = [];
+    const bareScans = [];
+    for (let round = 1; round <= 3; round += 1) {
+      log(`readAll over ${events.toLocaleString('en-US')} events, round ${round}/3…`);
+      bareScans.push(await scanBare(ours.pool, ours.names, options.pageSize));
+      oursScans.push(await scanWithReadAll(ours.store, options.pageSize));
+    }
+    await ours.close();
+    const oursScan = best(oursScans, (scan) => scan.eventsPerSecond);
+    const bareScan = best(bareScans, (scan) => scan.eventsPerSecond);
+    if (oursScan.events !== events) throw new Error(`readAll returned ${oursScan.events} events of ${events}`);
+    const readRatio = oursScan.eventsPerSecond / bareScan.eventsPerSecond;
+    const worstRatio = Math.min(...single.map((level) => level.ratio));
+
+    return {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', node: process.version, postgres, loadAverage },
+      settings: { seconds: options.seconds, poolSize: options.poolSize, pageSize: options.pageSize, quick: options.quick },
+      single,
+      notifyOff: { concurrency: 16, ours: quietResult, notifyCost: 1 - withNotify / quietResult.eventsPerSecond },
+      grouped,
+      readAll: { events, pageSize: options.pageSize, ours: oursScan, bare: bareScan, ratio: readRatio },
+      targets: {
+        appendsVsEmmett: { target: 2, worstRatio, met: worstRatio >= 2 },
+        readAllVsBare: { target: 0.9, ratio: readRatio, met: readRatio >= 0.9 },
+        readAllEventsPerSecond: { target: 100_000, value: oursScan.eventsPerSecond, met: oursScan.eventsPerSecond >= 100_000 },
+      },
+    };
+  } finally {
+    await admin.dropAll();
+  }
+};
+
+const main = async (): Promise<void> => {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    console.log(help);
+    return;
+  }
+  const result = await bench(options);
+  console.log(options.json ? formatJson(result) : formatTable(result));
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  // Pools of a failed phase may still hold the event loop open.
+  process.exit(1);
+});

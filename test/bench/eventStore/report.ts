@@ -1,0 +1,79 @@
+// The benchmark's result: one object (printed as JSON with --json) and a table for people.
+import type { LoadResult } from './measure.js';
+
+export interface ScanResult {
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface BenchResult {
+  readonly date: string;
+  readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly postgres: string; readonly loadAverage: readonly number[] };
+  readonly settings: { readonly seconds: number; readonly poolSize: number; readonly pageSize: number; readonly quick: boolean };
+  readonly single: readonly { readonly concurrency: number; readonly ours: LoadResult; readonly emmett: LoadResult; readonly ratio: number }[];
+  /** Our single appends at concurrency 16 with NOTIFY off: the cost of the wake-up notification. */
+  readonly notifyOff: { readonly concurrency: number; readonly ours: LoadResult; readonly notifyCost: number };
+  readonly grouped: readonly { readonly streams: number; readonly concurrency: number; readonly ours: LoadResult; readonly ratioToEmmettBest: number }[];
+  readonly readAll: { readonly events: number; readonly pageSize: number; readonly ours: ScanResult; readonly bare: ScanResult; readonly ratio: number };
+  readonly targets: {
+    readonly appendsVsEmmett: { readonly target: number; readonly worstRatio: number; readonly met: boolean };
+    readonly readAllVsBare: { readonly target: number; readonly ratio: number; readonly met: boolean };
+    readonly readAllEventsPerSecond: { readonly target: number; readonly value: number; readonly met: boolean };
+  };
+}
+
+const n = (value: number): string => Math.round(value).toLocaleString('en-US');
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
+const x = (value: number): string => `${value.toFixed(2)}×`;
+const pad = (text: string, width: number): string => text.padStart(width);
+const row = (cells: readonly string[], widths: readonly number[]): string =>
+  cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[0]!) : pad(cell, widths[index]!))).join('  ');
+
+export const formatTable = (result: BenchResult): string => {
+  const lines: string[] = [];
+  const m = result.machine;
+  lines.push(`Event store benchmark — ${result.date}`);
+  lines.push(`${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' ')}`);
+  lines.push(`${result.settings.seconds} s per level after a warm-up, pool ${result.settings.poolSize} connections per store${result.settings.quick ? ' (quick run)' : ''}`);
+  lines.push('');
+  const w = [34, 10, 8, 8, 12, 8, 8, 11];
+  lines.push(row(['appends (events/s, latency ms)', 'ours', 'p50', 'p99', 'emmett', 'p50', 'p99', 'ours/emmett'], w));
+  for (const level of result.single) {
+    lines.push(
+      row(
+        [`single event, concurrency ${level.concurrency}`, n(level.ours.eventsPerSecond), ms(level.ours.p50Ms), ms(level.ours.p99Ms),
+          n(level.emmett.eventsPerSecond), ms(level.emmett.p50Ms), ms(level.emmett.p99Ms), x(level.ratio)],
+        w,
+      ),
+    );
+  }
+  const off = result.notifyOff;
+  lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms), '', '', '', ''], w));
+  for (const group of result.grouped) {
+    lines.push(
+      row(
+        [`appendMany ${group.streams} streams, c=${group.concurrency}`, n(group.ours.eventsPerSecond), ms(group.ours.p50Ms), ms(group.ours.p99Ms),
+          '', '', '', `${x(group.ratioToEmmettBest)}*`],
+        w,
+      ),
+    );
+  }
+  lines.push('  * grouped appends against Emmett’s best single-append rate (Emmett has no multi-stream append)');
+  lines.push('');
+  const r = result.readAll;
+  const w2 = [34, 12, 12, 8];
+  lines.push(row([`readAll, ${n(r.events)} events, page ${r.pageSize}`, 'ours ev/s', 'bare ev/s', 'ratio'], w2));
+  lines.push(row(['whole log, from the start', n(r.ours.eventsPerSecond), n(r.bare.eventsPerSecond), x(r.ratio)], w2));
+  lines.push('');
+  const t = result.targets;
+  const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
+  lines.push(`target appends ≥ ${t.appendsVsEmmett.target}× Emmett (worst level ${x(t.appendsVsEmmett.worstRatio)}): ${verdict(t.appendsVsEmmett.met)}`);
+  lines.push(`target readAll ≥ ${t.readAllVsBare.target}× bare keyset read (${x(t.readAllVsBare.ratio)}): ${verdict(t.readAllVsBare.met)}`);
+  lines.push(`target readAll ≥ ${n(t.readAllEventsPerSecond.target)} events/s (${n(t.readAllEventsPerSecond.value)}): ${verdict(t.readAllEventsPerSecond.met)}`);
+  return lines.join('\n');
+};
+
+/** JSON with bigint-free numbers rounded for reading. */
+export const formatJson = (result: BenchResult): string =>
+  JSON.stringify(result, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value), 2);
