@@ -1,6 +1,8 @@
 // A grouped append as one call of the append_events function: one round trip and, outside an explicit
 // transaction, one commit for any number of streams. Exported apart from the store so a caller holding a
-// transaction (tests that delay commits, an importer) can append inside it.
+// transaction (tests that delay commits, an importer) can append inside it. There it must come before the
+// transaction's first write, at READ COMMITTED: the transaction id has to be assigned after the stream locks
+// are held, or that stream's versions may read out of order (migrations.ts explains).
 import type pg from 'pg';
 import { ConcurrencyError, EventStoreError } from '../errors.js';
 import type { AppendOutcome, AppendRequest, ExpectedVersion } from '../types.js';

@@ -15,7 +15,6 @@ export const validateSchemaName = (schema: string): string => {
 
 export interface SqlNames {
   readonly schema: string;
-  readonly streams: string;
   readonly events: string;
   readonly snapshots: string;
   readonly appendFunction: string;
@@ -27,7 +26,6 @@ export const sqlNames = (schema: string = DEFAULT_SCHEMA): SqlNames => {
   const s = validateSchemaName(schema);
   return {
     schema: s,
-    streams: `${s}.streams`,
     events: `${s}.events`,
     snapshots: `${s}.snapshots`,
     appendFunction: `${s}.append_events`,

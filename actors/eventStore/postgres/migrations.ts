@@ -5,11 +5,16 @@
 // - `transaction_id` (xid8, the appending transaction) + `global_position` is the commit order of the log. Readers
 //   page by exactly that key and only below the oldest running transaction, so an append that commits late is
 //   never skipped (DESIGN.md, guarantee 4).
-// - `streams` holds one row per stream, locked by the append, so concurrent appends to one stream serialise and
-//   the expected-version check sees the latest committed version.
+// - An append first takes a transaction-scoped advisory lock on each of its streams, before it writes anything,
+//   because the transaction id is assigned at the first write: so an append that waited for another on the same
+//   stream always gets a larger transaction id, and each stream's versions read in order. (Locking a row instead
+//   would assign the id before waiting, and a waiter could end up with the smaller id but the later version.)
 // - `append_events` does a whole grouped append (several streams, each with its own expected version) in one
 //   statement, so an append is one round trip and one commit.
 import { sqlNames, type SqlNames } from './constants.js';
+
+/** Schema names are plain identifiers (validated), so quoting them as a literal needs no escaping. */
+const literal = (text: string): string => `'${text}'`;
 
 export interface SqlMigration {
   readonly id: number;
@@ -18,11 +23,6 @@ export interface SqlMigration {
 }
 
 const createEventLog = (n: SqlNames): string => `
-create table ${n.streams} (
-  stream_name text primary key,
-  version integer not null check (version >= 0)
-);
-
 create table ${n.events} (
   global_position bigint generated always as identity primary key,
   transaction_id xid8 not null default pg_current_xact_id(),
@@ -51,7 +51,6 @@ create table ${n.snapshots} (
 
 // Outcomes per stream: 'appended', 'duplicate' (every id already stored where expected: nothing written),
 // 'conflict' (wrong expected version; r_version is the actual one), 'duplicate_id' (ids stored elsewhere).
-// Streams are handled in the order given; callers sort them by name so grouped appends lock in one order.
 const createAppendFunction = (n: SqlNames): string => `
 create function ${n.appendFunction}(
   p_streams text[],
@@ -77,6 +76,11 @@ declare
   v_same_stream boolean;
   v_positions bigint[];
 begin
+  -- Every lock before the first write (see above); callers sort streams, so grouped appends lock in one order.
+  for i in 1 .. coalesce(array_length(p_streams, 1), 0) loop
+    perform pg_advisory_xact_lock(hashtextextended(${literal(n.schema)} || '/' || p_streams[i], 0));
+  end loop;
+
   for i in 1 .. coalesce(array_length(p_streams, 1), 0) loop
     v_stream := p_streams[i];
     v_expected := p_expected[i];
@@ -85,15 +89,7 @@ begin
     r_index := i;
     r_positions := null;
 
-    -- Lock the stream row (creating it when this append may start the stream) before looking at its events.
-    select s.version into v_current from ${n.streams} s where s.stream_name = v_stream for update;
-    if not found then
-      v_current := 0;
-      if v_expected is null or v_expected = 0 then
-        insert into ${n.streams} (stream_name, version) values (v_stream, 0) on conflict do nothing;
-        select s.version into v_current from ${n.streams} s where s.stream_name = v_stream for update;
-      end if;
-    end if;
+    select coalesce(max(e.stream_version), 0) into v_current from ${n.events} e where e.stream_name = v_stream;
 
     -- Idempotency: ids already stored count as a repeat only when all of them sit in this stream, in order,
     -- right after the expected version.
@@ -129,7 +125,6 @@ begin
         returning global_position, stream_version
       )
       select array_agg(inserted.global_position order by inserted.stream_version) into r_positions from inserted;
-      update ${n.streams} set version = v_current + v_count where stream_name = v_stream;
       r_outcome := 'appended';
       r_version := v_current + v_count;
     end if;
