@@ -1,0 +1,63 @@
+// Commands of the user aggregate (profile, lifecycle, safety, admin). The tandem commands live in
+// domain/tandem/commands.ts; UserCommand is the union one user's actor accepts.
+import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
+import type { CommandMeta, UserId } from './ids.js';
+import type { InterfaceLanguage, ReminderKind, ReportReason } from './limits.js';
+import type { LanguageCode, LanguageSkill } from '../languages/index.js';
+import type { InterestId } from '../interests/index.js';
+import type { Availability } from '../availability/index.js';
+import type { CommunicationStyle, Frequency } from '../communication/index.js';
+
+type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data; readonly meta: CommandMeta };
+
+/** First contact (/start), or a later update showing a changed Telegram name or username. */
+export type Start = Command<
+  'Start',
+  { readonly telegramId: UserId; readonly firstName: string; readonly username: string | null; readonly languageCode: string | null }
+>;
+export type SetNativeLanguages = Command<'SetNativeLanguages', { readonly languages: readonly LanguageCode[] }>;
+export type SetLearningLanguages = Command<'SetLearningLanguages', { readonly languages: readonly LanguageSkill[] }>;
+export type SetInterests = Command<'SetInterests', { readonly interests: readonly InterestId[]; readonly primary: readonly InterestId[] }>;
+export type SetAvailability = Command<'SetAvailability', { readonly availability: Availability }>;
+export type SetCommunication = Command<'SetCommunication', { readonly styles: readonly CommunicationStyle[]; readonly frequency: Frequency }>;
+/** An empty bio clears it (the bio is the one optional section). */
+export type SetBio = Command<'SetBio', { readonly bio: string }>;
+export type SetInterfaceLanguage = Command<'SetInterfaceLanguage', { readonly language: InterfaceLanguage }>;
+export type PauseProfile = Command<'PauseProfile', object>;
+export type ResumeProfile = Command<'ResumeProfile', object>;
+/** Any interaction that decides nothing else (browsing /find, opening the menu) still counts as activity. */
+export type RecordActivity = Command<'RecordActivity', object>;
+export type BlockUser = Command<'BlockUser', { readonly target: UserId }>;
+export type UnblockUser = Command<'UnblockUser', { readonly target: UserId }>;
+export type ReportUser = Command<'ReportUser', { readonly target: UserId; readonly reason: ReportReason; readonly comment: string | null }>;
+export type SendFeedback = Command<'SendFeedback', { readonly text: string }>;
+export type RecordReminderSent = Command<'RecordReminderSent', { readonly kind: ReminderKind }>;
+/** Admin commands: the edge checks ADMIN_TELEGRAM_IDS before sending them. */
+export type BanUser = Command<'BanUser', { readonly reason: ReportReason }>;
+export type UnbanUser = Command<'UnbanUser', object>;
+/** /delete_me or `lexbot ops forget`: the stream becomes a tombstone (the store also deletes the user's key). */
+export type ForgetUser = Command<'ForgetUser', object>;
+
+export type ProfileCommand =
+  | Start
+  | SetNativeLanguages
+  | SetLearningLanguages
+  | SetInterests
+  | SetAvailability
+  | SetCommunication
+  | SetBio
+  | SetInterfaceLanguage
+  | PauseProfile
+  | ResumeProfile
+  | RecordActivity
+  | BlockUser
+  | UnblockUser
+  | ReportUser
+  | SendFeedback
+  | RecordReminderSent
+  | BanUser
+  | UnbanUser
+  | ForgetUser;
+
+export type UserCommand = ProfileCommand | TandemCommand | PeerCommand;
+export type UserCommandType = UserCommand['type'];
