@@ -57,7 +57,7 @@ export const commitOrderContract = (harness: () => EventStoreHarness, options: E
         // Done when every committed event arrived, or when the subscriber read past the last of them (so a
         // skipped event fails the check below instead of leaving the test waiting).
         let expected = Number.POSITIVE_INFINITY;
-        let lastOfOurs: Checkpoint | undefined;
+        let lastOfOurs: Checkpoint | undefined = undefined;
         let lastSeen: Checkpoint = START;
         const finished = (): boolean =>
           received.length >= expected || (lastOfOurs !== undefined && compareCheckpoints(lastSeen, lastOfOurs) >= 0);
