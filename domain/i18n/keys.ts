@@ -1,0 +1,40 @@
+import type { DaySelectionKind, TimeSlot, Weekday, AvailabilityProblemCode } from '../availability/index.js';
+import { AVAILABILITY_PROBLEM_CODES } from '../availability/index.js';
+import type { CommunicationStyle, Frequency } from '../communication/index.js';
+import type { InterestCategory, InterestId, InterestProblemCode } from '../interests/index.js';
+import { INTEREST_PROBLEM_CODES } from '../interests/index.js';
+import type { CefrLevel, LanguageProblemCode } from '../languages/index.js';
+import { LANGUAGE_PROBLEM_CODES } from '../languages/index.js';
+import type { BotCommand } from './commands.js';
+
+// Message ids of the catalog for the reference data. Ids are built here, in one place, so that code and catalog
+// cannot drift apart silently: the catalog test derives the full list from the same constants.
+
+export const interestKey = (id: InterestId): string => `interest-${id}`;
+export const interestCategoryKey = (category: InterestCategory): string => `interest-category-${category}`;
+/** "B2 · Upper intermediate". */
+export const levelKey = (level: CefrLevel): string => `level-${level}`;
+/** One line on what a learner at that level can do. */
+export const levelDescriptionKey = (level: CefrLevel): string => `level-${level}-description`;
+export const communicationStyleKey = (style: CommunicationStyle): string => `style-${style}`;
+export const frequencyKey = (frequency: Frequency): string => `frequency-${frequency}`;
+export const weekdayKey = (day: Weekday): string => `weekday-${day}`;
+/** Two or three letters for keyboards and overlap ranges. */
+export const weekdayShortKey = (day: Weekday): string => `weekday-short-${day}`;
+export const daySelectionKey = (kind: DaySelectionKind): string => `days-${kind}`;
+export const timeSlotKey = (slot: TimeSlot): string => `slot-${slot}`;
+export const commandKey = (command: BotCommand): string => `command-${command}`;
+
+export type ProblemCode = LanguageProblemCode | InterestProblemCode | AvailabilityProblemCode;
+
+export const PROBLEM_CODES: readonly ProblemCode[] = [
+  ...LANGUAGE_PROBLEM_CODES,
+  ...INTEREST_PROBLEM_CODES,
+  ...AVAILABILITY_PROBLEM_CODES,
+];
+
+/**
+ * The message of a coded validation problem. Its variables are the problem's own fields, so the edge formats a
+ * problem with `t(problemKey(problem.code), problem)`; Fluent ids allow no dots, hence the dashes.
+ */
+export const problemKey = (code: ProblemCode): string => `problem-${code.replaceAll('.', '-')}`;

@@ -1,0 +1,299 @@
+### Lexbot message catalog — English.
+### Every message here exists in every other locale with the same variables and attributes (checked by
+### test/domain/i18n/catalog.unit.test.ts). Language names are not here: they come from domain/languages.
+
+-bot-name = Lexbot
+
+## Commands (Telegram command menu and /help)
+
+command-start = Start or continue setting up your profile
+command-profile = View and edit your profile
+command-find = Find a language partner
+command-language = Change the interface language
+command-pause = Pause your profile (you will not be shown to others)
+command-resume = Resume a paused profile
+command-reset = Start your profile over
+command-feedback = Send feedback to the team
+command-delete_me = Delete all your data
+command-help = Show this help
+command-end = End the current tandem
+command-block = Block the current partner
+command-report = Report the current partner
+command-cancel = Cancel the current action
+
+help =
+    { -bot-name } helps you find a tandem partner: someone who speaks the language you learn and learns the language you speak.
+
+    /start — { command-start }
+    /profile — { command-profile }
+    /find — { command-find }
+    /language — { command-language }
+    /pause — { command-pause }
+    /resume — { command-resume }
+    /reset — { command-reset }
+    /feedback — { command-feedback }
+    /delete_me — { command-delete_me }
+    /help — { command-help }
+    /end — { command-end }
+    /block — { command-block }
+    /report — { command-report }
+    /cancel — { command-cancel }
+
+unknown-command = I do not know this command. Send /help to see what I can do.
+action-cancelled = Cancelled.
+nothing-to-cancel = There is nothing to cancel.
+rate-limited =
+    You are sending messages too fast. Please wait { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    } and try again.
+
+## Onboarding and profile
+
+welcome = Hi, { $name }! { -bot-name } pairs language learners for tandem exchange. Let us set up your profile: it takes about two minutes.
+welcome-back = Welcome back, { $name }!
+choose-interface-language = Choose the language of the bot.
+interface-language-set = Done: I will speak English with you.
+ask-native-languages = Which languages do you speak natively? Choose up to { $max }, or type a language name to search.
+ask-learning-languages = Which languages are you learning? Choose up to { $max }.
+ask-level = What is your level in { $language }?
+ask-interests = What are you interested in? Choose as many as you like.
+ask-primary-interests = Which of them matter most to you? Mark up to { $max }.
+ask-time-zone = Which time zone are you in? Send your city or a time zone name such as Europe/Berlin.
+ask-days = On which days can you practise?
+ask-slots = At what times of day? (your local time)
+ask-styles = How do you like to practise?
+ask-frequency = How often would you like to practise?
+ask-bio = Tell your future partners a little about yourself (up to { $max } characters), or skip.
+bio-too-long = Your text is { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } long; please keep it within { $max }.
+language-search-empty = No language matches “{ $query }”. Try its English name or its ISO code, e.g. “de”.
+profile-complete = Your profile is ready. Send /find to meet a partner.
+profile-completion = Your profile is { $percent }% complete.
+profile-incomplete = Please finish your profile first ({ $percent }% done): /start
+profile-reset-confirm = This clears your profile and starts onboarding again. Your tandems and ratings stay. Continue?
+profile-reset-done = Your profile has been cleared. Let us start again.
+selection-limit = You can choose at most { $max ->
+        [one] { $max } option
+       *[other] { $max } options
+    } here.
+
+## Profile labels
+
+profile-native = Native
+profile-learning = Learning
+profile-interests = Interests
+profile-availability = Availability
+profile-time-zone = Time zone
+profile-styles = Communication
+profile-frequency = Frequency
+profile-bio = About me
+
+## Lifecycle and safety
+
+account-paused = Your profile is paused: nobody will see it or send you requests. Send /resume when you are back.
+account-resumed = Your profile is active again.
+account-banned = Your account has been blocked for breaking the rules. If you think this is a mistake, contact the team with /feedback.
+action-not-allowed-paused = Your profile is paused. Send /resume to use this.
+user-blocked = You blocked { $name }. You will not see each other any more.
+user-unblocked = You unblocked { $name }.
+report-ask-reason = What is wrong with { $name }?
+report-reason-spam = Spam or advertising
+report-reason-harassment = Harassment
+report-reason-inappropriate = Inappropriate content
+report-reason-fake_profile = Fake profile
+report-reason-other = Something else
+report-ask-comment = Add a comment for the moderators, or skip.
+report-received = Thank you. The moderators will look into it.
+
+## Search
+
+find-searching = Looking for partners…
+find-no-candidates = Nobody fits right now. Try again later, or widen your languages and availability in /profile.
+find-candidate-overlap = You both have { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } a week in common.
+find-candidate-shared-interests = Shared interests: { $interests }
+find-send-request = Send request
+find-next = Next
+
+## Requests and tandems
+
+request-sent = Request sent to { $name }. They have { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } to answer.
+request-received = { $name } would like to practise with you.
+request-limit = You already have { $count ->
+        [one] { $count } pending request
+       *[other] { $count } pending requests
+    }; the limit is { $max }. Wait for an answer or cancel one.
+request-not-allowed = You cannot send a request to this person.
+request-recently-declined = { $name } declined your request recently; you can ask again after { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
+request-expired = Your request to { $name } expired without an answer.
+request-expired-incoming = The request from { $name } expired.
+request-declined = { $name } declined your request.
+request-declined-with-reason = { $name } declined your request: { $reason }
+request-accepted = { $name } accepted your request! Say hello.
+request-cancelled = { $name } withdrew the request.
+request-already-answered = This request has already been answered.
+pending-requests = You have { $count ->
+        [one] { $count } pending request
+       *[other] { $count } pending requests
+    }.
+tandem-started = You and { $name } are now tandem partners. Messages you send here are relayed to { $name }.
+tandem-contact = You can also write to { $name } directly: { $contact }
+tandem-ended = Your tandem with { $name } has ended.
+tandem-ended-by-partner = { $name } ended the tandem.
+tandem-none = You have no active tandem.
+rate-partner = How was practising with { $name }? Rate from 1 to 5.
+rating-comment-ask = Add a comment (optional), or skip.
+rating-received = Thank you for your rating!
+
+## Feedback and personal data
+
+feedback-ask = Write your message to the team ({ $min }–{ $max } characters).
+feedback-length = Your message is { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } long; it must be { $min }–{ $max } characters.
+feedback-received = Thank you! The team has received your message.
+reminder-finish-profile = Your profile is almost ready: finish it to start meeting partners. /start
+delete-me-confirm = This deletes your profile, your tandems and everything you wrote, for good. Your messages cannot be recovered. Delete everything?
+delete-me-done = Your data has been deleted. Goodbye, and good luck with your languages!
+delete-me-cancelled = Nothing was deleted.
+
+## Buttons
+
+button-yes = Yes
+button-no = No
+button-skip = Skip
+button-done = Done
+button-back = Back
+button-accept = Accept
+button-decline = Decline
+button-delete = Delete everything
+
+## Interests
+
+interest-category-entertainment = Entertainment
+interest-category-education = Education
+interest-category-active = Active life
+interest-category-creative = Creativity
+interest-category-social = Society
+
+interest-movies_tv = Movies
+interest-music = Music
+interest-games = Games
+interest-tv_shows = TV shows
+interest-comedy = Comedy
+interest-anime = Anime
+interest-books = Books
+interest-technology = Technology
+interest-science = Science
+interest-languages = Languages
+interest-history = History
+interest-philosophy = Philosophy
+interest-sports = Sports
+interest-travel = Travel
+interest-fitness = Fitness
+interest-outdoor = Outdoors
+interest-dancing = Dancing
+interest-cooking = Cooking
+interest-art = Art
+interest-photography = Photography
+interest-writing = Writing
+interest-design = Design
+interest-volunteering = Volunteering
+interest-politics = Politics
+interest-psychology = Psychology
+
+## CEFR levels
+
+level-A1 = A1 · Beginner
+level-A1-description = I know basic words and phrases.
+level-A2 = A2 · Elementary
+level-A2-description = I can talk about simple, everyday things.
+level-B1 = B1 · Intermediate
+level-B1-description = I can handle familiar topics and travel situations.
+level-B2 = B2 · Upper intermediate
+level-B2-description = I speak fluently with native speakers on most topics.
+level-C1 = C1 · Advanced
+level-C1-description = I express myself freely, even on complex subjects.
+level-C2 = C2 · Proficient
+level-C2-description = I understand virtually everything, like a native speaker.
+
+## Communication
+
+style-text = Text messages
+style-voice_messages = Voice messages
+style-audio_call = Audio calls
+style-video_call = Video calls
+style-in_person = Meeting in person
+
+frequency-daily = Every day
+frequency-several_per_week = Several times a week
+frequency-weekly = Once a week
+frequency-occasionally = Now and then
+
+## Availability
+
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+weekday-short-mon = Mon
+weekday-short-tue = Tue
+weekday-short-wed = Wed
+weekday-short-thu = Thu
+weekday-short-fri = Fri
+weekday-short-sat = Sat
+weekday-short-sun = Sun
+
+days-weekdays = Weekdays
+days-weekends = Weekends
+days-any = Any day
+days-days = Chosen days
+
+slot-morning = Morning (06–12)
+slot-day = Day (12–18)
+slot-evening = Evening (18–23)
+slot-late = Late night (23–06)
+
+availability-range = { $day } { $from }–{ $to }
+
+## Validation problems
+
+problem-languages-native_count = Choose { $min }–{ $max } native languages (you chose { $count }).
+problem-languages-learning_count = Choose { $min }–{ $max } languages to learn (you chose { $count }).
+problem-languages-unknown_language = I do not know the language “{ $language }”.
+problem-languages-unknown_level = “{ $level }” is not a level; choose one from A1 to C2 for { $language }.
+problem-languages-duplicate_native = { $language } is listed twice among your native languages.
+problem-languages-duplicate_learning = { $language } is listed twice among the languages you learn.
+problem-languages-learning_native = You cannot learn { $language }: it is already one of your native languages.
+problem-interests-none_selected = Choose at least { $min ->
+        [one] { $min } interest
+       *[other] { $min } interests
+    }.
+problem-interests-unknown_interest = I do not know the interest “{ $interest }”.
+problem-interests-duplicate_interest = “{ $interest }” is chosen twice.
+problem-interests-duplicate_primary = “{ $interest }” is marked as a main interest twice.
+problem-interests-primary_not_selected = “{ $interest }” can be a main interest only if you choose it as an interest.
+problem-interests-too_many_primary = Mark at most { $max } main interests (you marked { $count }).
+problem-availability-invalid_time_zone = I do not know the time zone “{ $timeZone }”. Send a name such as Europe/Berlin or Asia/Tokyo.
+problem-availability-unknown_day_selection = “{ $kind }” is not a choice of days.
+problem-availability-no_days = Choose at least one day.
+problem-availability-unknown_day = “{ $day }” is not a day of the week.
+problem-availability-duplicate_day = A day is chosen twice: { $day }.
+problem-availability-no_slots = Choose at least one time of day.
+problem-availability-unknown_slot = “{ $slot }” is not a time of day.
+problem-availability-duplicate_slot = A time of day is chosen twice: { $slot }.

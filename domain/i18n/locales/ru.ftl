@@ -1,0 +1,325 @@
+### Каталог сообщений Lexbot — русский.
+### Каждое сообщение есть во всех локалях с теми же переменными и атрибутами (проверяет
+### test/domain/i18n/catalog.unit.test.ts). Названий языков здесь нет: они берутся из domain/languages.
+### Числа согласуются через категории CLDR: [one] 1, 21…; [few] 2–4, 22–24…; [many] 0, 5–20, 25…; [other] дроби.
+
+-bot-name = Lexbot
+
+## Команды (меню команд Telegram и /help)
+
+command-start = Начать или продолжить заполнение профиля
+command-profile = Посмотреть и изменить профиль
+command-find = Найти партнёра по языку
+command-language = Сменить язык интерфейса
+command-pause = Приостановить профиль (вас не будут показывать другим)
+command-resume = Снова включить профиль
+command-reset = Заполнить профиль заново
+command-feedback = Написать команде
+command-delete_me = Удалить все ваши данные
+command-help = Показать эту справку
+command-end = Завершить текущий тандем
+command-block = Заблокировать текущего партнёра
+command-report = Пожаловаться на текущего партнёра
+command-cancel = Отменить текущее действие
+
+help =
+    { -bot-name } помогает найти партнёра для языкового тандема: человека, который говорит на языке, который вы учите, и учит ваш язык.
+
+    /start — { command-start }
+    /profile — { command-profile }
+    /find — { command-find }
+    /language — { command-language }
+    /pause — { command-pause }
+    /resume — { command-resume }
+    /reset — { command-reset }
+    /feedback — { command-feedback }
+    /delete_me — { command-delete_me }
+    /help — { command-help }
+    /end — { command-end }
+    /block — { command-block }
+    /report — { command-report }
+    /cancel — { command-cancel }
+
+unknown-command = Я не знаю такой команды. Отправьте /help, чтобы увидеть, что я умею.
+action-cancelled = Отменено.
+nothing-to-cancel = Отменять нечего.
+rate-limited =
+    Вы отправляете сообщения слишком часто. Подождите { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+        [many] { $seconds } секунд
+       *[other] { $seconds } секунды
+    } и попробуйте снова.
+
+## Знакомство и профиль
+
+welcome = Привет, { $name }! { -bot-name } подбирает партнёров для языкового обмена. Давайте заполним профиль — это займёт пару минут.
+welcome-back = С возвращением, { $name }!
+choose-interface-language = Выберите язык бота.
+interface-language-set = Готово: буду говорить с вами по-русски.
+ask-native-languages = На каких языках вы говорите как носитель? Выберите до { $max } или напишите название языка для поиска.
+ask-learning-languages = Какие языки вы изучаете? Выберите до { $max }.
+ask-level = Какой у вас уровень языка { $language }?
+ask-interests = Что вам интересно? Выберите сколько угодно.
+ask-primary-interests = Что из этого для вас главное? Отметьте до { $max }.
+ask-time-zone = В каком вы часовом поясе? Напишите ваш город или название пояса, например Europe/Moscow.
+ask-days = В какие дни вы можете заниматься?
+ask-slots = В какое время суток? (по вашему местному времени)
+ask-styles = Как вам удобнее практиковаться?
+ask-frequency = Как часто вы хотите заниматься?
+ask-bio = Расскажите будущим партнёрам немного о себе (до { $max } символов) или пропустите этот шаг.
+bio-too-long = В вашем тексте { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+        [many] { $length } символов
+       *[other] { $length } символа
+    }; уложитесь, пожалуйста, в { $max }.
+language-search-empty = Не нашёл языка «{ $query }». Попробуйте английское название или ISO-код, например «de».
+profile-complete = Профиль готов. Отправьте /find, чтобы найти партнёра.
+profile-completion = Профиль заполнен на { $percent }%.
+profile-incomplete = Сначала заполните профиль (готово { $percent }%): /start
+profile-reset-confirm = Профиль будет очищен, и знакомство начнётся заново. Тандемы и оценки сохранятся. Продолжить?
+profile-reset-done = Профиль очищен. Начнём сначала.
+selection-limit = Здесь можно выбрать не больше { $max ->
+        [one] { $max } варианта
+        [few] { $max } вариантов
+        [many] { $max } вариантов
+       *[other] { $max } варианта
+    }.
+
+## Подписи в профиле
+
+profile-native = Родные языки
+profile-learning = Изучаю
+profile-interests = Интересы
+profile-availability = Когда удобно
+profile-time-zone = Часовой пояс
+profile-styles = Формат общения
+profile-frequency = Как часто
+profile-bio = О себе
+
+## Статус аккаунта и безопасность
+
+account-paused = Профиль приостановлен: его никто не увидит и не пришлёт вам запрос. Когда вернётесь, отправьте /resume.
+account-resumed = Профиль снова активен.
+account-banned = Ваш аккаунт заблокирован за нарушение правил. Если это ошибка, напишите команде через /feedback.
+action-not-allowed-paused = Профиль приостановлен. Отправьте /resume, чтобы этим воспользоваться.
+user-blocked = Вы заблокировали пользователя { $name }. Вы больше не увидите друг друга.
+user-unblocked = Вы разблокировали пользователя { $name }.
+report-ask-reason = Что не так с пользователем { $name }?
+report-reason-spam = Спам или реклама
+report-reason-harassment = Оскорбления и преследование
+report-reason-inappropriate = Неприемлемый контент
+report-reason-fake_profile = Фальшивый профиль
+report-reason-other = Другое
+report-ask-comment = Добавьте комментарий для модераторов или пропустите.
+report-received = Спасибо. Модераторы разберутся.
+
+## Поиск
+
+find-searching = Ищу партнёров…
+find-no-candidates = Сейчас никто не подходит. Попробуйте позже или расширьте языки и время в /profile.
+find-candidate-overlap = У вас { $hours ->
+        [one] { $hours } общий час
+        [few] { $hours } общих часа
+        [many] { $hours } общих часов
+       *[other] { $hours } общего часа
+    } в неделю.
+find-candidate-shared-interests = Общие интересы: { $interests }
+find-send-request = Отправить запрос
+find-next = Дальше
+
+## Запросы и тандемы
+
+request-sent = Запрос отправлен: { $name }. На ответ есть { $hours ->
+        [one] { $hours } час
+        [few] { $hours } часа
+        [many] { $hours } часов
+       *[other] { $hours } часа
+    }.
+request-received = { $name } хочет практиковаться с вами.
+request-limit = У вас уже { $count ->
+        [one] { $count } запрос ждёт ответа
+        [few] { $count } запроса ждут ответа
+        [many] { $count } запросов ждут ответа
+       *[other] { $count } запроса ждут ответа
+    }; больше { $max } нельзя. Дождитесь ответа или отмените один из запросов.
+request-not-allowed = Этому человеку нельзя отправить запрос.
+request-recently-declined = { $name } недавно отклонил(а) ваш запрос; снова можно будет спросить через { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+        [many] { $days } дней
+       *[other] { $days } дня
+    }.
+request-expired = Ваш запрос пользователю { $name } истёк без ответа.
+request-expired-incoming = Запрос от пользователя { $name } истёк.
+request-declined = { $name } отклонил(а) ваш запрос.
+request-declined-with-reason = { $name } отклонил(а) ваш запрос: { $reason }
+request-accepted = { $name } принял(а) ваш запрос! Поздоровайтесь.
+request-cancelled = { $name } отозвал(а) запрос.
+request-already-answered = На этот запрос уже ответили.
+pending-requests = { $count ->
+        [one] { $count } запрос ждёт ответа
+        [few] { $count } запроса ждут ответа
+        [many] { $count } запросов ждут ответа
+       *[other] { $count } запроса ждут ответа
+    }.
+tandem-started = Теперь вы с { $name } — партнёры по тандему. Сообщения, которые вы пишете здесь, пересылаются собеседнику ({ $name }).
+tandem-contact = Можно написать напрямую ({ $name }): { $contact }
+tandem-ended = Тандем с пользователем { $name } завершён.
+tandem-ended-by-partner = { $name } завершил(а) тандем.
+tandem-none = У вас нет активного тандема.
+rate-partner = Как прошла практика с пользователем { $name }? Оцените от 1 до 5.
+rating-comment-ask = Добавьте комментарий (необязательно) или пропустите.
+rating-received = Спасибо за оценку!
+
+## Обратная связь и личные данные
+
+feedback-ask = Напишите сообщение команде (от { $min } до { $max } символов).
+feedback-length = В сообщении { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+        [many] { $length } символов
+       *[other] { $length } символа
+    }, а нужно от { $min } до { $max }.
+feedback-received = Спасибо! Команда получила ваше сообщение.
+reminder-finish-profile = Профиль почти готов: заполните его, чтобы начать знакомиться. /start
+delete-me-confirm = Будут удалены ваш профиль, тандемы и всё, что вы писали, — навсегда, без возможности восстановления. Удалить всё?
+delete-me-done = Ваши данные удалены. До свидания и удачи с языками!
+delete-me-cancelled = Ничего не удалено.
+
+## Кнопки
+
+button-yes = Да
+button-no = Нет
+button-skip = Пропустить
+button-done = Готово
+button-back = Назад
+button-accept = Принять
+button-decline = Отклонить
+button-delete = Удалить всё
+
+## Интересы
+
+interest-category-entertainment = Развлечения
+interest-category-education = Знания
+interest-category-active = Активный отдых
+interest-category-creative = Творчество
+interest-category-social = Общество
+
+interest-movies_tv = Кино
+interest-music = Музыка
+interest-games = Игры
+interest-tv_shows = Сериалы
+interest-comedy = Юмор
+interest-anime = Аниме
+interest-books = Книги
+interest-technology = Технологии
+interest-science = Наука
+interest-languages = Языки
+interest-history = История
+interest-philosophy = Философия
+interest-sports = Спорт
+interest-travel = Путешествия
+interest-fitness = Фитнес
+interest-outdoor = Природа и походы
+interest-dancing = Танцы
+interest-cooking = Кулинария
+interest-art = Искусство
+interest-photography = Фотография
+interest-writing = Писательство
+interest-design = Дизайн
+interest-volunteering = Волонтёрство
+interest-politics = Политика
+interest-psychology = Психология
+
+## Уровни CEFR
+
+level-A1 = A1 · Начальный
+level-A1-description = Знаю простые слова и фразы.
+level-A2 = A2 · Элементарный
+level-A2-description = Могу говорить о простых повседневных вещах.
+level-B1 = B1 · Средний
+level-B1-description = Справляюсь со знакомыми темами и ситуациями в поездке.
+level-B2 = B2 · Выше среднего
+level-B2-description = Свободно говорю с носителями на большинство тем.
+level-C1 = C1 · Продвинутый
+level-C1-description = Свободно выражаю мысли даже на сложные темы.
+level-C2 = C2 · В совершенстве
+level-C2-description = Понимаю практически всё, как носитель.
+
+## Общение
+
+style-text = Переписка
+style-voice_messages = Голосовые сообщения
+style-audio_call = Аудиозвонки
+style-video_call = Видеозвонки
+style-in_person = Личные встречи
+
+frequency-daily = Каждый день
+frequency-several_per_week = Несколько раз в неделю
+frequency-weekly = Раз в неделю
+frequency-occasionally = Время от времени
+
+## Время
+
+weekday-mon = Понедельник
+weekday-tue = Вторник
+weekday-wed = Среда
+weekday-thu = Четверг
+weekday-fri = Пятница
+weekday-sat = Суббота
+weekday-sun = Воскресенье
+weekday-short-mon = Пн
+weekday-short-tue = Вт
+weekday-short-wed = Ср
+weekday-short-thu = Чт
+weekday-short-fri = Пт
+weekday-short-sat = Сб
+weekday-short-sun = Вс
+
+days-weekdays = Будни
+days-weekends = Выходные
+days-any = Любой день
+days-days = Выбранные дни
+
+slot-morning = Утро (06–12)
+slot-day = День (12–18)
+slot-evening = Вечер (18–23)
+slot-late = Ночь (23–06)
+
+availability-range = { $day } { $from }–{ $to }
+
+## Ошибки заполнения
+
+problem-languages-native_count = Выберите от { $min } до { $max } родных языков (выбрано: { $count }).
+problem-languages-learning_count = Выберите от { $min } до { $max } изучаемых языков (выбрано: { $count }).
+problem-languages-unknown_language = Не знаю языка «{ $language }».
+problem-languages-unknown_level = «{ $level }» — не уровень; выберите уровень от A1 до C2 для языка { $language }.
+problem-languages-duplicate_native = { $language } указан среди родных языков дважды.
+problem-languages-duplicate_learning = { $language } указан среди изучаемых языков дважды.
+problem-languages-learning_native = Нельзя изучать { $language }: это уже ваш родной язык.
+problem-interests-none_selected = Выберите хотя бы { $min ->
+        [one] { $min } интерес
+        [few] { $min } интереса
+        [many] { $min } интересов
+       *[other] { $min } интереса
+    }.
+problem-interests-unknown_interest = Не знаю интереса «{ $interest }».
+problem-interests-duplicate_interest = «{ $interest }» выбран дважды.
+problem-interests-duplicate_primary = «{ $interest }» дважды отмечен как главный интерес.
+problem-interests-primary_not_selected = «{ $interest }» может быть главным интересом, только если он выбран среди интересов.
+problem-interests-too_many_primary = Отметьте не больше { $max ->
+        [one] { $max } главного интереса
+        [few] { $max } главных интересов
+        [many] { $max } главных интересов
+       *[other] { $max } главного интереса
+    } (отмечено: { $count }).
+problem-availability-invalid_time_zone = Не знаю часового пояса «{ $timeZone }». Напишите название вроде Europe/Moscow или Asia/Tokyo.
+problem-availability-unknown_day_selection = «{ $kind }» — не вариант выбора дней.
+problem-availability-no_days = Выберите хотя бы один день.
+problem-availability-unknown_day = «{ $day }» — не день недели.
+problem-availability-duplicate_day = День выбран дважды: { $day }.
+problem-availability-no_slots = Выберите хотя бы одно время суток.
+problem-availability-unknown_slot = «{ $slot }» — не время суток.
+problem-availability-duplicate_slot = Время суток выбрано дважды: { $slot }.
