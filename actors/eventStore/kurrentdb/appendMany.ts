@@ -6,9 +6,9 @@
 import { UnsupportedError, type MultiAppendResult } from '@kurrent/kurrentdb-client';
 import { EventStoreError } from '../errors.js';
 import type { AppendOutcome, AppendRequest } from '../types.js';
-import { checkAppend, eventDataOf, writeOne, type CheckedAppend } from './appendToStream.js';
+import { checkAppend, eventDataOf, explainFailure, writeOne, type CheckedAppend } from './appendToStream.js';
 import { isWrongExpectedVersion, mapWriteError } from './errors.js';
-import { findDuplicate, positionsOfWrite } from './idempotency.js';
+import { confirmWrite } from './idempotency.js';
 import { toStreamState, versionOfRevision } from './mapping.js';
 import type { KurrentClient } from './reads.js';
 
@@ -46,9 +46,8 @@ const recordWritten = async (client: KurrentClient, batch: readonly Pending[], r
     batch.map(async (append) => {
       const revision = revisions.get(append.stream);
       if (revision === undefined) throw new Error(`multiStreamAppend answered without stream ${append.stream}`);
-      const nextVersion = versionOfRevision(revision);
-      const positions = await positionsOfWrite(client, append.stream, nextVersion, append.events);
-      outcomes[append.index] = { ok: true, stream: append.stream, nextVersion, positions, duplicate: false };
+      const result = await confirmWrite(client, append.stream, versionOfRevision(revision), append.events, append.writeId);
+      outcomes[append.index] = { ok: true, ...result };
     }),
   );
 };
@@ -78,7 +77,7 @@ const writeTogether = async (
         if (mapped instanceof EventStoreError || isWrongExpectedVersion(error)) break;
         throw error;
       }
-      outcomes[conflicted.index] = failure(conflicted.stream, mapWriteError(error, conflicted.stream, conflicted.expected));
+      outcomes[conflicted.index] = failure(conflicted.stream, await explainFailure(client, conflicted, error));
       batch = batch.filter((append) => append !== conflicted);
       continue;
     }
@@ -95,20 +94,14 @@ export const appendMany = async (
 ): Promise<AppendOutcome[]> => {
   const outcomes: AppendOutcome[] = new Array<AppendOutcome>(requests.length);
   const pending: Pending[] = [];
-  await Promise.all(
-    requests.map(async (request, index) => {
-      try {
-        const append = checkAppend(request);
-        const duplicate = await findDuplicate(client, append.stream, append.expected, append.events);
-        if (duplicate) outcomes[index] = { ok: true, ...duplicate };
-        else pending.push({ ...append, index });
-      } catch (error) {
-        if (!(error instanceof EventStoreError)) throw error;
-        outcomes[index] = failure(request.stream, error);
-      }
-    }),
-  );
-  pending.sort((a, b) => a.index - b.index);
+  requests.forEach((request, index) => {
+    try {
+      pending.push({ ...checkAppend(request), index });
+    } catch (error) {
+      if (!(error instanceof EventStoreError)) throw error;
+      outcomes[index] = failure(request.stream, error);
+    }
+  });
   // The same stream twice in one group: write in request order, one after the other, like the memory twin.
   const unique = new Set(pending.map((append) => append.stream)).size === pending.length;
   if (!unique) {

@@ -1,48 +1,50 @@
-// One stream's append: validate (shared rules), look for a duplicate, write with the expected revision, then read
-// back the global positions of what was written.
+// One stream's append: validate (shared rules), write with the expected revision, then read back what was written
+// (its global positions, and whether it was this request's write or an identical earlier one: idempotency.ts).
 import { ConcurrencyError } from '../errors.js';
 import type { AppendRequest, AppendResult, ExpectedVersion, NewEvent } from '../types.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
-import { mapWriteError } from './errors.js';
-import { findDuplicate, positionsOfWrite } from './idempotency.js';
+import { isWrongExpectedVersion, mapWriteError } from './errors.js';
+import { confirmWrite, diagnoseRefusal, newWriteId } from './idempotency.js';
 import { toEventData, toStreamState, versionOfRevision } from './mapping.js';
 import type { KurrentClient } from './reads.js';
 
-/** A request that passed validation, ready to be written. */
+/** A request that passed validation, ready to be written under its own write id. */
 export interface CheckedAppend {
   readonly stream: string;
   readonly expected: ExpectedVersion;
   readonly events: readonly PreparedEvent[];
   readonly originals: readonly NewEvent[];
+  readonly writeId: string;
 }
 
 export const checkAppend = (request: AppendRequest): CheckedAppend => {
   const stream = validateStreamName(request.stream);
   const expected = validateExpectedVersion(request.expected);
   const events = prepareEvents(stream, request.events);
-  return { stream, expected, events, originals: request.events };
+  return { stream, expected, events, originals: request.events, writeId: newWriteId() };
 };
 
-export const eventDataOf = (append: CheckedAppend) => append.events.map((event, index) => toEventData(event, append.originals[index]!));
+export const eventDataOf = (append: CheckedAppend) =>
+  append.events.map((event, index) => toEventData(event, append.originals[index]!, append.writeId));
 
-/** Writes a checked append that is known not to be a duplicate. */
+/** The port's error for a failed write: refusals are diagnosed (conflict or duplicate ids), the rest mapped. */
+export const explainFailure = async (client: KurrentClient, append: CheckedAppend, error: unknown): Promise<unknown> =>
+  isWrongExpectedVersion(error) || error instanceof ConcurrencyError
+    ? diagnoseRefusal(client, append.stream, append.expected, append.events, error)
+    : mapWriteError(error, append.stream, append.expected);
+
 export const writeOne = async (client: KurrentClient, append: CheckedAppend): Promise<AppendResult> => {
-  const { stream, expected, events } = append;
+  const { stream, expected } = append;
   let nextExpectedRevision: bigint;
   try {
     const result = await client.appendToStream(stream, eventDataOf(append), { streamState: toStreamState(expected) });
-    // Only when the connection string sets throwOnAppendFailure=false does a conflict arrive as a result.
+    // Only when the connection string sets throwOnAppendFailure=false does a refusal arrive as a result.
     if (!result.success) throw new ConcurrencyError(stream, expected, versionOfRevision(result.nextExpectedRevision));
     nextExpectedRevision = result.nextExpectedRevision;
   } catch (error) {
-    throw mapWriteError(error, stream, expected);
+    throw await explainFailure(client, append, error);
   }
-  const nextVersion = versionOfRevision(nextExpectedRevision);
-  return { stream, nextVersion, positions: await positionsOfWrite(client, stream, nextVersion, events), duplicate: false };
+  return confirmWrite(client, stream, versionOfRevision(nextExpectedRevision), append.events, append.writeId);
 };
 
-export const appendToStream = async (client: KurrentClient, request: AppendRequest): Promise<AppendResult> => {
-  const append = checkAppend(request);
-  const duplicate = await findDuplicate(client, append.stream, append.expected, append.events);
-  return duplicate ?? writeOne(client, append);
-};
+export const appendToStream = (client: KurrentClient, request: AppendRequest): Promise<AppendResult> => writeOne(client, checkAppend(request));

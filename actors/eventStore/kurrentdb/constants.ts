@@ -23,6 +23,11 @@ export const META_SCHEMA_VERSION = 'schemaVersion';
 export const META_JSON = 'metadata';
 export const META_CORRELATION_ID = '$correlationId';
 export const META_CAUSATION_ID = '$causationId';
+/**
+ * A fresh id per append request, stored with its events. KurrentDB answers an idempotent re-append exactly like the
+ * original write, so reading back whose write id the stored events carry is how an append learns it was a duplicate.
+ */
+export const META_WRITE_ID = 'writeId';
 
 /** Content of a snapshot event. */
 export const SNAPSHOT_EVENT_TYPE = 'Snapshot';

@@ -1,54 +1,60 @@
-// Duplicate detection for re-appends. KurrentDB itself makes a re-append with the same event ids at the same expected
-// revision a no-op (its "idempotent write"), but answers it exactly like a fresh write (same revision; on current
-// servers even the same position), so the adapter cannot tell the two apart from the answer. It therefore looks
-// first: one read of the revisions the append would occupy. Same ids there → duplicate; nothing is written.
+// Idempotent re-appends. KurrentDB itself makes a re-append of the same event ids at the same expected revision a
+// no-op (its "idempotent write", best effort with 'any'), but answers it exactly like the original write: same
+// revision and, on current servers, the original's position. So every append carries a fresh write id in its events'
+// metadata, and reads back what it wrote (it needs the events' positions anyway): the stored events carry the write id
+// of whichever request wrote them — ours means written now, another means a duplicate. This holds for concurrent
+// retries too: exactly one of them finds its own write id.
+import { randomUUID } from 'node:crypto';
+import { BACKWARDS, END, FORWARDS } from '@kurrent/kurrentdb-client';
 import { EventStoreError } from '../errors.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
 import type { PreparedEvent } from '../validate.js';
-import { firstRevisionOf } from './mapping.js';
-import { readRevisions, type KurrentClient } from './reads.js';
+import { mapWriteError } from './errors.js';
+import { toRecordedEvent, writeIdOf } from './mapping.js';
+import { readStored, type KurrentClient } from './reads.js';
 
-/**
- * The memory twin's rule, as far as one stream read can check it: every id already stored, in this stream,
- * consecutively, starting where expected → duplicate. Some of the ids there but not all → DUPLICATE_EVENT_ID
- * (KurrentDB would answer WrongExpectedVersion). Other ids there → null: the append then fails on its version.
- *
- * Not detectable here (see NOTES.md): duplicates appended with 'any' (KurrentDB still drops them on a best-effort
- * basis, but we report duplicate: false), and ids stored in another stream (KurrentDB does not index ids globally).
- */
-export const findDuplicate = async (
-  client: KurrentClient,
-  stream: string,
-  expected: ExpectedVersion,
-  events: readonly PreparedEvent[],
-): Promise<AppendResult | null> => {
-  const first = firstRevisionOf(expected);
-  if (first === null) return null;
-  const stored = await readRevisions(client, stream, first, events.length);
-  if (stored.length === 0) return null;
-  const same = stored.length === events.length && stored.every((event, index) => event.id === events[index]!.id);
-  if (same) {
-    return {
-      stream,
-      nextVersion: stored[stored.length - 1]!.streamVersion,
-      positions: stored.map((event) => event.globalPosition),
-      duplicate: true,
-    };
-  }
-  const ids = new Set(events.map((event) => event.id));
-  if (stored.some((event) => ids.has(event.id))) {
-    throw new EventStoreError('DUPLICATE_EVENT_ID', `append to ${stream}: some event ids are already stored elsewhere`, { stream });
-  }
-  return null;
-};
+export const newWriteId = (): string => randomUUID();
 
-/** Global positions of what an append just wrote (the append's answer carries one position for the whole write). */
-export const positionsOfWrite = async (
+/** How far back a refused append looks for its own ids before calling the refusal a version conflict. */
+const DIAGNOSIS_DEPTH = 1000;
+
+/** The result of a successful write: positions read back, and whether it was ours or an earlier identical one. */
+export const confirmWrite = async (
   client: KurrentClient,
   stream: string,
   nextVersion: number,
   events: readonly PreparedEvent[],
-): Promise<bigint[]> => {
-  const stored = await readRevisions(client, stream, BigInt(nextVersion - events.length), events.length);
-  return stored.map((event) => event.globalPosition);
+  writeId: string,
+): Promise<AppendResult> => {
+  const from = BigInt(nextVersion - events.length);
+  const stored = await readStored(client, stream, { fromRevision: from, maxCount: events.length, direction: FORWARDS });
+  const same = stored.length === events.length && stored.every((resolved, index) => resolved.event!.id.toLowerCase() === events[index]!.id);
+  if (!same) throw new Error(`KurrentDB acknowledged ${stream} at version ${nextVersion}, but the events there are not the ones appended`);
+  return {
+    stream,
+    nextVersion,
+    positions: stored.map((resolved) => toRecordedEvent(resolved.event!, resolved.commitPosition).globalPosition),
+    duplicate: !stored.every((resolved) => writeIdOf(resolved.event!) === writeId),
+  };
 };
+
+/**
+ * A refused append (WrongExpectedVersion): a version conflict, unless some of its ids are already in the stream —
+ * KurrentDB also refuses a re-append that matches only in part, or lands elsewhere, which the memory twin calls
+ * DUPLICATE_EVENT_ID. Looks at the newest DIAGNOSIS_DEPTH events only; this runs on the failure path alone.
+ */
+export const diagnoseRefusal = async (
+  client: KurrentClient,
+  stream: string,
+  expected: ExpectedVersion,
+  events: readonly PreparedEvent[],
+  refusal: unknown,
+): Promise<unknown> => {
+  const recent = await readStored(client, stream, { fromRevision: END, maxCount: DIAGNOSIS_DEPTH, direction: BACKWARDS });
+  const ids = new Set(events.map((event) => event.id));
+  if (recent.some((resolved) => ids.has(resolved.event!.id.toLowerCase()))) {
+    return new EventStoreError('DUPLICATE_EVENT_ID', `append to ${stream}: some event ids are already stored elsewhere`, { stream });
+  }
+  return refusal instanceof EventStoreError ? refusal : mapWriteError(refusal, stream, expected);
+};
+

@@ -13,7 +13,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { Checkpoint, EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../types.js';
 import type { PreparedEvent } from '../validate.js';
-import { META_CAUSATION_ID, META_CORRELATION_ID, META_JSON, META_SCHEMA_VERSION } from './constants.js';
+import { META_CAUSATION_ID, META_CORRELATION_ID, META_JSON, META_SCHEMA_VERSION, META_WRITE_ID } from './constants.js';
 
 /**
  * Our versions are 1-based counts (version n = n events, 0 = no stream); KurrentDB revisions are 0-based indexes.
@@ -39,22 +39,27 @@ export const toReadPosition = (checkpoint: Checkpoint): ReadPosition =>
   checkpoint.commit === 0n && checkpoint.position === 0n ? KURRENT_START : { commit: checkpoint.commit, prepare: checkpoint.position };
 
 /** The metadata envelope (string values only, see constants.ts). */
-const envelopeOf = (event: PreparedEvent, original: NewEvent): Record<string, string> => {
-  const envelope: Record<string, string> = { [META_SCHEMA_VERSION]: String(event.schemaVersion), [META_JSON]: event.metadata };
+const envelopeOf = (event: PreparedEvent, original: NewEvent, writeId: string): Record<string, string> => {
+  const envelope: Record<string, string> = {
+    [META_SCHEMA_VERSION]: String(event.schemaVersion),
+    [META_JSON]: event.metadata,
+    [META_WRITE_ID]: writeId,
+  };
   const { correlationId, causationId } = original.metadata ?? {};
   if (typeof correlationId === 'string') envelope[META_CORRELATION_ID] = correlationId;
   if (typeof causationId === 'string') envelope[META_CAUSATION_ID] = causationId;
   return envelope;
 };
 
-export const toEventData = (event: PreparedEvent, original: NewEvent): EventData => ({
+export const toEventData = (event: PreparedEvent, original: NewEvent, writeId: string): EventData => ({
   id: event.id,
   contentType: 'application/json',
   type: event.type,
   // validate.ts proved JSON.stringify renders `data` exactly as `event.data`; the client stringifies it itself.
   data: original.data as JSONType,
-  metadata: envelopeOf(event, original),
+  metadata: envelopeOf(event, original, writeId),
 });
+
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -106,4 +111,12 @@ export const toRecordedEvent = (event: KurrentRecordedEvent | AllStreamRecordedE
     checkpoint: toCheckpoint(position),
     recordedAt: event.created,
   };
+};
+
+/** The write id an event was stored with (see constants.ts), or null for events written by other tools. */
+export const writeIdOf = (event: KurrentRecordedEvent | AllStreamRecordedEvent): string | null => {
+  const metadata: unknown = event.metadata;
+  if (!isPlainObject(metadata)) return null;
+  const writeId = metadata[META_WRITE_ID];
+  return typeof writeId === 'string' ? writeId : null;
 };

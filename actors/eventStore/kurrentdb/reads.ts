@@ -5,7 +5,9 @@ import {
   END,
   FORWARDS,
   streamNameFilter,
+  type Direction,
   type KurrentDBClient,
+  type ReadRevision,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { START, compareCheckpoints, type Checkpoint, type ReadAllResult, type ReadStreamOptions, type RecordedEvent } from '../types.js';
@@ -22,19 +24,16 @@ export type KurrentClient = Pick<
 
 export const ourStreamsFilter = () => streamNameFilter({ regex: OUR_STREAMS_REGEX });
 
-/** Events of `stream` from `fromRevision` (0-based), at most `count`; a stream that does not exist reads as empty. */
-export const readRevisions = async (
+/** Raw events of one stream as the client returns them; a stream that does not exist reads as empty. */
+export const readStored = async (
   client: KurrentClient,
   stream: string,
-  fromRevision: bigint,
-  count: number,
-): Promise<RecordedEvent[]> => {
-  const events: RecordedEvent[] = [];
-  if (count <= 0) return events;
+  options: { readonly fromRevision: ReadRevision; readonly maxCount: number; readonly direction: Direction },
+): Promise<ResolvedEvent[]> => {
+  const events: ResolvedEvent[] = [];
+  if (options.maxCount <= 0) return events;
   try {
-    for await (const resolved of client.readStream(stream, { fromRevision, maxCount: count, direction: FORWARDS })) {
-      if (resolved.event) events.push(toRecordedEvent(resolved.event, resolved.commitPosition));
-    }
+    for await (const resolved of client.readStream(stream, options)) if (resolved.event) events.push(resolved);
   } catch (error) {
     if (isStreamNotFound(error)) return [];
     throw error;
@@ -42,18 +41,15 @@ export const readRevisions = async (
   return events;
 };
 
+const recorded = (resolved: ResolvedEvent): RecordedEvent => toRecordedEvent(resolved.event!, resolved.commitPosition);
+
+/** Events of `stream` from `fromRevision` (0-based), at most `count`. */
+export const readRevisions = async (client: KurrentClient, stream: string, fromRevision: bigint, count: number): Promise<RecordedEvent[]> =>
+  (await readStored(client, stream, { fromRevision, maxCount: count, direction: FORWARDS })).map(recorded);
+
 /** The newest event of `stream` (the snapshot streams keep only that one), or null. */
-export const readLast = async (client: KurrentClient, stream: string): Promise<ResolvedEvent | null> => {
-  try {
-    for await (const resolved of client.readStream(stream, { fromRevision: END, maxCount: 1, direction: BACKWARDS })) {
-      if (resolved.event) return resolved;
-    }
-  } catch (error) {
-    if (isStreamNotFound(error)) return null;
-    throw error;
-  }
-  return null;
-};
+export const readLast = async (client: KurrentClient, stream: string): Promise<ResolvedEvent | null> =>
+  (await readStored(client, stream, { fromRevision: END, maxCount: 1, direction: BACKWARDS }))[0] ?? null;
 
 export const readStream = async (client: KurrentClient, stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> => {
   validateStreamName(stream);

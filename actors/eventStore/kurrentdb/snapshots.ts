@@ -53,7 +53,7 @@ export const saveSnapshot = async (client: KurrentClient, snapshot: Snapshot): P
     if (current && current.snapshot.version > snapshot.version) return;
     const streamState: AppendStreamState = current ? current.revision : NO_STREAM;
     try {
-      await client.appendToStream(snapshotStream, toEventData(prepared!, original), { streamState });
+      await client.appendToStream(snapshotStream, toEventData(prepared!, original, original.id), { streamState });
       if (!current) await client.setStreamMetadata(snapshotStream, { maxCount: 1 });
       return;
     } catch (error) {

@@ -11,6 +11,11 @@ export interface EventStoreHarness {
    */
   appendWithCommitDelay(request: AppendRequest, delayMs: number): Promise<AppendOutcome>;
   cleanup(): Promise<void>;
+  /**
+   * False for stores without a global index of event ids (KurrentDB: ids are checked per stream, at the expected
+   * revision only), which cannot refuse an id already stored in another stream or earlier in the same stream.
+   */
+  readonly globalEventIds?: boolean;
 }
 
 export interface EventStoreContractOptions {

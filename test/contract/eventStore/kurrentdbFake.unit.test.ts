@@ -7,10 +7,10 @@ import { delayThenAppend, describeEventStoreContract } from './eventStoreContrac
 
 describeEventStoreContract('kurrentdb adapter on a fake client (multiStreamAppend)', async () => {
   const store = createKurrentDbEventStore({ client: createFakeKurrentClient(), pollIntervalMs: 50 });
-  return { store, appendWithCommitDelay: delayThenAppend(store), cleanup: () => store.close() };
+  return { store, appendWithCommitDelay: delayThenAppend(store), cleanup: () => store.close(), globalEventIds: false };
 });
 
 describeEventStoreContract('kurrentdb adapter on a fake client (server before 25.1)', async () => {
   const store = createKurrentDbEventStore({ client: createFakeKurrentClient({ multiStreamAppend: false }), pollIntervalMs: 50 });
-  return { store, appendWithCommitDelay: delayThenAppend(store), cleanup: () => store.close() };
+  return { store, appendWithCommitDelay: delayThenAppend(store), cleanup: () => store.close(), globalEventIds: false };
 });
