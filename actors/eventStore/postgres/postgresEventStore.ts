@@ -48,6 +48,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_DEADLOCK = '40P01';
 const PG_UNDEFINED_TABLE = '42P01';
 const PG_UNDEFINED_FUNCTION = '42883';
+const PG_UNDEFINED_SCHEMA = '3F000';
 const APPEND_ATTEMPTS = 3;
 
 const pgCode = (error: unknown): string | undefined =>
@@ -83,7 +84,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   /** A missing table means nobody migrated this schema: say so instead of "relation does not exist". */
   const explain = (error: unknown): unknown => {
     const code = pgCode(error);
-    if (code === PG_UNDEFINED_TABLE || code === PG_UNDEFINED_FUNCTION) {
+    if (code === PG_UNDEFINED_TABLE || code === PG_UNDEFINED_FUNCTION || code === PG_UNDEFINED_SCHEMA) {
       return new Error(`event store schema "${names.schema}" is not migrated: run \`lexbot ops migrate\` (${(error as Error).message})`, { cause: error });
     }
     return error;
