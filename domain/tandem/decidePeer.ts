@@ -5,7 +5,7 @@ import { validation } from '../errors.js';
 import { eventBase } from '../user/ids.js';
 import type { UserState } from '../user/state.js';
 import { findTandem, hasBlocked } from '../user/state.js';
-import type { PeerCommand, ReceivePartnerRequest } from './commands.js';
+import type { CloseTandem, PeerCommand, ReceivePartnerRequest } from './commands.js';
 import type { TandemEvent } from './events.js';
 import { peerCommandId, queued } from './outbox.js';
 import { DECLINE_COOLDOWN_MS, RATING_MAX, RATING_MIN } from './rules.js';
@@ -15,6 +15,7 @@ export const decidePeer = (command: PeerCommand, state: UserState): readonly Tan
   const { meta } = command;
   if (command.type === 'ReceivePartnerRequest') return receiveRequest(command, state);
   const record = findTandem(state, command.data.requestId);
+  if (record === undefined && command.type === 'CloseTandem') return closeBeforeReceived(command, state);
   // Only the peer of the record may move it.
   if (record === undefined || record.peer !== command.data.from) return [];
   const base = { ...eventBase(meta), requestId: record.id };
@@ -57,6 +58,22 @@ export const decidePeer = (command: PeerCommand, state: UserState): readonly Tan
       throw new TypeError(`unknown peer command ${JSON.stringify(unknown)}`);
     }
   }
+};
+
+/**
+ * Delivery order between two actors is not guaranteed (retries, redeliveries): a requester's CloseTandem may
+ * overtake its ReceivePartnerRequest. The requester always holds its record first, so an unknown record here means
+ * this side is the target and the request is still on its way: record it as received and closed at once, so the late
+ * request finds a closed record and changes nothing. (A user who never started or was forgotten would refuse the
+ * request anyway and keeps no data; a banned one refuses it too.)
+ */
+const closeBeforeReceived = (command: CloseTandem, state: UserState): readonly TandemEvent[] => {
+  if (state.status === 'new' || state.status === 'forgotten' || state.status === 'banned') return [];
+  const base = { ...eventBase(command.meta), requestId: command.data.requestId };
+  const closed: TandemEvent = command.data.expired
+    ? { type: 'PartnerRequestExpired', data: base }
+    : { type: 'PartnerRequestCancelled', data: { ...base, reason: command.data.reason } };
+  return [{ type: 'PartnerRequestReceived', data: { ...base, peer: command.data.from } }, closed];
 };
 
 const asRequester = (record: TandemRecord, status: TandemRecord['status']): boolean =>
