@@ -6,6 +6,8 @@ import {
   POPULAR_LANGUAGES,
   isLanguageCode,
   languageInfo,
+  languageName,
+  RUSSIAN_NAMES,
   normalizeSearchText,
   searchLanguages,
   type LanguageCode,
@@ -57,6 +59,15 @@ describe('searchLanguages', () => {
     expect(searchLanguages('FRANÇAIS')[0]?.code).toBe('fr');
     expect(searchLanguages('русск')[0]?.code).toBe('ru');
     expect(searchLanguages('日本')[0]?.code).toBe('ja');
+  });
+
+  it('finds by Russian name, and names languages in the interface language', () => {
+    expect(searchLanguages('немецкий')[0]?.code).toBe('de');
+    expect(searchLanguages('Испан')[0]?.code).toBe('es');
+    expect(languageName('de', 'ru')).toBe('Немецкий');
+    expect(languageName('de', 'en')).toBe('German');
+    expect(languageName('de', 'fr')).toBe('German');
+    for (const code of LANGUAGE_CODES) expect(RUSSIAN_NAMES[code]).toMatch(/^[А-ЯЁ][а-яё -]+$/);
   });
 
   it('finds by alias', () => {
