@@ -4,9 +4,11 @@ export {
   POPULAR_LANGUAGES,
   isLanguageCode,
   languageInfo,
+  languageName,
   type LanguageCode,
   type LanguageInfo,
 } from './languages.js';
+export { RUSSIAN_NAMES } from './russianNames.js';
 export { searchLanguages, normalizeSearchText, DEFAULT_SEARCH_LIMIT } from './searchLanguages.js';
 export { CEFR_LEVELS, isCefrLevel, levelIndex, type CefrLevel } from './levels.js';
 export {

@@ -1,7 +1,8 @@
 // The languages a user can speak or learn: ISO 639-1 codes ordered by total speakers (first and second language,
 // rounded estimates), so the position in LANGUAGE_CODES is the popularity rank. Any pair of them can form a tandem.
-// Language names live here (native and English) rather than in the message catalog: a language is shown by its own
-// name whatever the interface language, with the English name as a fallback that everyone can search.
+// Language names live here (native, English, and Russian in russianNames.ts) rather than in the message catalog:
+// a language is shown by its own name whatever the interface language, next to a name the reader knows.
+import { RUSSIAN_NAMES } from './russianNames.js';
 
 export const LANGUAGE_CODES = [
   'en', 'zh', 'hi', 'es', 'ar', 'fr', 'bn', 'pt', 'ru', 'id',
@@ -152,6 +153,13 @@ export const languageInfo = (code: LanguageCode): LanguageInfo => {
   if (info === undefined) throw new RangeError(`unknown language code: ${code}`);
   return info;
 };
+
+/**
+ * The name of a language in an interface language: the Russian name in the Russian interface, the English name in
+ * any other. Callers usually show the native name beside it.
+ */
+export const languageName = (code: LanguageCode, locale: string): string =>
+  locale === 'ru' ? RUSSIAN_NAMES[code] : languageInfo(code).englishName;
 
 /**
  * The languages offered as buttons before the user searches: the most studied ones on language-learning

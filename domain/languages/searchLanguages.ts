@@ -1,4 +1,5 @@
 import { LANGUAGES, type LanguageInfo } from './languages.js';
+import { RUSSIAN_NAMES } from './russianNames.js';
 
 // Typed text is compared after Unicode decomposition with combining marks removed and case folded, so "espanol",
 // "ESPAÑOL" and "Español" meet. Scripts whose vowels are combining marks (Devanagari, Thai…) lose them on both
@@ -18,7 +19,7 @@ interface Indexed {
 
 const INDEX: readonly Indexed[] = LANGUAGES.map((info) => ({
   info,
-  names: [info.englishName, info.nativeName, ...info.aliases].map(normalizeSearchText),
+  names: [info.englishName, info.nativeName, RUSSIAN_NAMES[info.code], ...info.aliases].map(normalizeSearchText),
 }));
 
 const nameTier = (name: string, query: string): Tier | typeof NO_MATCH => {
@@ -36,7 +37,7 @@ const tierOf = (entry: Indexed, query: string): Tier | typeof NO_MATCH => {
 export const DEFAULT_SEARCH_LIMIT = 10;
 
 /**
- * Languages matching `query` by ISO code, English name, native name or a common alias; exact matches first, then
+ * Languages matching `query` by ISO code, English, native or Russian name, or a common alias; exact matches first, then
  * prefix matches, then substring matches, each tier ordered by popularity. An empty query matches nothing.
  */
 export const searchLanguages = (query: string, limit: number = DEFAULT_SEARCH_LIMIT): readonly LanguageInfo[] => {
