@@ -64,6 +64,12 @@ describe('toUtcWeekHours', () => {
     });
   });
 
+  it('gives the New York late slot eight real hours on the November night the clocks go back', () => {
+    // Saturday 31 October 2026 23:00 EDT = Sunday 03:00 UTC; Sunday 1 November 06:00 EST = Sunday 11:00 UTC.
+    const late: Availability = { timeZone: 'America/New_York', days: { kind: 'days', days: ['sat'] }, slots: ['late'] };
+    expect(toUtcWeekHours(late, new Date('2026-10-28T00:00:00Z'))).toEqual(range(6 * 24 + 3, 6 * 24 + 11));
+  });
+
   it('takes the half-hour DST switch of Lord Howe into account', () => {
     // Sunday 4 October 2026 is already on +11: 06:00–12:00 local is Saturday 19:00 – Sunday 01:00 UTC.
     const sundays: Availability = { timeZone: 'Australia/Lord_Howe', days: { kind: 'days', days: ['sun'] }, slots: ['morning'] };
