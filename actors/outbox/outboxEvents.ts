@@ -4,7 +4,8 @@
 
 export const OUTBOX_EVENT_TYPES = {
   telegramCall: 'OutboxTelegramCallQueued',
-  actorCommand: 'OutboxActorCommandQueued',
+  /** The domain's own event (domain/tandem/events.ts): tandem handshakes between two users' actors. */
+  actorCommand: 'CrossActorCommandQueued',
   timerScheduled: 'OutboxTimerScheduled',
   timerCancelled: 'OutboxTimerCancelled',
 } as const;
@@ -21,9 +22,14 @@ export interface TelegramCallQueued {
   readonly chatId?: number;
 }
 
-/** A command for another actor, delivered to its mailbox with Nats-Msg-Id = `evt:<this event's id>`. */
+/**
+ * A command for another user's actor, delivered to its mailbox (userKey `user:<target>`) with
+ * Nats-Msg-Id = commandMessageId(commandId). The domain derives `commandId` from the tandem and the transition, so
+ * a redelivered decision queues the same id and the receiver's remembered command ids drop a late duplicate.
+ */
 export interface ActorCommandQueued {
-  /** The target's mailbox key, e.g. `user:123`. */
+  readonly commandId: string;
+  /** The target's Telegram user id (decimal string). */
   readonly target: string;
   readonly command: unknown;
 }
@@ -53,6 +59,7 @@ export const isOutboxEventType = (type: string): type is OutboxEventType => OUTB
 export const MESSAGE_KIND_HEADER = 'Lexbot-Message-Kind';
 export type MessageKind = 'update' | 'command' | 'timer';
 
-/** The dedup ids of mailbox messages the dispatcher publishes. */
-export const commandMessageId = (eventId: string): string => `evt:${eventId}`;
+/** The dedup ids and keys of mailbox messages the dispatcher publishes. */
+export const commandMessageId = (commandId: string): string => `cmd:${commandId}`;
+export const userMailboxKey = (userId: string): string => `user:${userId}`;
 export const timerMessageId = (timerId: string): string => `timer:${timerId}`;
