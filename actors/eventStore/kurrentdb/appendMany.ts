@@ -10,7 +10,7 @@ import { checkAppend, eventDataOf, explainFailure, writeOne, type CheckedAppend 
 import { isWrongExpectedVersion, mapWriteError } from './errors.js';
 import { confirmWrite } from './idempotency.js';
 import { toStreamState, versionOfRevision } from './mapping.js';
-import type { KurrentClient } from './reads.js';
+import type { KurrentContext } from './context.js';
 
 export interface AppendManyState {
   /** Cleared for good once the server says it lacks multiStreamAppend. */
@@ -28,11 +28,11 @@ const failure = (stream: string, error: unknown): AppendOutcome => ({
 });
 
 /** Per-stream appends in parallel; a failure (of any kind) stays with its stream, since the others may have committed. */
-const writeSeparately = async (client: KurrentClient, pending: readonly Pending[], outcomes: AppendOutcome[]): Promise<void> => {
+const writeSeparately = async (ctx: KurrentContext, pending: readonly Pending[], outcomes: AppendOutcome[]): Promise<void> => {
   await Promise.all(
     pending.map(async (append) => {
       try {
-        outcomes[append.index] = { ok: true, ...(await writeOne(client, append)) };
+        outcomes[append.index] = { ok: true, ...(await writeOne(ctx, append)) };
       } catch (error) {
         outcomes[append.index] = failure(append.stream, error);
       }
@@ -40,20 +40,20 @@ const writeSeparately = async (client: KurrentClient, pending: readonly Pending[
   );
 };
 
-const recordWritten = async (client: KurrentClient, batch: readonly Pending[], result: MultiAppendResult, outcomes: AppendOutcome[]) => {
-  const revisions = new Map(result.responses.map((response) => [response.streamName, response.revision]));
+const recordWritten = async (ctx: KurrentContext, batch: readonly Pending[], result: MultiAppendResult, outcomes: AppendOutcome[]) => {
+  const revisions = new Map(result.responses.map((response) => [ctx.names.ours(response.streamName), response.revision]));
   await Promise.all(
     batch.map(async (append) => {
       const revision = revisions.get(append.stream);
       if (revision === undefined) throw new Error(`multiStreamAppend answered without stream ${append.stream}`);
-      const result = await confirmWrite(client, append.stream, versionOfRevision(revision), append.events, append.writeId);
+      const result = await confirmWrite(ctx, append.stream, versionOfRevision(revision), append.events, append.writeId);
       outcomes[append.index] = { ok: true, ...result };
     }),
   );
 };
 
 const writeTogether = async (
-  client: KurrentClient,
+  ctx: KurrentContext,
   state: AppendManyState,
   pending: readonly Pending[],
   outcomes: AppendOutcome[],
@@ -62,33 +62,33 @@ const writeTogether = async (
   while (batch.length > 1) {
     let result: MultiAppendResult;
     try {
-      result = await client.multiStreamAppend(
-        batch.map((append) => ({ streamName: append.stream, events: eventDataOf(append), expectedState: toStreamState(append.expected) })),
+      result = await ctx.client.multiStreamAppend(
+        batch.map((append) => ({ streamName: ctx.names.server(append.stream), events: eventDataOf(append), expectedState: toStreamState(append.expected) })),
       );
     } catch (error) {
       if (error instanceof UnsupportedError) {
         state.multiStream = false;
         break;
       }
-      const conflicted = isWrongExpectedVersion(error) ? batch.find((append) => append.stream === error.streamName) : undefined;
+      const conflicted = isWrongExpectedVersion(error) ? batch.find((append) => append.stream === ctx.names.ours(error.streamName)) : undefined;
       if (!conflicted) {
         const mapped = mapWriteError(error, batch[0]!.stream, batch[0]!.expected);
         // Too large as a whole (or an unnamed conflict): each stream on its own may still fit.
         if (mapped instanceof EventStoreError || isWrongExpectedVersion(error)) break;
         throw error;
       }
-      outcomes[conflicted.index] = failure(conflicted.stream, await explainFailure(client, conflicted, error));
+      outcomes[conflicted.index] = failure(conflicted.stream, await explainFailure(ctx, conflicted, error));
       batch = batch.filter((append) => append !== conflicted);
       continue;
     }
-    await recordWritten(client, batch, result, outcomes);
+    await recordWritten(ctx, batch, result, outcomes);
     return;
   }
-  await writeSeparately(client, batch, outcomes);
+  await writeSeparately(ctx, batch, outcomes);
 };
 
 export const appendMany = async (
-  client: KurrentClient,
+  ctx: KurrentContext,
   state: AppendManyState,
   requests: readonly AppendRequest[],
 ): Promise<AppendOutcome[]> => {
@@ -105,11 +105,11 @@ export const appendMany = async (
   // The same stream twice in one group: write in request order, one after the other, like the memory twin.
   const unique = new Set(pending.map((append) => append.stream)).size === pending.length;
   if (!unique) {
-    for (const append of pending) await writeSeparately(client, [append], outcomes);
+    for (const append of pending) await writeSeparately(ctx, [append], outcomes);
   } else if (state.multiStream && pending.length > 1) {
-    await writeTogether(client, state, pending, outcomes);
+    await writeTogether(ctx, state, pending, outcomes);
   } else {
-    await writeSeparately(client, pending, outcomes);
+    await writeSeparately(ctx, pending, outcomes);
   }
   return outcomes;
 };

@@ -6,7 +6,7 @@ import { prepareEvents, validateExpectedVersion, validateStreamName, type Prepar
 import { isWrongExpectedVersion, mapWriteError } from './errors.js';
 import { confirmWrite, diagnoseRefusal, newWriteId } from './idempotency.js';
 import { toEventData, toStreamState, versionOfRevision } from './mapping.js';
-import type { KurrentClient } from './reads.js';
+import type { KurrentContext } from './context.js';
 
 /** A request that passed validation, ready to be written under its own write id. */
 export interface CheckedAppend {
@@ -28,23 +28,23 @@ export const eventDataOf = (append: CheckedAppend) =>
   append.events.map((event, index) => toEventData(event, append.originals[index]!, append.writeId));
 
 /** The port's error for a failed write: refusals are diagnosed (conflict or duplicate ids), the rest mapped. */
-export const explainFailure = async (client: KurrentClient, append: CheckedAppend, error: unknown): Promise<unknown> =>
+export const explainFailure = async (ctx: KurrentContext, append: CheckedAppend, error: unknown): Promise<unknown> =>
   isWrongExpectedVersion(error) || error instanceof ConcurrencyError
-    ? diagnoseRefusal(client, append.stream, append.expected, append.events, error)
+    ? diagnoseRefusal(ctx, append.stream, append.expected, append.events, error)
     : mapWriteError(error, append.stream, append.expected);
 
-export const writeOne = async (client: KurrentClient, append: CheckedAppend): Promise<AppendResult> => {
+export const writeOne = async (ctx: KurrentContext, append: CheckedAppend): Promise<AppendResult> => {
   const { stream, expected } = append;
   let nextExpectedRevision: bigint;
   try {
-    const result = await client.appendToStream(stream, eventDataOf(append), { streamState: toStreamState(expected) });
+    const result = await ctx.client.appendToStream(ctx.names.server(stream), eventDataOf(append), { streamState: toStreamState(expected) });
     // Only when the connection string sets throwOnAppendFailure=false does a refusal arrive as a result.
     if (!result.success) throw new ConcurrencyError(stream, expected, versionOfRevision(result.nextExpectedRevision));
     nextExpectedRevision = result.nextExpectedRevision;
   } catch (error) {
-    throw await explainFailure(client, append, error);
+    throw await explainFailure(ctx, append, error);
   }
-  return confirmWrite(client, stream, versionOfRevision(nextExpectedRevision), append.events, append.writeId);
+  return confirmWrite(ctx, stream, versionOfRevision(nextExpectedRevision), append.events, append.writeId);
 };
 
-export const appendToStream = (client: KurrentClient, request: AppendRequest): Promise<AppendResult> => writeOne(client, checkAppend(request));
+export const appendToStream = (ctx: KurrentContext, request: AppendRequest): Promise<AppendResult> => writeOne(ctx, checkAppend(request));

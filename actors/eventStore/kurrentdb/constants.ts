@@ -2,11 +2,9 @@
 
 /**
  * Snapshots live in a stream per aggregate. `~` is outside the stream-name alphabet of validate.ts, so a snapshot
- * stream can never collide with an event stream, and the readAll filter below (our alphabet only) skips it.
+ * stream can never collide with an event stream, and the readAll filter below (our alphabet only) skips it. See names.ts for namespaces.
  */
 export const SNAPSHOT_STREAM_PREFIX = 'snapshot~';
-
-export const snapshotStreamOf = (stream: string): string => `${SNAPSHOT_STREAM_PREFIX}${stream}`;
 
 /**
  * Server-side stream-name filter for $all reads: exactly the names validate.ts accepts. It excludes system streams

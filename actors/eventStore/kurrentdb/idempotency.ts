@@ -9,9 +9,10 @@ import { BACKWARDS, END, FORWARDS } from '@kurrent/kurrentdb-client';
 import { EventStoreError } from '../errors.js';
 import type { AppendResult, ExpectedVersion } from '../types.js';
 import type { PreparedEvent } from '../validate.js';
+import type { KurrentContext } from './context.js';
 import { mapWriteError } from './errors.js';
-import { toRecordedEvent, writeIdOf } from './mapping.js';
-import { readStored, type KurrentClient } from './reads.js';
+import { writeIdOf } from './mapping.js';
+import { readStored, toRecorded } from './reads.js';
 
 export const newWriteId = (): string => randomUUID();
 
@@ -20,20 +21,23 @@ const DIAGNOSIS_DEPTH = 1000;
 
 /** The result of a successful write: positions read back, and whether it was ours or an earlier identical one. */
 export const confirmWrite = async (
-  client: KurrentClient,
+  ctx: KurrentContext,
   stream: string,
   nextVersion: number,
   events: readonly PreparedEvent[],
   writeId: string,
 ): Promise<AppendResult> => {
-  const from = BigInt(nextVersion - events.length);
-  const stored = await readStored(client, stream, { fromRevision: from, maxCount: events.length, direction: FORWARDS });
+  const stored = await readStored(ctx, ctx.names.server(stream), {
+    fromRevision: BigInt(nextVersion - events.length),
+    maxCount: events.length,
+    direction: FORWARDS,
+  });
   const same = stored.length === events.length && stored.every((resolved, index) => resolved.event!.id.toLowerCase() === events[index]!.id);
   if (!same) throw new Error(`KurrentDB acknowledged ${stream} at version ${nextVersion}, but the events there are not the ones appended`);
   return {
     stream,
     nextVersion,
-    positions: stored.map((resolved) => toRecordedEvent(resolved.event!, resolved.commitPosition).globalPosition),
+    positions: stored.map((resolved) => toRecorded(ctx, resolved).globalPosition),
     duplicate: !stored.every((resolved) => writeIdOf(resolved.event!) === writeId),
   };
 };
@@ -44,17 +48,16 @@ export const confirmWrite = async (
  * DUPLICATE_EVENT_ID. Looks at the newest DIAGNOSIS_DEPTH events only; this runs on the failure path alone.
  */
 export const diagnoseRefusal = async (
-  client: KurrentClient,
+  ctx: KurrentContext,
   stream: string,
   expected: ExpectedVersion,
   events: readonly PreparedEvent[],
   refusal: unknown,
 ): Promise<unknown> => {
-  const recent = await readStored(client, stream, { fromRevision: END, maxCount: DIAGNOSIS_DEPTH, direction: BACKWARDS });
+  const recent = await readStored(ctx, ctx.names.server(stream), { fromRevision: END, maxCount: DIAGNOSIS_DEPTH, direction: BACKWARDS });
   const ids = new Set(events.map((event) => event.id));
   if (recent.some((resolved) => ids.has(resolved.event!.id.toLowerCase()))) {
     return new EventStoreError('DUPLICATE_EVENT_ID', `append to ${stream}: some event ids are already stored elsewhere`, { stream });
   }
   return refusal instanceof EventStoreError ? refusal : mapWriteError(refusal, stream, expected);
 };
-

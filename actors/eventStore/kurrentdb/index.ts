@@ -1,2 +1,2 @@
 export { createKurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentDbEventStore.js';
-export type { KurrentClient } from './reads.js';
+export type { KurrentClient } from './context.js';

@@ -6,7 +6,9 @@ import { createPollingSubscription } from '../subscription.js';
 import type { EventStore } from '../types.js';
 import { appendMany, type AppendManyState } from './appendMany.js';
 import { appendToStream } from './appendToStream.js';
-import { headCheckpoint, readAll, readStream, type KurrentClient } from './reads.js';
+import type { KurrentClient, KurrentContext } from './context.js';
+import { streamNames } from './names.js';
+import { headCheckpoint, readAll, readStream } from './reads.js';
 import { loadSnapshot, saveSnapshot } from './snapshots.js';
 import { createLiveWakeUps } from './wakeUps.js';
 
@@ -24,13 +26,19 @@ export type KurrentDbEventStoreOptions = (
   readonly pollIntervalMs?: number;
   /** Use multiStreamAppend for grouped appends when the server has it (KurrentDB 25.1+); default true. */
   readonly multiStreamAppend?: boolean;
+  /**
+   * Keep this store's streams under `<namespace>/` on the server and see only those (names.ts), so deployments or
+   * test runs can share one server. Default: none, streams are stored under their own names.
+   */
+  readonly namespace?: string;
 };
 
 export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): EventStore => {
   const owned = 'connectionString' in options;
   const client: KurrentClient = owned ? KurrentDBClient.connectionString(options.connectionString) : options.client;
+  const ctx: KurrentContext = { client, names: streamNames(options.namespace) };
   const groups: AppendManyState = { multiStream: options.multiStreamAppend ?? true };
-  const wakeUps = createLiveWakeUps(client);
+  const wakeUps = createLiveWakeUps(ctx);
   let closed = false;
 
   const ensureOpen = (): void => {
@@ -40,23 +48,23 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
   return {
     async append(stream, expected, events) {
       ensureOpen();
-      return appendToStream(client, { stream, expected, events });
+      return appendToStream(ctx, { stream, expected, events });
     },
     async appendMany(requests) {
       ensureOpen();
-      return appendMany(client, groups, requests);
+      return appendMany(ctx, groups, requests);
     },
     async readStream(stream, readOptions) {
       ensureOpen();
-      return readStream(client, stream, readOptions);
+      return readStream(ctx, stream, readOptions);
     },
     async readAll(after, limit) {
       ensureOpen();
-      return readAll(client, after, limit);
+      return readAll(ctx, after, limit);
     },
     async headCheckpoint() {
       ensureOpen();
-      return headCheckpoint(client);
+      return headCheckpoint(ctx);
     },
     subscribe(subscribeOptions) {
       ensureOpen();
@@ -65,7 +73,7 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
         {
           readAll: (after, limit) => {
             ensureOpen();
-            return readAll(client, after, limit);
+            return readAll(ctx, after, limit);
           },
           wakeUps,
           pollIntervalMs: options.pollIntervalMs ?? 1000,
@@ -75,11 +83,11 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
     },
     async saveSnapshot(snapshot) {
       ensureOpen();
-      return saveSnapshot(client, snapshot);
+      return saveSnapshot(ctx, snapshot);
     },
     async loadSnapshot(stream) {
       ensureOpen();
-      return loadSnapshot(client, stream);
+      return loadSnapshot(ctx, stream);
     },
     async close() {
       if (closed) return;

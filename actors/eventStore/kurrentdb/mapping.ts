@@ -91,10 +91,15 @@ const dataOf = (event: KurrentRecordedEvent): unknown => {
 };
 
 /**
- * A stored event as the port's RecordedEvent. KurrentDB returns positions on stream reads from server 22.6 on; on
- * older servers `fallbackCommit` (the resolved event's commit position) or 0 stands in.
+ * A stored event as the port's RecordedEvent (`ours` maps the server stream back to our name, see names.ts).
+ * KurrentDB returns positions on stream reads from server 22.6 on; on older servers `fallbackCommit` (the resolved
+ * event's commit position) or 0 stands in.
  */
-export const toRecordedEvent = (event: KurrentRecordedEvent | AllStreamRecordedEvent, fallbackCommit?: bigint): RecordedEvent => {
+export const toRecordedEvent = (
+  event: KurrentRecordedEvent | AllStreamRecordedEvent,
+  ours: (serverStream: string) => string,
+  fallbackCommit?: bigint,
+): RecordedEvent => {
   const position = event.position ?? { commit: fallbackCommit ?? 0n, prepare: fallbackCommit ?? 0n };
   const { schemaVersion, metadata } = parseEnvelope(event.metadata);
   return {
@@ -103,7 +108,7 @@ export const toRecordedEvent = (event: KurrentRecordedEvent | AllStreamRecordedE
     schemaVersion,
     data: dataOf(event),
     metadata,
-    streamName: event.streamId,
+    streamName: ours(event.streamId),
     streamVersion: Number(event.revision) + 1,
     // The prepare position is the event's own record in the log (unique); the commit position may be shared by the
     // events of one multi-event write. Order by `checkpoint`, which compares commit first, as $all does.

@@ -4,7 +4,7 @@
 // batching as every other adapter. If the live stream drops, it is reopened after a pause; polling covers the gap.
 import { END } from '@kurrent/kurrentdb-client';
 import { createWakeUps, type WakeUps } from '../subscription.js';
-import { ourStreamsFilter, type KurrentClient } from './reads.js';
+import type { KurrentClient, KurrentContext } from './context.js';
 
 const RECONNECT_DELAY_MS = 1_000;
 
@@ -14,7 +14,7 @@ export interface LiveWakeUps extends WakeUps {
   stop(): Promise<void>;
 }
 
-export const createLiveWakeUps = (client: KurrentClient): LiveWakeUps => {
+export const createLiveWakeUps = (ctx: KurrentContext): LiveWakeUps => {
   const wakeUps = createWakeUps();
   let live: ReturnType<KurrentClient['subscribeToAll']> | null = null;
   let stopped = false;
@@ -22,7 +22,7 @@ export const createLiveWakeUps = (client: KurrentClient): LiveWakeUps => {
 
   const open = (): void => {
     if (stopped || live) return;
-    const subscription = client.subscribeToAll({ fromPosition: END, filter: ourStreamsFilter() });
+    const subscription = ctx.client.subscribeToAll({ fromPosition: END, filter: ctx.names.filter() });
     live = subscription;
     subscription.on('data', () => wakeUps.notify());
     const reopen = (): void => {
