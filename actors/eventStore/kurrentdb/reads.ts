@@ -45,7 +45,7 @@ export const readStream = async (ctx: KurrentContext, stream: string, options: R
 export const readAll = async (ctx: KurrentContext, after: Checkpoint, limit: number): Promise<ReadAllResult> => {
   const events: RecordedEvent[] = [];
   if (limit > 0) {
-    // A read from a position includes the event at that position, so ask for one more and drop what is not after.
+    // A read from a position can include the event at that position: ask for one more and drop what is not after.
     const pages = ctx.client.readAll({ fromPosition: toReadPosition(after), maxCount: limit + 1, direction: FORWARDS, filter: ctx.names.filter() });
     for await (const resolved of pages) {
       if (!resolved.event) continue;
