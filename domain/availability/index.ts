@@ -10,7 +10,7 @@ export {
   type Weekday,
 } from './weekdays.js';
 export { SLOT_HOURS, TIME_SLOTS, isTimeSlot, slotOfHour, type TimeSlot } from './timeSlots.js';
-export { isValidTimeZone, utcOffsetMinutes } from './timeZones.js';
+export { canonicalTimeZone, isValidTimeZone, utcOffsetMinutes } from './timeZones.js';
 export { HOURS_PER_WEEK, commonHours, overlapHours, toUtcWeekHours, utcWeekStart } from './weekHours.js';
 export { formatLocalHour, weekHoursToLocal, type LocalRange } from './localRanges.js';
 export {

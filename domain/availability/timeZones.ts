@@ -51,3 +51,12 @@ export const utcOffsetMinutes = (timeZone: string, at: Date | number): number =>
   const localAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   return Math.round((localAsUtc - wholeSeconds) / MINUTE_MS);
 };
+
+/**
+ * The zone's name as Intl spells it ("europe/moscow" → "Europe/Moscow"), or undefined when it is not a valid zone.
+ * Storing this form keeps equal zones equal in events and read models. Links stay as typed by ICU's rules
+ * (Asia/Calcutta may or may not become Asia/Kolkata depending on the ICU version), so never compare zones by name
+ * to decide anything: compare offsets.
+ */
+export const canonicalTimeZone = (timeZone: string): string | undefined =>
+  isValidTimeZone(timeZone) ? formatterFor(timeZone).resolvedOptions().timeZone : undefined;

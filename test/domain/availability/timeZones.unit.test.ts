@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, utcOffsetMinutes } from '../../../domain/availability/index.js';
+import { canonicalTimeZone, isValidTimeZone, utcOffsetMinutes } from '../../../domain/availability/index.js';
 import { offsetPieces, utcWeekStart } from '../../../domain/availability/weekHours.js';
 
 describe('isValidTimeZone', () => {
@@ -11,6 +11,14 @@ describe('isValidTimeZone', () => {
   it.each(['', 'Mars/Olympus_Mons', '+05:30', 'UTC+3', 'GMT +3', '../etc/passwd', 'Europe/Moscow '])('refuses %j', (zone) =>
     expect(isValidTimeZone(zone)).toBe(false),
   );
+});
+
+describe('canonicalTimeZone', () => {
+  it('spells a zone the way Intl does', () => {
+    expect(canonicalTimeZone('europe/moscow')).toBe('Europe/Moscow');
+    expect(canonicalTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(canonicalTimeZone('Mars/Base')).toBeUndefined();
+  });
 });
 
 describe('utcOffsetMinutes', () => {
