@@ -7,3 +7,5 @@ export { createIngest, UPDATE_TYPE_HEADER, type Ingest, type IncomingUpdate, typ
 export { traceHeadersFor, parseTraceparent } from './ingest/traceContext.js';
 export { ALLOWED_UPDATES, routeUpdate, type Route, type UpdateType } from './telegram/routeUpdate.js';
 export { sanitizeJson, sanitizeText } from './telegram/sanitize.js';
+export { startLongPolling, type LongPolling, type LongPollingOptions } from './telegram/longPolling.js';
+export { registerWebhook, webhookUrlFor } from './telegram/registerWebhook.js';

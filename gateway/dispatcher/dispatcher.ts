@@ -1,0 +1,236 @@
+// The outbound dispatcher (DESIGN.md, guarantee 6): follows the global log from its checkpoint and performs each
+// outbox entry's effect — a Bot API call, a command into another actor's mailbox, a timer kept in the timer store.
+//
+// - Order: entries run in lanes (lanes.ts): one lane per chat for Telegram calls, per target for commands, per
+//   timer id for timers. A lane keeps log order; lanes run in parallel, so one chat waiting out a 429 holds back only
+//   itself, across batch boundaries too, up to `maxInFlight` entries read ahead.
+// - At least once: the checkpoint moves past a batch only once every entry of it (and of older batches) finished
+//   (batchWindow.ts). A Telegram call is claimed in the write-ahead record before it is sent and marked done after,
+//   so after a crash a call that may have gone out is sent again and counted (lexbot_dispatch_resends_total), and
+//   one known to be done is not. Commands are deduplicated by the mailbox (`evt:<event id>`), timers by their id.
+// - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
+import type { Logger } from 'pino';
+import { START, compareCheckpoints, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
+import type { Mailbox } from '../../actors/mailbox/types.js';
+import type { TimerStore } from '../../actors/timers/types.js';
+import { createBatchWindow, type CommitRange } from './batchWindow.js';
+import { applyTimer, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
+import { createLanes } from './lanes.js';
+import type { DispatcherMetrics } from './metrics.js';
+import { toOutboxEntry, type OutboxEntry } from './outboxEntry.js';
+import { DEFAULT_BACKOFF, DispatchAborted, infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
+import type { DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
+
+export interface DispatcherOptions {
+  readonly store: EventStore;
+  readonly mailbox: Mailbox;
+  readonly telegram: TelegramCaller;
+  readonly state: DispatcherState;
+  readonly timers: TimerStore;
+  readonly logger: Logger;
+  readonly metrics: DispatcherMetrics;
+  /** Events read per page of the log; default 200. */
+  readonly batchSize?: number;
+  /** Outbox entries read but not finished before reading pauses (back-pressure); default 1000. */
+  readonly maxInFlight?: number;
+  readonly backoff?: Partial<BackoffOptions>;
+  /** Where a dispatcher with no stored checkpoint starts; default the start of the log. */
+  readonly startFrom?: Checkpoint;
+  /** A timer was scheduled (wake the poller). */
+  readonly onTimerScheduled?: () => void;
+}
+
+export interface DispatcherStatus {
+  readonly running: boolean;
+  /** Stored checkpoint: every outbox entry up to here is done. */
+  readonly committed: Checkpoint;
+  /** Last event read from the log. */
+  readonly readUpTo: Checkpoint;
+  readonly inFlight: number;
+}
+
+export interface Dispatcher {
+  /** Loads the checkpoint and starts following the log. */
+  start(): Promise<void>;
+  /**
+   * Stops reading, aborts the effects in flight (calls claimed but not finished are sent again by the next run, and
+   * counted), stores the checkpoint of what finished, and resolves.
+   */
+  stop(): Promise<void>;
+  status(): DispatcherStatus;
+}
+
+const MAX_BATCHES_IN_FLIGHT = 256;
+
+const methodLabel = (entry: OutboxEntry): string => (entry.kind === 'telegram' ? entry.method : entry.kind === 'invalid' ? entry.as : entry.kind);
+
+export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
+  const { store, logger, metrics, state } = options;
+  const batchSize = options.batchSize ?? 200;
+  const maxInFlight = options.maxInFlight ?? 1000;
+  const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const deps: EffectDeps = { ...options, backoff, onTimerScheduled: options.onTimerScheduled ?? (() => undefined) };
+
+  let window = createBatchWindow();
+  let lanes = createLanes();
+  let abort = new AbortController();
+  let committed: Checkpoint = START;
+  let readUpTo: Checkpoint = START;
+  let running = false;
+  let following: Promise<void> = Promise.resolve();
+  let subscription: Subscription | undefined;
+  let uncommitted: CommitRange | undefined;
+  let commits: Promise<void> = Promise.resolve();
+  const tasks = new Set<Promise<void>>();
+  let roomWaiters: (() => void)[] = [];
+
+  metrics.trackLag(() => {
+    const oldest = window.oldestOpen();
+    return oldest === undefined ? 0 : Math.max(0, Date.now() - oldest) / 1000;
+  });
+  metrics.trackInFlight(() => window.inFlight());
+
+  const releaseRoom = (): void => {
+    const waiters = roomWaiters;
+    roomWaiters = [];
+    waiters.forEach((wake) => wake());
+  };
+
+  /** Back-pressure: wait until the window has room for `entries` more (an empty window always has). */
+  const room = async (entries: number, signal: AbortSignal): Promise<void> => {
+    while (window.inFlight() > 0 && (window.inFlight() + entries > maxInFlight || window.batches() >= MAX_BATCHES_IN_FLIGHT)) {
+      if (signal.aborted) throw new DispatchAborted();
+      await new Promise<void>((resolve) => {
+        roomWaiters.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
+  };
+
+  const merge = (a: CommitRange | undefined, b: CommitRange | undefined): CommitRange | undefined =>
+    a === undefined ? b : b === undefined ? a : { checkpoint: b.checkpoint, settled: [...a.settled, ...b.settled] };
+
+  const commitOnce = async (signal: AbortSignal | undefined): Promise<void> => {
+    uncommitted = merge(uncommitted, window.takeFinished());
+    const range = uncommitted;
+    if (range === undefined) return;
+    const write = (): Promise<void> => state.commit(range.checkpoint, range.settled);
+    if (signal === undefined) await write();
+    else await retrying(write, infrastructureFailure, (failure) => logger.warn({ err: failure.description }, 'storing the dispatcher checkpoint failed, will retry'), signal, backoff);
+    if (uncommitted === range) uncommitted = undefined;
+    if (compareCheckpoints(committed, range.checkpoint) < 0) committed = range.checkpoint;
+  };
+
+  const scheduleCommit = (signal: AbortSignal): void => {
+    commits = commits.then(() => commitOnce(signal)).catch((error: unknown) => {
+      if (!(error instanceof DispatchAborted)) logger.error({ err: error }, 'storing the dispatcher checkpoint failed');
+    });
+  };
+
+  const perform = async (entry: OutboxEntry, signal: AbortSignal): Promise<string | undefined> => {
+    const { event } = entry;
+    const log = logger.child({ event_id: event.id, stream: event.streamName, correlation_id: event.metadata.correlationId ?? event.id, kind: entry.kind, lane: entry.lane });
+    const kind: DispatchKind = entry.kind === 'invalid' ? entry.as : entry.kind;
+    let outcome: DispatchOutcome;
+    try {
+      switch (entry.kind) {
+        case 'telegram':
+          outcome = await sendTelegramCall(entry, deps, log.child({ method: entry.method }), signal);
+          break;
+        case 'command':
+          outcome = await publishCommand(entry, deps, log, signal);
+          break;
+        case 'timer_scheduled':
+        case 'timer_cancelled':
+          outcome = await applyTimer(entry, deps, log, signal);
+          break;
+        case 'invalid':
+          log.error({ problem: entry.problem }, 'malformed outbox event; skipped');
+          outcome = 'invalid';
+          break;
+      }
+    } catch (error) {
+      if (error instanceof DispatchAborted) throw error;
+      // A bug, not a transient failure (effects retry those): skip loudly rather than stall the log forever.
+      log.error({ err: error }, 'dispatching failed unexpectedly; skipped');
+      outcome = 'invalid';
+    }
+    metrics.dispatched.inc({ kind, outcome });
+    metrics.dispatchSeconds.observe({ method: methodLabel(entry), outcome }, Math.max(0, Date.now() - event.recordedAt.getTime()) / 1000);
+    log.debug({ outcome }, 'dispatched');
+    return entry.kind === 'telegram' ? event.id : undefined;
+  };
+
+  const handleBatch = async (events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> => {
+    const last = events[events.length - 1];
+    if (last === undefined) return;
+    const entries = events.map(toOutboxEntry).filter((entry): entry is OutboxEntry => entry !== undefined);
+    await room(entries.length, signal);
+    const batch = window.open(last.checkpoint, entries.length, entries[0]?.event.recordedAt.getTime());
+    readUpTo = last.checkpoint;
+    for (const entry of entries) {
+      const task = lanes.enqueue(entry.lane, () => perform(entry, signal)).then(
+        (settledId) => {
+          batch.finish(settledId);
+          releaseRoom();
+          scheduleCommit(signal);
+        },
+        (error: unknown) => {
+          // Aborted: the entry stays unfinished, so the checkpoint stays before it and the next run redoes it.
+          if (!(error instanceof DispatchAborted)) logger.error({ err: error, event_id: entry.event.id }, 'dispatch task failed');
+          releaseRoom();
+        },
+      );
+      tasks.add(task);
+      void task.finally(() => tasks.delete(task));
+    }
+    if (entries.length === 0) scheduleCommit(signal);
+  };
+
+  const follow = async (signal: AbortSignal): Promise<void> => {
+    for (let failures = 0; !signal.aborted; ) {
+      subscription = store.subscribe({ after: readUpTo, batchSize, handler: (events) => handleBatch(events, signal) });
+      try {
+        await subscription.done;
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        failures += 1;
+        const delayMs = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(failures, 16));
+        logger.error({ err: error, after: formatCheckpoint(readUpTo), delay_ms: delayMs }, 'reading the log failed; resubscribing');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  };
+
+  return {
+    async start() {
+      if (running) return;
+      window = createBatchWindow();
+      lanes = createLanes();
+      abort = new AbortController();
+      uncommitted = undefined;
+      committed = (await state.loadCheckpoint()) ?? options.startFrom ?? START;
+      readUpTo = committed;
+      running = true;
+      logger.info({ checkpoint: formatCheckpoint(committed) }, 'dispatcher started');
+      following = follow(abort.signal);
+    },
+
+    async stop() {
+      if (!running) return;
+      abort.abort();
+      releaseRoom();
+      await subscription?.close();
+      await following;
+      await Promise.allSettled([...tasks]);
+      await commits;
+      // One last store of what finished (no retrying: stopping must not hang on a database that is down).
+      await commitOnce(undefined).catch((error: unknown) => logger.error({ err: error }, 'storing the final dispatcher checkpoint failed'));
+      running = false;
+      logger.info({ checkpoint: formatCheckpoint(committed), unfinished: window.inFlight() }, 'dispatcher stopped');
+    },
+
+    status: () => ({ running, committed, readUpTo, inFlight: window.inFlight() }),
+  };
+};
