@@ -1,7 +1,7 @@
 // Hosts live actors of one kind: loads each from its snapshot plus later events, runs its messages strictly one at a
 // time, appends what it decides with the expected version (reload and retry on conflict), snapshots every N events,
 // and passivates actors that sit idle or that exceed the live cap (least recently used first).
-import { isConcurrencyError } from '../eventStore/errors.js';
+import { EventStoreError, isConcurrencyError } from '../eventStore/errors.js';
 import type { EventMetadata, EventStore, NewEvent } from '../eventStore/types.js';
 import { deterministicId } from './deterministicId.js';
 import type { GroupCommitter } from './groupCommit.js';
@@ -157,11 +157,17 @@ export const createActorHost = <Message, Event, State>(
         maybeSnapshot(key, actor);
         return { events, version: actor.version, duplicate: outcome.duplicate };
       }
-      if (!isConcurrencyError(outcome.error) || attempt >= maxRetries) throw outcome.error;
-      // Someone else wrote this stream (a previous owner of the partition): catch up and decide again.
-      const fresh = await load(key);
-      actor.state = fresh.state;
-      actor.version = fresh.version;
+      const alreadyApplied = outcome.error instanceof EventStoreError && outcome.error.code === 'DUPLICATE_EVENT_ID';
+      if (alreadyApplied || (isConcurrencyError(outcome.error) && attempt < maxRetries)) {
+        // Another owner wrote this stream meanwhile (catch up and decide again), or — ids derive from the cause —
+        // this very message was applied earlier at another version: catch up, and it decides nothing new.
+        const fresh = await load(key);
+        actor.state = fresh.state;
+        actor.version = fresh.version;
+        if (alreadyApplied) return { events: [], version: actor.version, duplicate: true };
+        continue;
+      }
+      throw outcome.error;
     }
   };
 

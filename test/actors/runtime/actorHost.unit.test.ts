@@ -96,3 +96,23 @@ describe('actor host', () => {
     await host.close();
   });
 });
+
+describe('actor host, late redelivery', () => {
+  it('treats a message whose events are already stored at an earlier version as applied', async () => {
+    const store = createMemoryEventStore();
+    const host = createActorHost({
+      store,
+      committer: createGroupCommitter(store),
+      // No idempotency memory in this behaviour: only the causation-derived event ids can tell the repeat.
+      behavior: { ...counterBehavior, handle: (message) => [{ type: 'Added' as const, amount: message.amount, by: message.id }] },
+      codec: counterCodec,
+      streamOf: (key) => `counter-${key}`,
+    });
+    await host.tell('a', { id: 'first', amount: 1 });
+    await host.tell('a', { id: 'second', amount: 2 });
+    const repeat = await host.tell('a', { id: 'first', amount: 1 });
+    expect(repeat).toEqual({ events: [], version: 2, duplicate: true });
+    expect(await store.readStream('counter-a')).toHaveLength(2);
+    await host.close();
+  });
+});
