@@ -1,6 +1,5 @@
 // The stores under test, each in a fresh schema of the same database, dropped afterwards.
 import { randomUUID } from 'node:crypto';
-import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { createPostgresEventStore, sqlNames, type SqlNames } from '../../../actors/eventStore/postgres/index.js';
@@ -91,9 +90,10 @@ export const openEmmett = async (admin: Admin, databaseUrl: string, poolSize: nu
   await store.schema.migrate();
   return {
     async appendNew(stream, event) {
-      // The same work as ours: a new stream, checked not to exist, one event with data and metadata.
+      // The same work as ours: a new stream, checked to be at version 0, one event with data and metadata.
+      // (Emmett 0.42 turns STREAM_DOES_NOT_EXIST into "no check" in SQL; 0n makes its function check the version.)
       await store.appendToStream(stream, [{ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata ?? {} }], {
-        expectedStreamVersion: STREAM_DOES_NOT_EXIST,
+        expectedStreamVersion: 0n,
       });
     },
     async close() {
