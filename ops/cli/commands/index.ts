@@ -1,7 +1,9 @@
 // Every CLI command, registered in one place so `lexbot --help` lists them all.
 import type { Command } from 'commander';
 import { registerMigrateCommand } from './migrate.js';
+import { registerStartCommand } from './start.js';
 
-export const registerOpsCommands = (_program: Command, ops: Command): void => {
+export const registerOpsCommands = (program: Command, ops: Command): void => {
+  registerStartCommand(program);
   registerMigrateCommand(ops);
 };
