@@ -1,0 +1,99 @@
+// The dispatcher lease as a session-level Postgres advisory lock held on a dedicated connection.
+// Why Postgres and not NATS KV: the lock lives exactly as long as the holder's session, so a crashed holder frees
+// it the moment Postgres sees its socket close (no TTL to tune, no renewal that a GC pause could miss), and it sits
+// in the database that already holds the dispatcher's checkpoint, so the dispatcher depends on nothing more.
+// The holder checks its connection every `checkIntervalMs` (with a query timeout): if the check fails it treats
+// the lease as lost and stops sending at once, before Postgres (via TCP keepalive) hands the lock to a standby.
+import pg from 'pg';
+import type { HeldLease, Lease } from '../types.js';
+
+export interface PostgresLeaseOptions {
+  readonly connectionString: string;
+  /** What is leased; every dispatcher of one deployment uses the same name. Default "lexbot.dispatcher". */
+  readonly name?: string;
+  /** How often a standby tries to take the lock; default 1000 ms. */
+  readonly retryMs?: number;
+  /** How often the holder checks its connection; default 2000 ms. */
+  readonly checkIntervalMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+export const createPostgresLease = (options: PostgresLeaseOptions): Lease => {
+  const name = options.name ?? 'lexbot.dispatcher';
+  const retryMs = options.retryMs ?? 1000;
+  const checkIntervalMs = options.checkIntervalMs ?? 2000;
+  const onError = options.onError ?? (() => undefined);
+
+  const connect = async (): Promise<pg.Client> => {
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+      keepAlive: true,
+      query_timeout: checkIntervalMs,
+      application_name: `lexbot lease ${name}`,
+    });
+    client.on('error', onError);
+    await client.connect();
+    return client;
+  };
+
+  const hold = (client: pg.Client): HeldLease => {
+    let resolveLost: (reason: Error | undefined) => void = () => undefined;
+    const lost = new Promise<Error | undefined>((resolve) => {
+      resolveLost = resolve;
+    });
+    let over = false;
+    const end = (reason: Error | undefined): void => {
+      if (over) return;
+      over = true;
+      clearInterval(timer);
+      resolveLost(reason);
+      // Closing the session is what frees the lock if it was not unlocked explicitly.
+      void client.end().catch(() => undefined);
+    };
+    client.on('error', (error) => end(error));
+    client.on('end', () => end(new Error('lease connection closed')));
+    const timer = setInterval(() => {
+      client.query('select 1').catch((error: unknown) => end(error instanceof Error ? error : new Error(String(error))));
+    }, checkIntervalMs);
+    return {
+      lost,
+      async release() {
+        if (over) return;
+        await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [name]).catch(() => undefined);
+        end(undefined);
+      },
+    };
+  };
+
+  return {
+    async acquire(signal) {
+      while (!signal.aborted) {
+        let client: pg.Client | undefined;
+        try {
+          client = await connect();
+          while (!signal.aborted) {
+            const result = await client.query<{ held: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as held', [name]);
+            if (result.rows[0]?.held === true) return hold(client);
+            await pause(retryMs, signal);
+          }
+        } catch (error) {
+          onError(error);
+          await pause(retryMs, signal);
+        }
+        await client?.end().catch(() => undefined);
+      }
+      throw new Error('lease acquisition aborted');
+    },
+  };
+};
