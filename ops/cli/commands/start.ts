@@ -100,7 +100,7 @@ export const startRoles = async ({ roles, config, logDestination }: StartOptions
   const { app, ingest } = buildGatewayApp({ config, mailbox, readiness, metrics, logger });
   if (config.telegram.webhookSecret === undefined) logger.warn('TELEGRAM_WEBHOOK_SECRET is not set: POST /webhook/telegram is disabled');
   const url = await app.listen({ host: config.http.host, port: config.http.port });
-  logger.info({ url, roles, partitions: config.partitions, mode: config.telegram.mode }, 'lexbot started');
+  logger.info({ url, partitions: config.partitions, mode: config.telegram.mode, mailbox: config.natsServers.length > 0 ? 'nats' : 'in-process' }, 'lexbot started');
   const polling = await startTelegram(config, { logger, ingest, metrics });
 
   let stopping: Promise<void> | undefined;
