@@ -21,7 +21,7 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
     exposition: registry,
     // Stages of one update's journey.
     webhookAckSeconds: histogram('lexbot_webhook_ack_seconds', 'Webhook request received → answered (200 after the mailbox ack)', ['outcome']),
-    mailboxWaitSeconds: histogram('lexbot_mailbox_wait_seconds', 'Message stored in the mailbox → handed to its actor', ['partition_group']),
+    mailboxWaitSeconds: histogram('lexbot_mailbox_wait_seconds', 'Message stored in the mailbox → handed to its actor', []),
     actorHandlingSeconds: histogram('lexbot_actor_handling_seconds', 'Actor received a message → message acked (load, decide, append)', ['outcome']),
     appendSeconds: histogram('lexbot_event_append_seconds', 'One append to the event store', ['store']),
     dispatchSeconds: histogram('lexbot_dispatch_seconds', 'Outbox entry committed → Bot API call answered', ['method', 'outcome']),

@@ -109,6 +109,20 @@ export const mailboxContract = (name: string, create: (partitions: number) => Pr
       expect(subscription.status().deadLettered).toBe(2);
     });
 
+    it('dead-letters a message whose deliveries all expired unacknowledged', async () => {
+      await fixture.mailbox.publish(3, message('tg:12', { slow: true }, 'user:12'));
+      const subscription = await consume([3], { maxDeliver: 1, ackWaitMs: 500 });
+      const [held] = await take(subscription, 1);
+      expect(held?.id).toBe('tg:12');
+      // Never acked: once the ack wait expires the redelivery would exceed maxDeliver, so it goes to the dead letters.
+      let letters = await fixture.mailbox.listDeadLetters();
+      while (letters.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        letters = await fixture.mailbox.listDeadLetters();
+      }
+      expect(letters.map((l) => ({ id: l.id, error: l.error }))).toEqual([{ id: 'tg:12', error: 'not acknowledged after 1 deliveries' }]);
+    });
+
     it('refuses a partition outside the range', async () => {
       await expect(fixture.mailbox.publish(4, message('tg:11', {}))).rejects.toMatchObject({ code: 'invalid_partition' });
     });
