@@ -19,12 +19,12 @@ interface ValidRequest {
   readonly events: readonly PreparedEvent[];
 }
 
-type AppendFunctionOutcome = 'appended' | 'duplicate' | 'conflict' | 'duplicate_id';
+type AppendFunctionOutcome = 'appended' | 'duplicate' | 'conflict' | 'duplicate_id' | 'retry';
 
 interface AppendFunctionRow {
   r_index: number;
   r_outcome: AppendFunctionOutcome;
-  r_version: number;
+  r_version: number | null;
   r_positions: string[] | null;
 }
 
@@ -34,7 +34,8 @@ const validate = (request: AppendRequest, index: number): ValidRequest => {
   return { index, stream, expected, events: prepareEvents(stream, request.events) };
 };
 
-const toOutcome = (request: ValidRequest, row: AppendFunctionRow): AppendOutcome => {
+/** The outcome of one request, or undefined when it must be sent again ('retry'). */
+const toOutcome = (request: ValidRequest, row: AppendFunctionRow): AppendOutcome | undefined => {
   const { stream } = request;
   switch (row.r_outcome) {
     case 'appended':
@@ -42,18 +43,20 @@ const toOutcome = (request: ValidRequest, row: AppendFunctionRow): AppendOutcome
       return {
         ok: true,
         stream,
-        nextVersion: row.r_version,
+        nextVersion: row.r_version ?? 0,
         positions: (row.r_positions ?? []).map((position) => BigInt(position)),
         duplicate: row.r_outcome === 'duplicate',
       };
     case 'conflict':
-      return { ok: false, stream, error: new ConcurrencyError(stream, request.expected, row.r_version) };
+      return { ok: false, stream, error: new ConcurrencyError(stream, request.expected, row.r_version ?? 0) };
     case 'duplicate_id':
       return {
         ok: false,
         stream,
         error: new EventStoreError('DUPLICATE_EVENT_ID', `append to ${stream}: some event ids are already stored elsewhere`, { stream }),
       };
+    case 'retry':
+      return undefined;
     default: {
       const unknown: never = row.r_outcome;
       throw new Error(`append_events returned an unknown outcome ${String(unknown)}`);
@@ -112,13 +115,21 @@ export const appendEvents = async (
     }
   });
   valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
-  if (valid.length > 0) {
-    const rows = await callAppendFunction(db, names, valid, options.preparedStatement ?? true);
+  // Requests that repeat ids appended earlier in the same call come back as 'retry'; the next call sees those
+  // ids stored and settles them. Each round settles at least the first request, so this ends.
+  let pending = valid;
+  while (pending.length > 0) {
+    const rows = await callAppendFunction(db, names, pending, options.preparedStatement ?? true);
+    const again: ValidRequest[] = [];
     for (const row of rows) {
-      const request = valid[row.r_index - 1];
+      const request = pending[row.r_index - 1];
       if (request === undefined) throw new Error(`append_events returned an unknown index ${row.r_index}`);
-      outcomes[request.index] = toOutcome(request, row);
+      const outcome = toOutcome(request, row);
+      if (outcome === undefined) again.push(request);
+      else outcomes[request.index] = outcome;
     }
+    if (again.length === pending.length) throw new Error('append_events settled none of the requests');
+    pending = again;
   }
   return outcomes.map((outcome, index) => {
     if (outcome === undefined) throw new Error(`append_events returned no outcome for request ${index}`);

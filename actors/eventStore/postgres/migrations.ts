@@ -50,7 +50,11 @@ create table ${n.snapshots} (
 `;
 
 // Outcomes per stream: 'appended', 'duplicate' (every id already stored where expected: nothing written),
-// 'conflict' (wrong expected version; r_version is the actual one), 'duplicate_id' (ids stored elsewhere).
+// 'conflict' (wrong expected version; r_version is the actual one), 'duplicate_id' (ids stored elsewhere), and
+// 'retry' (repeats ids that an earlier request of this same call appends: the caller sends it again, and then
+// learns whether it is a duplicate). The work is set-based — a handful of statements per call, not per stream —
+// so a grouped append of hundreds of streams costs little more than one; requests of one stream must be adjacent
+// (callers sort by stream), and they apply in order.
 const createAppendFunction = (n: SqlNames): string => `
 create function ${n.appendFunction}(
   p_streams text[],
@@ -64,74 +68,124 @@ create function ${n.appendFunction}(
 ) returns table (r_index integer, r_outcome text, r_version integer, r_positions bigint[])
 language plpgsql as $fn$
 declare
-  v_stream text;
-  v_expected bigint;
-  v_count integer;
-  v_offset integer := 0;
-  v_current integer;
+  v_n integer := coalesce(array_length(p_streams, 1), 0);
+  v_total integer := 0;
+  v_offset integer[] := '{}';
+  v_request_of integer[] := '{}';
+  v_current integer[];
+  v_found bigint[];
+  v_base_min integer[];
+  v_base_max integer[];
+  v_same_stream boolean[];
+  v_outcome text[];
+  v_version integer[];
+  v_base integer[];
+  v_taken uuid[] := '{}';
   v_ids uuid[];
-  v_found integer;
-  v_base_min integer;
-  v_base_max integer;
-  v_same_stream boolean;
-  v_positions bigint[];
+  v_stream text;
+  v_previous text;
+  v_running integer;
 begin
-  -- Every lock before the first write (see above); callers sort streams, so grouped appends lock in one order.
-  for i in 1 .. coalesce(array_length(p_streams, 1), 0) loop
+  if v_n = 0 then
+    return;
+  end if;
+  v_outcome := array_fill(null::text, array[v_n]);
+  v_version := array_fill(null::integer, array[v_n]);
+  v_base := array_fill(null::integer, array[v_n]);
+
+  -- Every lock before the first write (see above), in the callers' order; map each event to its request.
+  for i in 1 .. v_n loop
     perform pg_advisory_xact_lock(hashtextextended(${literal(n.schema)} || '/' || p_streams[i], 0));
+    v_offset[i] := v_total;
+    for k in 1 .. p_counts[i] loop
+      v_request_of[v_total + k] := i;
+    end loop;
+    v_total := v_total + p_counts[i];
   end loop;
 
-  for i in 1 .. coalesce(array_length(p_streams, 1), 0) loop
+  select array_agg(coalesce((select max(e.stream_version) from ${n.events} e where e.stream_name = u.s), 0) order by u.i)
+    into v_current
+    from unnest(p_streams) with ordinality as u(s, i);
+
+  -- Ids already stored, per request: how many, at which base version (version minus place), in which stream.
+  select array_agg(coalesce(f.found, 0) order by r.i), array_agg(f.base_min order by r.i),
+         array_agg(f.base_max order by r.i), array_agg(coalesce(f.same_stream, true) order by r.i)
+    into v_found, v_base_min, v_base_max, v_same_stream
+    from generate_series(1, v_n) as r(i)
+    left join (
+      select v_request_of[x.k] as i, count(*) as found,
+             min(e.stream_version - (x.k - v_offset[v_request_of[x.k]])::integer) as base_min,
+             max(e.stream_version - (x.k - v_offset[v_request_of[x.k]])::integer) as base_max,
+             bool_and(e.stream_name = p_streams[v_request_of[x.k]]) as same_stream
+        from unnest(p_ids) with ordinality as x(id, k)
+        join ${n.events} e on e.event_id = x.id
+       group by 1
+    ) f on f.i = r.i;
+
+  for i in 1 .. v_n loop
     v_stream := p_streams[i];
-    v_expected := p_expected[i];
-    v_count := p_counts[i];
-    v_ids := p_ids[v_offset + 1 : v_offset + v_count];
-    r_index := i;
-    r_positions := null;
-
-    select coalesce(max(e.stream_version), 0) into v_current from ${n.events} e where e.stream_name = v_stream;
-
-    -- Idempotency: ids already stored count as a repeat only when all of them sit in this stream, in order,
-    -- right after the expected version.
-    select count(e.event_id), min(e.stream_version - u.ord::integer), max(e.stream_version - u.ord::integer),
-           coalesce(bool_and(e.stream_name = v_stream), true), array_agg(e.global_position order by u.ord)
-      into v_found, v_base_min, v_base_max, v_same_stream, v_positions
-      from unnest(v_ids) with ordinality as u(id, ord)
-      join ${n.events} e on e.event_id = u.id;
-
-    if v_found > 0 then
-      if v_found = v_count and v_same_stream and v_base_min = v_base_max
-         and (v_expected is null or v_base_min = v_expected) then
-        r_outcome := 'duplicate';
-        r_version := v_base_min + v_count;
-        r_positions := v_positions;
-      else
-        r_outcome := 'duplicate_id';
-        r_version := v_current;
-      end if;
-    elsif v_expected is not null and v_expected <> v_current then
-      r_outcome := 'conflict';
-      r_version := v_current;
-    else
-      with inserted as (
-        insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
-        select v_stream, v_current + u.ord::integer, u.id, u.t, u.sv, u.d, u.m
-          from unnest(v_ids,
-                      p_types[v_offset + 1 : v_offset + v_count],
-                      p_schema_versions[v_offset + 1 : v_offset + v_count],
-                      p_data[v_offset + 1 : v_offset + v_count],
-                      p_metadata[v_offset + 1 : v_offset + v_count]) with ordinality as u(id, t, sv, d, m, ord)
-         order by u.ord
-        returning global_position, stream_version
-      )
-      select array_agg(inserted.global_position order by inserted.stream_version) into r_positions from inserted;
-      r_outcome := 'appended';
-      r_version := v_current + v_count;
+    if v_stream is distinct from v_previous then
+      v_running := v_current[i];
+      v_previous := v_stream;
     end if;
-
-    v_offset := v_offset + v_count;
-    return next;
+    v_ids := p_ids[v_offset[i] + 1 : v_offset[i] + p_counts[i]];
+    if v_found[i] > 0 then
+      -- A repeat only when every id sits in this stream, in order, right after the expected version.
+      if v_found[i] = p_counts[i] and v_same_stream[i] and v_base_min[i] = v_base_max[i]
+         and (p_expected[i] is null or v_base_min[i] = p_expected[i]) then
+        v_outcome[i] := 'duplicate';
+        v_version[i] := v_base_min[i] + p_counts[i];
+      else
+        v_outcome[i] := 'duplicate_id';
+        v_version[i] := v_running;
+      end if;
+    elsif v_ids && v_taken then
+      v_outcome[i] := 'retry';
+    elsif p_expected[i] is not null and p_expected[i] <> v_running then
+      v_outcome[i] := 'conflict';
+      v_version[i] := v_running;
+    else
+      v_outcome[i] := 'appended';
+      v_base[i] := v_running;
+      v_running := v_running + p_counts[i];
+      v_version[i] := v_running;
+      v_taken := v_taken || v_ids;
+    end if;
   end loop;
+
+  return query
+  with inserted as (
+    insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
+    select p_streams[v_request_of[x.k]], v_base[v_request_of[x.k]] + (x.k - v_offset[v_request_of[x.k]])::integer,
+           x.id, x.t, x.sv, x.d, x.m
+      from unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata) with ordinality as x(id, t, sv, d, m, k)
+     where v_base[v_request_of[x.k]] is not null
+     order by x.k
+    returning global_position, stream_name, stream_version
+  ),
+  requests as (
+    select r.i::integer as i, p_streams[r.i] as s, v_base[r.i] as base, v_version[r.i] as version, v_outcome[r.i] as outcome
+      from generate_series(1, v_n) as r(i)
+  ),
+  appended as (
+    select q.i, array_agg(ins.global_position order by ins.stream_version) as positions
+      from requests q
+      join inserted ins on ins.stream_name = q.s and ins.stream_version > q.base and ins.stream_version <= q.version
+     where q.outcome = 'appended'
+     group by q.i
+  ),
+  repeated as (
+    select v_request_of[x.k] as i, array_agg(e.global_position order by x.k) as positions
+      from unnest(p_ids) with ordinality as x(id, k)
+      join ${n.events} e on e.event_id = x.id
+     where v_outcome[v_request_of[x.k]] = 'duplicate'
+     group by 1
+  )
+  select q.i, q.outcome, q.version, coalesce(a.positions, d.positions)
+    from requests q
+    left join appended a on a.i = q.i
+    left join repeated d on d.i = q.i
+   order by q.i;
 end
 $fn$;
 `;

@@ -1,5 +1,5 @@
-// Wake-ups across processes: after each append the store sends one NOTIFY (coalesced: at most one in flight,
-// plus one more if appends came meanwhile), and subscriptions LISTEN on a dedicated connection. Appends in this
+// Wake-ups across processes: after appends the store sends a NOTIFY (coalesced: at most one in flight, and
+// while appends keep coming, at most one per `notifyIntervalMs`), and subscriptions LISTEN on a dedicated connection. Appends in this
 // process wake local subscriptions at once without the round trip. When LISTEN is off or its connection is
 // down (PgBouncer in transaction mode drops LISTEN), subscriptions still poll at their interval.
 //
@@ -15,6 +15,8 @@ export interface PgWakeUpsOptions {
   readonly listenConfig: pg.ClientConfig | undefined;
   /** Send NOTIFY after appends (off when nobody listens, e.g. a write-only benchmark). */
   readonly notify: boolean;
+  /** Shortest time between two NOTIFYs under sustained appends (each costs a round trip and a global lock). */
+  readonly notifyIntervalMs: number;
   readonly onError: (error: Error, during: 'listen' | 'notify') => void;
 }
 
@@ -35,13 +37,14 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
   let notifying = false;
   let notifyAgain = false;
   let inFlight: Promise<void> = Promise.resolve();
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
   let listener: pg.Client | undefined;
   let listening = false;
   let reconnectDelay = RECONNECT_MIN_MS;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   const sendNotify = (): void => {
-    if (notifying) {
+    if (notifying || notifyTimer !== undefined) {
       notifyAgain = true;
       return;
     }
@@ -54,7 +57,12 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
       })
       .finally(() => {
         notifying = false;
-        if (notifyAgain && !closed) sendNotify();
+        if (notifyAgain && !closed) {
+          notifyTimer = setTimeout(() => {
+            notifyTimer = undefined;
+            sendNotify();
+          }, options.notifyIntervalMs);
+        }
       })
       .then(() => undefined);
   };
@@ -110,6 +118,7 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
     async close() {
       closed = true;
       if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
+      if (notifyTimer !== undefined) clearTimeout(notifyTimer);
       const client = listener;
       listener = undefined;
       local.notify();

@@ -17,6 +17,7 @@ import {
 import { validateStreamName } from '../validate.js';
 import { appendEvents } from './appendEvents.js';
 import { sqlNames } from './constants.js';
+import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { EVENT_COLUMNS, toRecordedEvent, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
 
@@ -33,6 +34,8 @@ export interface PostgresEventStoreOptions {
   readonly listen?: boolean;
   /** NOTIFY other processes after appends; default true. */
   readonly notify?: boolean;
+  /** Under sustained appends, at most one NOTIFY per this many ms (other processes wake that much later); default 10. */
+  readonly notifyIntervalMs?: number;
   /** Longest wait between reads of an idle subscription (the fallback when no wake-up comes); default 1000 ms. */
   readonly pollIntervalMs?: number;
   /**
@@ -40,6 +43,8 @@ export interface PostgresEventStoreOptions {
    * transaction mode, which cannot route them. Default true.
    */
   readonly preparedStatements?: boolean;
+  /** Group concurrent appends into shared calls (see groupCommit.ts); false sends each append on its own. */
+  readonly groupCommit?: GroupCommitOptions | false;
   /** Failures of the wake-up machinery, which never fail an append or a read (polling covers them). */
   readonly onError?: (error: Error, during: 'listen' | 'notify') => void;
 }
@@ -69,6 +74,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     channel: names.channel,
     listenConfig: options.listen === false ? undefined : { connectionString: options.connectionString },
     notify: options.notify ?? true,
+    notifyIntervalMs: options.notifyIntervalMs ?? 10,
     onError: options.onError ?? (() => undefined),
   });
   const subscriptions = new Set<Subscription>();
@@ -90,8 +96,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return error;
   };
 
-  const appendMany = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
-    ensureOpen();
+  const sendAppends = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const outcomes = await appendEvents(pool, names, requests, { preparedStatement: prepared });
@@ -105,6 +110,11 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         throw explain(error);
       }
     }
+  };
+  const grouped = options.groupCommit === false ? undefined : createGroupCommit(sendAppends, options.groupCommit);
+  const appendMany = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
+    ensureOpen();
+    return grouped === undefined ? sendAppends(requests) : grouped.submit(requests);
   };
 
   const readAll = async (after: Checkpoint, limit: number): Promise<ReadAllResult> => {

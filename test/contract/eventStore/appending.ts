@@ -131,6 +131,24 @@ export const appendingContract = (harness: () => EventStoreHarness): void => {
     expect(new Set(positions).size).toBe(3);
   });
 
+  it('applies the requests of a grouped append to one stream in order, and a repeated request as a duplicate', async () => {
+    const { store } = harness();
+    const stream = streamName();
+    const [first, second] = [newEvents(2), newEvents(1)];
+    const outcomes = await store.appendMany([
+      { stream, expected: 'no_stream', events: first },
+      { stream, expected: 2, events: second },
+      { stream, expected: 'no_stream', events: first },
+      { stream, expected: 2, events: newEvents(1) },
+    ]);
+    expect(outcomes[0]).toMatchObject({ ok: true, nextVersion: 2, duplicate: false });
+    expect(outcomes[1]).toMatchObject({ ok: true, nextVersion: 3, duplicate: false });
+    expect(outcomes[2]).toMatchObject({ ok: true, nextVersion: 2, duplicate: true });
+    expect(outcomes[2]!.ok && outcomes[0]!.ok && outcomes[2]!.positions).toEqual(outcomes[0]!.ok && outcomes[0]!.positions);
+    expect(outcomes[3]).toMatchObject({ ok: false, error: { code: 'CONCURRENCY', actual: 3 } });
+    expect((await store.readStream(stream)).map((e) => e.id)).toEqual([...first, ...second].map((e) => e.id));
+  });
+
   it('survives grouped appends that touch the same streams in opposite orders at once', async () => {
     const { store } = harness();
     const streams = Array.from({ length: 6 }, () => streamName());

@@ -1,0 +1,71 @@
+// Group commit: appends that arrive while earlier ones are in flight wait and then go to the database together,
+// as one call of append_events — one round trip, one transaction, one WAL flush for all of them. Outcomes stay
+// per stream, so for each caller nothing changes but the throughput. With no contention (one append at a time)
+// every append goes out alone, at once.
+import type { AppendOutcome, AppendRequest } from '../types.js';
+
+export interface GroupCommitOptions {
+  /** Calls in flight at once; appends beyond them queue and are grouped. Default 4. */
+  readonly maxInFlight?: number;
+  /** Most stream appends (requests) in one call. Default 256. */
+  readonly maxRequests?: number;
+}
+
+interface Waiting {
+  readonly requests: readonly AppendRequest[];
+  resolve(outcomes: AppendOutcome[]): void;
+  reject(error: unknown): void;
+}
+
+export type SendAppends = (requests: readonly AppendRequest[]) => Promise<AppendOutcome[]>;
+
+export const createGroupCommit = (send: SendAppends, options: GroupCommitOptions = {}) => {
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
+  const maxRequests = Math.max(1, options.maxRequests ?? 256);
+  const queue: Waiting[] = [];
+  let inFlight = 0;
+
+  const takeBatch = (): Waiting[] => {
+    const batch: Waiting[] = [];
+    let size = 0;
+    // A caller's appendMany stays whole, so it still commits in one transaction.
+    while (queue.length > 0 && (batch.length === 0 || size + queue[0]!.requests.length <= maxRequests)) {
+      const next = queue.shift()!;
+      size += next.requests.length;
+      batch.push(next);
+    }
+    return batch;
+  };
+
+  const pump = (): void => {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      const batch = takeBatch();
+      inFlight += 1;
+      send(batch.flatMap((waiting) => waiting.requests))
+        .then((outcomes) => {
+          let offset = 0;
+          for (const waiting of batch) {
+            waiting.resolve(outcomes.slice(offset, offset + waiting.requests.length));
+            offset += waiting.requests.length;
+          }
+        })
+        .catch((error: unknown) => {
+          for (const waiting of batch) waiting.reject(error);
+        })
+        .finally(() => {
+          inFlight -= 1;
+          pump();
+        });
+    }
+  };
+
+  return {
+    submit(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+      if (requests.length === 0) return Promise.resolve([]);
+      return new Promise<AppendOutcome[]>((resolve, reject) => {
+        queue.push({ requests, resolve, reject });
+        pump();
+      });
+    },
+  };
+};
