@@ -67,7 +67,8 @@ export const sendTelegramCall = async (
   const attempt = await retrying(() => deps.telegram(entry.method, entry.payload, signal), classifyFailure, onRetry(deps, log, 'telegram'), signal, deps.backoff);
   const outcome = attempt.ok ? 'sent' : 'refused';
   if (!attempt.ok) log.warn({ error_code: attempt.failure.code, err: attempt.failure.description }, 'Telegram refused the call; not retrying');
-  await persistently(deps, log, 'telegram', () => deps.state.complete(eventId, outcome), signal);
+  // Recorded even when the dispatcher is stopping meanwhile: a call known to be answered must not be sent again.
+  await deps.state.complete(eventId, outcome).catch(() => persistently(deps, log, 'telegram', () => deps.state.complete(eventId, outcome), signal));
   return outcome;
 };
 

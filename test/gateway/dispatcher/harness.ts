@@ -1,0 +1,129 @@
+// Everything a dispatcher integration test needs, real and isolated: a Postgres event store, dispatcher state and
+// timer store in their own schemas, a NATS mailbox under its own prefix, the Bot API stub, and helpers that append
+// outbox events the way the user actor does (in the causing stream's own append).
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
+import type { EventMetadata, EventStore, NewEvent } from '../../../actors/eventStore/types.js';
+import { createNatsMailbox, type Mailbox } from '../../../actors/mailbox/index.js';
+import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
+import { createPostgresTimerStore, type TimerStore } from '../../../actors/timers/index.js';
+import {
+  createDispatcher,
+  createDispatcherMetrics,
+  createPostgresDispatcherState,
+  createTelegramCaller,
+  type Dispatcher,
+  type DispatcherMetrics,
+  type DispatcherOptions,
+  type TelegramCallerOptions,
+} from '../../../gateway/dispatcher/index.js';
+import { runMigrations } from '../../../ops/migrations/runMigrations.js';
+import { dispatcherMigrationSet, eventStoreMigrationSet, timerMigrationSet } from '../../../ops/migrations/sets.js';
+import { createTestNats, type TestNats } from '../../support/nats.js';
+import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../support/postgres.js';
+import { startBotApiStub, STUB_TOKEN, type BotApiStub } from './botApiStub.js';
+
+/** Fast limits for tests that are not about the limits themselves (same shape as Telegram's, shorter spacing). */
+export const FAST_THROTTLE: TelegramCallerOptions['throttle'] = {
+  global: { reservoir: 30, reservoirRefreshAmount: 30, reservoirRefreshInterval: 1000 },
+  out: { maxConcurrent: 1, minTime: 5 },
+  group: { maxConcurrent: 1, minTime: 5 },
+};
+
+export const FAST_BACKOFF = { baseMs: 20, maxMs: 200 };
+
+export const newEvent = (type: string, data: unknown, metadata: EventMetadata = {}): NewEvent => ({
+  id: randomUUID(),
+  type,
+  schemaVersion: OUTBOX_SCHEMA_VERSION,
+  data,
+  metadata,
+});
+
+export const sendMessage = (chatId: number, text: string, metadata?: EventMetadata): NewEvent =>
+  newEvent(OUTBOX_EVENT_TYPES.telegramCall, { method: 'sendMessage', payload: { chat_id: chatId, text }, chatId }, metadata);
+
+export interface Harness {
+  readonly store: EventStore;
+  readonly mailbox: Mailbox;
+  readonly timers: TimerStore;
+  readonly stub: BotApiStub;
+  readonly nats: TestNats;
+  readonly db: TestSchema;
+  readonly registry: Registry;
+  readonly metrics: DispatcherMetrics;
+  /** A dispatcher on the shared state (a second one after stop() is a restart). */
+  dispatcher(overrides?: Partial<DispatcherOptions> & { readonly throttle?: TelegramCallerOptions['throttle'] }): Dispatcher;
+  /** Appends events to `stream` with expected version "any". */
+  append(stream: string, ...events: NewEvent[]): Promise<void>;
+  counter(name: string, labels?: Record<string, string>): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+export const createHarness = async (options: { readonly partitions?: number } = {}): Promise<Harness> => {
+  const db = await createTestSchema('disp');
+  const dispatcherSchema = `${db.schema}_d`;
+  const timerSchema = `${db.schema}_t`;
+  await runMigrations(db.pool, eventStoreMigrationSet(db.schema));
+  await runMigrations(db.pool, dispatcherMigrationSet(dispatcherSchema));
+  await runMigrations(db.pool, timerMigrationSet(timerSchema));
+  const store = createPostgresEventStore({ connectionString: TEST_DATABASE_URL, schema: db.schema, pollIntervalMs: 100 });
+  const nats = await createTestNats();
+  const mailbox = await createNatsMailbox({ connection: nats.connection, prefix: nats.prefix, partitions: options.partitions ?? 4 });
+  const stub = await startBotApiStub();
+  const timers = createPostgresTimerStore({ pool: db.pool, schema: timerSchema });
+  const registry = new Registry();
+  const metrics = createDispatcherMetrics({ registry });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const state = createPostgresDispatcherState({ pool: db.pool, schema: dispatcherSchema });
+  const running: Dispatcher[] = [];
+
+  return {
+    store,
+    mailbox,
+    timers,
+    stub,
+    nats,
+    db,
+    registry,
+    metrics,
+    dispatcher(overrides = {}) {
+      const { throttle, ...rest } = overrides;
+      const dispatcher = createDispatcher({
+        store,
+        mailbox,
+        state,
+        timers,
+        logger,
+        metrics,
+        telegram: createTelegramCaller({ token: STUB_TOKEN, apiRoot: stub.apiRoot, throttle: throttle ?? FAST_THROTTLE }),
+        backoff: FAST_BACKOFF,
+        batchSize: 50,
+        ...rest,
+      });
+      running.push(dispatcher);
+      return dispatcher;
+    },
+    async append(stream, ...events) {
+      await store.append(stream, 'any', events);
+    },
+    async counter(name, labels = {}) {
+      const metric = await registry.getSingleMetric(name)?.get();
+      return (metric?.values ?? [])
+        .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
+        .reduce((sum, value) => sum + value.value, 0);
+    },
+    async cleanup() {
+      for (const dispatcher of running) await dispatcher.stop();
+      await stub.close();
+      await mailbox.close();
+      await nats.cleanup();
+      await store.close();
+      await db.pool.query(`drop schema if exists ${dispatcherSchema} cascade`);
+      await db.pool.query(`drop schema if exists ${timerSchema} cascade`);
+      await db.drop();
+    },
+  };
+};
