@@ -14,6 +14,24 @@ describe('lexbot start --roles', () => {
     expect(parseRoles('gateway, gateway')).toEqual(['gateway']);
   });
 
+  it('runs single-node with the in-process mailbox when NATS_URL is not set', async () => {
+    const config = loadConfig({ HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', TELEGRAM_WEBHOOK_SECRET: 'single-node-secret', LOG_LEVEL: 'silent' });
+    const running = await startRoles({ roles: ['gateway'], config });
+    try {
+      const post = () =>
+        fetch(`${running.url}/webhook/telegram`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'single-node-secret' },
+          body: JSON.stringify({ update_id: 1, ...textMessageUpdate({ id: 5, first_name: 'Solo' }, 'hi') }),
+        }).then((response) => response.json());
+      expect(await post()).toEqual({ ok: true, outcome: 'accepted' });
+      expect(await post()).toEqual({ ok: true, outcome: 'duplicate' });
+      expect((await fetch(`${running.url}/ready`)).status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('runs the gateway on NATS with long polling against the Bot API, serves the webhook and probes, and stops gracefully', async () => {
     const nats = await createTestNats();
     const emulator = createTelegramEmulator();
