@@ -14,7 +14,7 @@ export interface ActorBehavior<Message, Event, State> {
    * Decides the events one message causes. May be async (a grammY pass), must not do I/O of its own: after a
    * version conflict it runs again on the reloaded state.
    */
-  readonly handle: (message: Message, state: State) => Promise<readonly Event[]> | readonly Event[];
+  readonly handle: (message: Message, state: State, key: string) => Promise<readonly Event[]> | readonly Event[];
   /** Identifies the message for deterministic event ids (e.g. `tg:<update_id>`, or the causing event id). */
   readonly causationOf: (message: Message) => string;
   readonly metadataOf?: (message: Message) => EventMetadata;
@@ -140,7 +140,7 @@ export const createActorHost = <Message, Event, State>(
     const causation = behavior.causationOf(message);
     const metadata = { causationId: causation, ...behavior.metadataOf?.(message) };
     for (let attempt = 0; ; attempt += 1) {
-      const events = await behavior.handle(message, actor.state);
+      const events = await behavior.handle(message, actor.state, key);
       if (events.length === 0) return { events, version: actor.version, duplicate: false };
       const newEvents = events.map((event, index): NewEvent => ({
         id: deterministicId(streamOf(key), causation, index),

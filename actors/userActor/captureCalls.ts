@@ -32,16 +32,14 @@ export class ReadCallInActorError extends Error {
   }
 }
 
-/** A transformer plus the calls it captured, for one update. */
-export const createCallCapture = (now: Date): { transformer: Transformer; calls: TelegramCallQueued[] } => {
-  const calls: TelegramCallQueued[] = [];
-  const transformer: Transformer = async (_prev, method, payload) => {
+/** A transformer for one update's context that hands every call it captures to `record`. */
+export const captureCalls = (now: Date, record: (call: TelegramCallQueued) => void): Transformer => {
+  return async (_prev, method, payload) => {
     if (READ_METHODS.has(method)) throw new ReadCallInActorError(method);
     const body = (payload ?? {}) as Record<string, unknown>;
     const chatId = chatIdOf(body);
     // Round-trip through JSON: payloads become plain data exactly as they will be stored and sent.
-    calls.push({ method, payload: JSON.parse(JSON.stringify(body)) as Record<string, unknown>, ...(chatId === undefined ? {} : { chatId }) });
+    record({ method, payload: JSON.parse(JSON.stringify(body)) as Record<string, unknown>, ...(chatId === undefined ? {} : { chatId }) });
     return { ok: true, result: plausibleResult(method, body, now) } as never;
   };
-  return { transformer, calls };
 };

@@ -41,6 +41,7 @@ help =
 
 unknown-command = I do not know this command. Send /help to see what I can do.
 action-cancelled = Cancelled.
+action-not-allowed = Sorry, that is not possible right now.
 nothing-to-cancel = There is nothing to cancel.
 rate-limited =
     You are sending messages too fast. Please wait { $seconds ->

@@ -42,6 +42,7 @@ help =
 
 unknown-command = Я не знаю такой команды. Отправьте /help, чтобы увидеть, что я умею.
 action-cancelled = Отменено.
+action-not-allowed = Извините, сейчас это невозможно.
 nothing-to-cancel = Отменять нечего.
 rate-limited =
     Вы отправляете сообщения слишком часто. Подождите { $seconds ->

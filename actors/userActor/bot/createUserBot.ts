@@ -1,0 +1,54 @@
+// One grammY Bot per actor host, reused for every update: grammY builds a fresh context (and a fresh Api) per
+// update, so the per-update call capture and session never leak between actors handled at the same time.
+import { I18n } from '@grammyjs/i18n';
+import { Bot, type Composer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { pickLocale } from '../../../domain/i18n/index.js';
+import { captureCalls } from '../captureCalls.js';
+import type { ActorSession } from '../session.js';
+import type { BotContext } from './context.js';
+import { localesDirectory } from './localesDirectory.js';
+
+export interface UserBotOptions {
+  /** Never used for network calls here (every call is captured), but grammY wants one. */
+  readonly token: string;
+  readonly botInfo: UserFromGetMe;
+  readonly handlers: Composer<BotContext>;
+}
+
+export interface UserBot {
+  /** Runs the handlers for one update inside `session`; the session collects decisions and captured calls. */
+  handle(update: Update, session: ActorSession): Promise<void>;
+}
+
+export const createI18n = (): I18n<BotContext> =>
+  new I18n<BotContext>({
+    defaultLocale: 'en',
+    directory: localesDirectory(),
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => ctx.actor.state.profile.interfaceLanguage ?? pickLocale(ctx.from?.language_code),
+  });
+
+export const createUserBot = (options: UserBotOptions): UserBot => {
+  const bot = new Bot<BotContext>(options.token, { botInfo: options.botInfo });
+  const sessions = new Map<number, ActorSession>();
+  bot.use((ctx, next) => {
+    const session = sessions.get(ctx.update.update_id);
+    if (!session) throw new Error(`no actor session for update ${ctx.update.update_id}`);
+    ctx.actor = session;
+    ctx.api.config.use(captureCalls(session.now, (call) => session.recordCall(call)));
+    return next();
+  });
+  bot.use(createI18n());
+  bot.use(options.handlers);
+  return {
+    async handle(update, session) {
+      sessions.set(update.update_id, session);
+      try {
+        await bot.handleUpdate(update);
+      } finally {
+        sessions.delete(update.update_id);
+      }
+    },
+  };
+};

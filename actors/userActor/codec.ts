@@ -1,0 +1,21 @@
+// Stored shape of the user actor's events: domain events through the domain's versioning (validated and upcast on
+// read), outbox events as they are (they are read by the dispatcher, never folded into state).
+import { toStored, upcast } from '../../domain/events/index.js';
+import type { UserEvent, UserState } from '../../domain/user/index.js';
+import { isOutboxEventType, OUTBOX_SCHEMA_VERSION, type OutboxEvent } from '../outbox/outboxEvents.js';
+import type { EventCodec, StateCodec } from '../runtime/types.js';
+import type { UserActorEvent } from './session.js';
+
+export const userEventCodec: EventCodec<UserActorEvent> = {
+  encode: (event) =>
+    isOutboxEventType(event.type) ? { type: event.type, schemaVersion: OUTBOX_SCHEMA_VERSION, data: event.data } : toStored(event as UserEvent),
+  decode: (stored) =>
+    isOutboxEventType(stored.type) ? ({ type: stored.type, data: stored.data } as OutboxEvent) : upcast(stored),
+};
+
+/** Snapshots hold the state as is (plain JSON by design); bump the version whenever UserState changes shape. */
+export const userStateCodec: StateCodec<UserState> = {
+  schemaVersion: 1,
+  encode: (state) => state,
+  decode: (data) => data as UserState,
+};

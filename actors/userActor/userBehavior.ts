@@ -1,0 +1,61 @@
+// The user actor: one per Telegram user, its state the fold of stream `user-<id>`. Updates run through the grammY
+// handlers; commands from other actors and timers go straight to the domain decider. Whatever it decides — domain
+// events and captured Bot API calls — is appended in one commit by the actor host.
+import type { Composer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { evolve, initialState, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
+import { isOutboxEventType } from '../outbox/outboxEvents.js';
+import type { ActorBehavior } from '../runtime/actorHost.js';
+import type { BotContext } from './bot/context.js';
+import { createUserBot } from './bot/createUserBot.js';
+import type { UserActorMessage } from './messages.js';
+import { createSession, type UserActorEvent } from './session.js';
+
+export interface UserBehaviorOptions {
+  readonly token: string;
+  readonly botInfo: UserFromGetMe;
+  readonly handlers: Composer<BotContext>;
+  readonly clock?: () => Date;
+}
+
+/** Actor keys are mailbox user keys: `user:<telegram id>`; `chat:<id>` keys (no user) have no actor state. */
+export const userIdOfKey = (key: string): string | null => (key.startsWith('user:') ? key.slice('user:'.length) : null);
+
+export const userStreamOfKey = (key: string): string => key.replace(':', '-');
+
+/** The id the domain remembers: a peer command keeps the id its sender's domain derived; others use the message id. */
+const commandIdOf = (message: UserActorMessage): string => (message.kind === 'command' ? message.commandId : message.id);
+
+export const evolveUserActor = (state: UserState, event: UserActorEvent): UserState =>
+  isOutboxEventType(event.type) ? state : evolve(state, event as UserEvent);
+
+export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<UserActorMessage, UserActorEvent, UserState> => {
+  const clock = options.clock ?? (() => new Date());
+  const bot = createUserBot(options);
+  return {
+    initialState,
+    evolve: evolveUserActor,
+    causationOf: commandIdOf,
+    async handle(message, state, key) {
+      const userId = userIdOfKey(key);
+      // Updates without a user (channel posts and the like) are accepted and ignored: no actor owns them.
+      if (userId === null) return [];
+      // Guarantee 2: a message this actor already applied decides nothing (its replies are not sent again).
+      const commandId = commandIdOf(message);
+      if (state.recentCommandIds.includes(commandId)) return [];
+      const session = createSession(userId, state, clock(), commandId);
+      switch (message.kind) {
+        case 'update':
+          await bot.handle(message.update, session);
+          break;
+        case 'command':
+          session.decide({ ...message.command });
+          break;
+        case 'timer':
+          session.decide({ type: message.command.type, data: message.command.data } as Omit<UserCommand, 'meta'> as never);
+          break;
+      }
+      return session.output;
+    },
+  };
+};
