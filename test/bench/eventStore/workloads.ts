@@ -102,7 +102,8 @@ export const scanWithReadAll = (store: EventStore, pageSize: number) =>
 
 /**
  * The baseline: a bare keyset read of the same table by the same key, the same columns and page size, straight
- * from `pg` (its default jsonb parsing) — no visibility bound, no mapping to the port's types.
+ * from `pg` (its default jsonb parsing) — no visibility bound, no mapping to the port's types. The ORDER BY names
+ * the table's column: a bare `transaction_id` would mean the `transaction_id::text` output column.
  */
 export const scanBare = (pool: pg.Pool, names: SqlNames, pageSize: number) =>
   timeScan(async () => {
@@ -114,9 +115,9 @@ export const scanBare = (pool: pg.Pool, names: SqlNames, pageSize: number) =>
         name: `bench_bare_${names.schema}`,
         text: `select global_position, transaction_id::text, stream_name, stream_version, event_id, event_type, schema_version,
                       data, metadata, (extract(epoch from recorded_at) * 1000)::float8
-               from ${names.events}
-               where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-               order by transaction_id, global_position
+               from ${names.events} e
+               where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+               order by e.transaction_id, e.global_position
                limit $3`,
         values: [commit, position, pageSize],
         rowMode: 'array',
