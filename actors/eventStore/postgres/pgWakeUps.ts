@@ -1,15 +1,14 @@
-// Wake-ups across processes: after appends the store sends a NOTIFY (coalesced: at most one in flight, and
-// while appends keep coming, at most one per `notifyIntervalMs`), and subscriptions LISTEN on a dedicated connection. Appends in this
-// process wake local subscriptions at once without the round trip. When LISTEN is off or its connection is
-// down (PgBouncer in transaction mode drops LISTEN), subscriptions still poll at their interval.
-//
-// NOTIFY is sent after the append's commit, not inside the append: a notifying commit takes a cluster-wide lock
-// until it ends, which would serialise every append's commit.
+// Wake-ups across processes: after appends the store sends a NOTIFY (pgNotifier.ts), and subscriptions LISTEN
+// on a dedicated connection. Appends in this process wake local subscriptions at once without the round trip.
+// When LISTEN is off or its connection is down (PgBouncer in transaction mode drops LISTEN), subscriptions
+// still poll at their interval.
 import pg from 'pg';
 import { createWakeUps, type WakeUps } from '../subscription.js';
+import { createPgNotifier } from './pgNotifier.js';
 
 export interface PgWakeUpsOptions {
-  readonly pool: pg.Pool;
+  /** Connection settings for the NOTIFY connection. */
+  readonly connection: pg.ClientConfig;
   readonly channel: string;
   /** Connection for LISTEN; undefined: no LISTEN, polling only. */
   readonly listenConfig: pg.ClientConfig | undefined;
@@ -34,38 +33,18 @@ const RECONNECT_MAX_MS = 30_000;
 export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
   const local = createWakeUps();
   let closed = false;
-  let notifying = false;
-  let notifyAgain = false;
-  let inFlight: Promise<void> = Promise.resolve();
-  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifier = options.notify
+    ? createPgNotifier({
+        connection: options.connection,
+        channel: options.channel,
+        intervalMs: options.notifyIntervalMs,
+        onError: (error) => options.onError(error, 'notify'),
+      })
+    : undefined;
   let listener: pg.Client | undefined;
   let listening = false;
   let reconnectDelay = RECONNECT_MIN_MS;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const sendNotify = (): void => {
-    if (notifying || notifyTimer !== undefined) {
-      notifyAgain = true;
-      return;
-    }
-    notifying = true;
-    notifyAgain = false;
-    inFlight = options.pool
-      .query('select pg_notify($1, $2)', [options.channel, ''])
-      .catch((error: Error) => {
-        if (!closed) options.onError(error, 'notify');
-      })
-      .finally(() => {
-        notifying = false;
-        if (notifyAgain && !closed) {
-          notifyTimer = setTimeout(() => {
-            notifyTimer = undefined;
-            sendNotify();
-          }, options.notifyIntervalMs);
-        }
-      })
-      .then(() => undefined);
-  };
 
   const scheduleReconnect = (): void => {
     if (closed || reconnectTimer !== undefined) return;
@@ -108,7 +87,7 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
     wait: local.wait,
     appended() {
       local.notify();
-      if (options.notify && !closed) sendNotify();
+      notifier?.notify();
     },
     listen() {
       if (listening || closed) return;
@@ -118,11 +97,10 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
     async close() {
       closed = true;
       if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
-      if (notifyTimer !== undefined) clearTimeout(notifyTimer);
       const client = listener;
       listener = undefined;
       local.notify();
-      await inFlight;
+      await notifier?.close();
       if (client) {
         client.removeAllListeners();
         client.on('error', () => undefined);

@@ -70,7 +70,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
   if (ownsPool) pool.on('error', () => undefined); // idle clients that die are replaced on the next checkout
   const wakeUps = createPgWakeUps({
-    pool,
+    connection: { connectionString: options.connectionString },
     channel: names.channel,
     listenConfig: options.listen === false ? undefined : { connectionString: options.connectionString },
     notify: options.notify ?? true,
