@@ -3,9 +3,10 @@
 // outbox events the way the user actor does (in the causing stream's own append).
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
+import { expect, vi } from 'vitest';
 import { Registry } from 'prom-client';
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
-import type { EventMetadata, EventStore, NewEvent } from '../../../actors/eventStore/types.js';
+import { compareCheckpoints, type EventMetadata, type EventStore, type NewEvent } from '../../../actors/eventStore/types.js';
 import { createNatsMailbox, type Mailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
 import { createPostgresTimerStore, type TimerStore } from '../../../actors/timers/index.js';
@@ -31,6 +32,8 @@ export const FAST_THROTTLE: TelegramCallerOptions['throttle'] = {
   out: { maxConcurrent: 1, minTime: 5 },
   group: { maxConcurrent: 1, minTime: 5 },
 };
+
+export const WAIT = { timeout: 20_000, interval: 20 };
 
 export const FAST_BACKOFF = { baseMs: 20, maxMs: 200 };
 
@@ -59,6 +62,8 @@ export interface Harness {
   /** Appends events to `stream` with expected version "any". */
   append(stream: string, ...events: NewEvent[]): Promise<void>;
   counter(name: string, labels?: Record<string, string>): Promise<number>;
+  /** Waits until the dispatcher's stored checkpoint is the head of the log (everything appended so far done). */
+  caughtUp(dispatcher: Dispatcher): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -114,6 +119,12 @@ export const createHarness = async (options: { readonly partitions?: number } = 
       return (metric?.values ?? [])
         .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
         .reduce((sum, value) => sum + value.value, 0);
+    },
+    async caughtUp(dispatcher) {
+      const head = await store.headCheckpoint();
+      await vi.waitFor(() => {
+        expect(compareCheckpoints(dispatcher.status().committed, head)).toBe(0);
+      }, WAIT);
     },
     async cleanup() {
       for (const dispatcher of running) await dispatcher.stop();

@@ -3,11 +3,11 @@
 // and not retried, a slow chat never holding back the others, and a stop mid-batch followed by a restart that sends
 // again only what was in flight, counted.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compareCheckpoints, type Checkpoint } from '../../../actors/eventStore/types.js';
-import { createHarness, newEvent, sendMessage, type Harness } from './harness.js';
+import { compareCheckpoints } from '../../../actors/eventStore/types.js';
+import type { Dispatcher } from '../../../gateway/dispatcher/index.js';
+import { createHarness, newEvent, sendMessage, WAIT, type Harness } from './harness.js';
 
 const texts = (calls: readonly { text: unknown }[]): unknown[] => calls.map((call) => call.text);
-const WAIT = { timeout: 20_000, interval: 20 };
 
 describe('dispatcher: Telegram calls', () => {
   let h: Harness;
@@ -18,12 +18,7 @@ describe('dispatcher: Telegram calls', () => {
     await h.cleanup();
   });
 
-  const caughtUp = async (dispatcher: { status(): { committed: Checkpoint; inFlight: number } }): Promise<void> => {
-    const head = await h.store.headCheckpoint();
-    await vi.waitFor(() => {
-      expect(compareCheckpoints(dispatcher.status().committed, head)).toBe(0);
-    }, WAIT);
-  };
+  const caughtUp = (dispatcher: Dispatcher): Promise<void> => h.caughtUp(dispatcher);
 
   it('sends every call exactly once, in log order per chat, and skips events that are not outbox entries', async () => {
     // Two actors writing to the same chats, interleaved, with ordinary domain events in between.
