@@ -3,8 +3,8 @@
 import os from 'node:os';
 import { help, parseOptions, type BenchOptions } from './options.js';
 import { formatJson, formatTable, type BenchResult } from './report.js';
-import { createAdmin, openEmmett, openOurStore } from './stores.js';
-import { emmettSingleAppends, fillLog, oursGroupedAppends, oursSingleAppends, scanBare, scanWithReadAll, type LoadShape } from './workloads.js';
+import { createAdmin, openBare, openEmmett, openOurStore } from './stores.js';
+import { bareSingleInserts, emmettSingleAppends, fillLog, oursGroupedAppends, oursSingleAppends, scanBare, scanWithReadAll, type LoadShape } from './workloads.js';
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -25,16 +25,27 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
 
     const ours = await openOurStore(admin, options.databaseUrl, options.poolSize);
     const emmett = await openEmmett(admin, options.databaseUrl, options.poolSize);
+    const bare = await openBare(admin, options.databaseUrl, options.poolSize);
     const single: BenchResult['single'][number][] = [];
     for (const concurrency of options.concurrencies) {
-      // Alternate the stores level by level, so drift in the machine's load touches both alike.
+      // Alternate the stores level by level, so drift in the machine's load touches all alike.
       log(`single appends, concurrency ${concurrency}: ours…`);
       const oursResult = await oursSingleAppends(ours.store, shape(concurrency));
       log(`single appends, concurrency ${concurrency}: emmett…`);
       const emmettResult = await emmettSingleAppends(emmett, shape(concurrency));
-      single.push({ concurrency, ours: oursResult, emmett: emmettResult, ratio: oursResult.eventsPerSecond / emmettResult.eventsPerSecond });
+      log(`single appends, concurrency ${concurrency}: bare insert…`);
+      const bareResult = await bareSingleInserts(bare, shape(concurrency));
+      single.push({
+        concurrency,
+        ours: oursResult,
+        emmett: emmettResult,
+        bare: bareResult,
+        ratio: oursResult.eventsPerSecond / emmettResult.eventsPerSecond,
+        ofBare: oursResult.eventsPerSecond / bareResult.eventsPerSecond,
+      });
     }
     await emmett.close();
+    await bare.close();
 
     log('single appends, concurrency 16, NOTIFY off…');
     const quiet = await openOurStore(admin, options.databaseUrl, options.poolSize, { notify: false });

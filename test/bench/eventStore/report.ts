@@ -11,7 +11,15 @@ export interface BenchResult {
   readonly date: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly postgres: string; readonly loadAverage: readonly number[] };
   readonly settings: { readonly seconds: number; readonly poolSize: number; readonly pageSize: number; readonly quick: boolean };
-  readonly single: readonly { readonly concurrency: number; readonly ours: LoadResult; readonly emmett: LoadResult; readonly ratio: number }[];
+  readonly single: readonly {
+    readonly concurrency: number;
+    readonly ours: LoadResult;
+    readonly emmett: LoadResult;
+    /** A plain one-row insert per transaction at the same concurrency: the floor under any one-event append. */
+    readonly bare: LoadResult;
+    readonly ratio: number;
+    readonly ofBare: number;
+  }[];
   /** Our single appends at concurrency 16 with NOTIFY off: the cost of the wake-up notification. */
   readonly notifyOff: { readonly concurrency: number; readonly ours: LoadResult; readonly notifyCost: number };
   readonly grouped: readonly { readonly streams: number; readonly concurrency: number; readonly ours: LoadResult; readonly ratioToEmmettBest: number }[];
@@ -37,28 +45,30 @@ export const formatTable = (result: BenchResult): string => {
   lines.push(`${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' ')}`);
   lines.push(`${result.settings.seconds} s per level after a warm-up, pool ${result.settings.poolSize} connections per store${result.settings.quick ? ' (quick run)' : ''}`);
   lines.push('');
-  const w = [34, 10, 8, 8, 12, 8, 8, 11];
-  lines.push(row(['appends (events/s, latency ms)', 'ours', 'p50', 'p99', 'emmett', 'p50', 'p99', 'ours/emmett'], w));
+  const w = [34, 9, 7, 7, 9, 7, 7, 9, 7, 12, 9];
+  lines.push(row(['appends (events/s, latency ms)', 'ours', 'p50', 'p99', 'emmett', 'p50', 'p99', 'bare', 'p50', 'ours/emmett', 'ours/bare'], w));
   for (const level of result.single) {
     lines.push(
       row(
         [`single event, concurrency ${level.concurrency}`, n(level.ours.eventsPerSecond), ms(level.ours.p50Ms), ms(level.ours.p99Ms),
-          n(level.emmett.eventsPerSecond), ms(level.emmett.p50Ms), ms(level.emmett.p99Ms), x(level.ratio)],
+          n(level.emmett.eventsPerSecond), ms(level.emmett.p50Ms), ms(level.emmett.p99Ms), n(level.bare.eventsPerSecond), ms(level.bare.p50Ms),
+          x(level.ratio), x(level.ofBare)],
         w,
       ),
     );
   }
   const off = result.notifyOff;
-  lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms), '', '', '', ''], w));
+  lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms)], w));
   for (const group of result.grouped) {
     lines.push(
       row(
         [`appendMany ${group.streams} streams, c=${group.concurrency}`, n(group.ours.eventsPerSecond), ms(group.ours.p50Ms), ms(group.ours.p99Ms),
-          '', '', '', `${x(group.ratioToEmmettBest)}*`],
+          '', '', '', '', '', `${x(group.ratioToEmmettBest)}*`],
         w,
       ),
     );
   }
+  lines.push('  bare: a plain one-row INSERT per transaction (same pool, same concurrency) — the floor under a one-event append');
   lines.push('  * grouped appends against Emmett’s best single-append rate (Emmett has no multi-stream append)');
   lines.push('');
   const r = result.readAll;

@@ -2,10 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
-import { createPostgresEventStore, sqlNames, type SqlNames } from '../../../actors/eventStore/postgres/index.js';
+import { createPostgresEventStore, eventStoreMigrations, sqlNames, type SqlNames } from '../../../actors/eventStore/postgres/index.js';
 import type { EventStore, NewEvent } from '../../../actors/eventStore/types.js';
 import { runMigrations } from '../../../ops/migrations/runMigrations.js';
-import { eventStoreMigrationSet } from '../../../ops/migrations/sets.js';
 
 /** Connection string whose sessions resolve unqualified names in `schema` (how Emmett is kept in its own schema). */
 const withSearchPath = (url: string, schema: string): string => {
@@ -56,7 +55,8 @@ export const openOurStore = async (
   options: { readonly notify?: boolean } = {},
 ): Promise<OurStore> => {
   const schema = await admin.createSchema('bench_ours');
-  await runMigrations(admin.pool, eventStoreMigrationSet(schema));
+  // The event store's own migrations only (not every set `lexbot ops migrate` applies): the benchmark needs no more.
+  await runMigrations(admin.pool, { name: 'eventstore', schema, migrations: eventStoreMigrations(schema) });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const store = createPostgresEventStore({
     connectionString: databaseUrl,
@@ -100,5 +100,30 @@ export const openEmmett = async (admin: Admin, databaseUrl: string, poolSize: nu
       await store.close();
       await pool.end().catch(() => undefined);
     },
+  };
+};
+
+export interface BareTarget {
+  /** One row, one autocommit transaction: the floor under any append of one event. */
+  insert(stream: string, event: NewEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const openBare = async (admin: Admin, databaseUrl: string, poolSize: number): Promise<BareTarget> => {
+  const schema = await admin.createSchema('bench_bare');
+  await admin.pool.query(
+    `create table ${schema}.events (global_position bigint generated always as identity primary key, stream_name text not null,
+       event_id uuid not null unique, event_type text not null, data jsonb not null, metadata jsonb not null)`,
+  );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  return {
+    async insert(stream, event) {
+      await pool.query({
+        name: `bench_bare_insert_${schema}`,
+        text: `insert into ${schema}.events (stream_name, event_id, event_type, data, metadata) values ($1, $2, $3, $4, $5)`,
+        values: [stream, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})],
+      });
+    },
+    close: () => pool.end(),
   };
 };

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { SqlNames } from '../../../actors/eventStore/postgres/index.js';
 import { START, type Checkpoint, type EventStore, type NewEvent } from '../../../actors/eventStore/types.js';
 import { runLoad, timeScan, type LoadResult } from './measure.js';
-import type { EmmettTarget } from './stores.js';
+import type { BareTarget, EmmettTarget } from './stores.js';
 
 export interface LoadShape {
   readonly concurrency: number;
@@ -43,6 +43,18 @@ export const emmettSingleAppends = (emmett: EmmettTarget, shape: LoadShape): Pro
     operation: async (worker, sequence) => {
       const stream = `user-${id}-${worker}-${sequence}`;
       await emmett.appendNew(stream, benchEvent(stream));
+      return 1;
+    },
+  });
+};
+
+export const bareSingleInserts = (bare: BareTarget, shape: LoadShape): Promise<LoadResult> => {
+  const id = runId();
+  return runLoad({
+    ...shape,
+    operation: async (worker, sequence) => {
+      const stream = `user-${id}-${worker}-${sequence}`;
+      await bare.insert(stream, benchEvent(stream));
       return 1;
     },
   });
