@@ -3,7 +3,7 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreError } from '../errors.js';
 import { createPollingSubscription } from '../subscription.js';
-import type { EventStore } from '../types.js';
+import type { EventStore, Subscription } from '../types.js';
 import { appendMany, type AppendManyState } from './appendMany.js';
 import { appendToStream } from './appendToStream.js';
 import type { KurrentClient, KurrentContext } from './context.js';
@@ -39,6 +39,7 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
   const ctx: KurrentContext = { client, names: streamNames(options.namespace) };
   const groups: AppendManyState = { multiStream: options.multiStreamAppend ?? true };
   const wakeUps = createLiveWakeUps(ctx);
+  const subscriptions = new Set<Subscription>();
   let closed = false;
 
   const ensureOpen = (): void => {
@@ -69,7 +70,7 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
     subscribe(subscribeOptions) {
       ensureOpen();
       wakeUps.start();
-      return createPollingSubscription(
+      const subscription = createPollingSubscription(
         {
           readAll: (after, limit) => {
             ensureOpen();
@@ -80,6 +81,9 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
         },
         subscribeOptions,
       );
+      subscriptions.add(subscription);
+      void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));
+      return subscription;
     },
     async saveSnapshot(snapshot) {
       ensureOpen();
@@ -92,6 +96,8 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
     async close() {
       if (closed) return;
       closed = true;
+      // Subscriptions stop after their batch in flight, before the client goes away under them.
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await wakeUps.stop();
       if (owned) await client.dispose();
     },
