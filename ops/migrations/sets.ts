@@ -2,6 +2,8 @@
 import { DEFAULT_SCHEMA, eventStoreMigrations } from '../../actors/eventStore/postgres/index.js';
 import { DEFAULT_TIMER_SCHEMA, timerMigrations } from '../../actors/timers/index.js';
 import { DEFAULT_DISPATCHER_SCHEMA, dispatcherMigrations } from '../../gateway/dispatcher/index.js';
+import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, readModelMigrations } from '../../projections/readModels/index.js';
+import { DEFAULT_RUNNER_SCHEMA, runnerMigrations } from '../../projections/runner/index.js';
 import type { MigrationSet } from './runMigrations.js';
 
 export const eventStoreMigrationSet = (schema: string = DEFAULT_SCHEMA): MigrationSet => ({
@@ -20,4 +22,16 @@ export const timerMigrationSet = (schema: string = DEFAULT_TIMER_SCHEMA): Migrat
   name: 'timers',
   schema,
   migrations: timerMigrations(schema),
+});
+
+export const readModelMigrationSet = (schema: string = DEFAULT_READ_MODEL_SCHEMA, partitions: number = DEFAULT_PARTITIONS): MigrationSet => ({
+  name: 'read_models',
+  schema,
+  migrations: readModelMigrations(schema, partitions),
+});
+
+export const projectorMigrationSet = (schema: string = DEFAULT_RUNNER_SCHEMA): MigrationSet => ({
+  name: 'projector',
+  schema,
+  migrations: runnerMigrations(schema),
 });

@@ -1,0 +1,26 @@
+// COPY … FROM STDIN of ready-made text lines, in chunks (one write per ~256 KiB, not per row).
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+const CHUNK_CHARS = 256 * 1024;
+
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const text of lines) {
+    chunk += text;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Copies the lines into `table` (schema-qualified); resolves with the number of rows. */
+export const copyLines = async (client: pg.PoolClient | pg.Client, table: string, lines: Iterable<string>): Promise<number> => {
+  const stream = client.query(copyFrom(`copy ${table} from stdin`));
+  await pipeline(Readable.from(chunked(lines)), stream);
+  return stream.rowCount;
+};
