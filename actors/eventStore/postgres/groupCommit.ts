@@ -24,6 +24,7 @@ export const createGroupCommit = (send: SendAppends, options: GroupCommitOptions
   const maxRequests = Math.max(1, options.maxRequests ?? 256);
   const queue: Waiting[] = [];
   let inFlight = 0;
+  let idle: (() => void)[] = [];
 
   const takeBatch = (): Waiting[] => {
     const batch: Waiting[] = [];
@@ -41,25 +42,39 @@ export const createGroupCommit = (send: SendAppends, options: GroupCommitOptions
     while (inFlight < maxInFlight && queue.length > 0) {
       const batch = takeBatch();
       inFlight += 1;
-      send(batch.flatMap((waiting) => waiting.requests))
-        .then((outcomes) => {
+      // The next batch goes out before the callers of this one resume, so the database is never left idle.
+      const settle = (): void => {
+        inFlight -= 1;
+        pump();
+        if (inFlight === 0 && queue.length === 0) {
+          const waiters = idle;
+          idle = [];
+          for (const resolve of waiters) resolve();
+        }
+      };
+      send(batch.flatMap((waiting) => waiting.requests)).then(
+        (outcomes) => {
+          settle();
           let offset = 0;
           for (const waiting of batch) {
             waiting.resolve(outcomes.slice(offset, offset + waiting.requests.length));
             offset += waiting.requests.length;
           }
-        })
-        .catch((error: unknown) => {
+        },
+        (error: unknown) => {
+          settle();
           for (const waiting of batch) waiting.reject(error);
-        })
-        .finally(() => {
-          inFlight -= 1;
-          pump();
-        });
+        },
+      );
     }
   };
 
   return {
+    /** Resolves when every submitted append has settled (the store awaits it on close). */
+    drain(): Promise<void> {
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idle.push(resolve));
+    },
     submit(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
       if (requests.length === 0) return Promise.resolve([]);
       return new Promise<AppendOutcome[]>((resolve, reject) => {

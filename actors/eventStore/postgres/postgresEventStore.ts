@@ -235,6 +235,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     async close() {
       if (closed) return;
       closed = true;
+      await grouped?.drain();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       await wakeUps.close();
       if (ownsPool) await pool.end();

@@ -4,7 +4,10 @@ import { ConcurrencyError, EventStoreError } from '../../../actors/eventStore/er
 import { START } from '../../../actors/eventStore/types.js';
 import { newEvent, newEvents, streamName, type EventStoreHarness } from './harness.js';
 
-const allIds = async (h: EventStoreHarness): Promise<string[]> => (await h.store.readAll(START, 10_000)).events.map((e) => e.id);
+const allIds = async (h: EventStoreHarness): Promise<string[]> => {
+  await h.settle?.();
+  return (await h.store.readAll(START, 10_000)).events.map((e) => e.id);
+};
 
 export const appendingContract = (harness: () => EventStoreHarness): void => {
   it('appends to a new stream and reads back every field, metadata included', async () => {

@@ -10,6 +10,11 @@ export interface EventStoreHarness {
    * Adapters that cannot hold a commit wait first and append afterwards.
    */
   appendWithCommitDelay(request: AppendRequest, delayMs: number): Promise<AppendOutcome>;
+  /**
+   * Resolves once everything committed so far shows in readAll. Postgres shows an event only after every older
+   * transaction in the cluster ended, and other test files keep transactions open; absent: always settled.
+   */
+  settle?(): Promise<void>;
   cleanup(): Promise<void>;
   /**
    * False for stores without a global index of event ids (KurrentDB: ids are checked per stream, at the expected

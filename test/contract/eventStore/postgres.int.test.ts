@@ -3,6 +3,7 @@ import type { AppendOutcome } from '../../../actors/eventStore/types.js';
 import { runMigrations } from '../../../ops/migrations/runMigrations.js';
 import { eventStoreMigrationSet } from '../../../ops/migrations/sets.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../support/postgres.js';
+import { settle } from '../../support/settlePostgres.js';
 import { describeEventStoreContract } from './eventStoreContract.js';
 import { sleep } from './harness.js';
 
@@ -35,6 +36,7 @@ describeEventStoreContract(
           client.release();
         }
       },
+      settle: () => settle(test.pool),
       async cleanup() {
         await store.close();
         await test.drop();

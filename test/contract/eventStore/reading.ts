@@ -16,7 +16,8 @@ export const readingContract = (harness: () => EventStoreHarness): void => {
   });
 
   it('reads the global log in pages that resume from their checkpoint, in the order appends committed', async () => {
-    const { store } = harness();
+    const h = harness();
+    const { store } = h;
     expect(await store.headCheckpoint()).toEqual(START);
     expect(await store.readAll(START, 10)).toEqual({ events: [], checkpoint: START });
     const streams = [streamName(), streamName(), streamName()];
@@ -26,6 +27,7 @@ export const readingContract = (harness: () => EventStoreHarness): void => {
       await store.append(streams[i % 3]!, 'any', events);
       appended.push(...events.map((e) => e.id));
     }
+    await h.settle?.();
     const read: RecordedEvent[] = [];
     let after: Checkpoint = START;
     for (;;) {

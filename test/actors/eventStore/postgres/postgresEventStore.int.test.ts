@@ -7,6 +7,7 @@ import { START, type EventStore, type NewEvent, type RecordedEvent } from '../..
 import { runMigrations } from '../../../../ops/migrations/runMigrations.js';
 import { eventStoreMigrationSet } from '../../../../ops/migrations/sets.js';
 import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../../support/postgres.js';
+import { settle } from '../../../support/settlePostgres.js';
 
 const event = (): NewEvent => ({ id: randomUUID(), type: 'Tested', schemaVersion: 1, data: { at: randomUUID() } });
 const ids = (events: readonly { id: string }[]): string[] => events.map((e) => e.id);
@@ -80,6 +81,7 @@ describe('postgres event store', () => {
     } finally {
       slow.release();
     }
+    await settle(db.pool);
     const page = await store.readAll(START, 10);
     expect(ids(page.events)).toEqual([early.id, late.id]);
     expect(page.events[0]!.checkpoint.commit < page.events[1]!.checkpoint.commit).toBe(true);
@@ -117,6 +119,7 @@ describe('postgres event store', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect(rejected?.reason).toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
+    await settle(db.pool);
     expect((await store.readAll(START, 10)).events).toHaveLength(2);
   });
 
