@@ -1,0 +1,147 @@
+// The dispatcher on its in-memory twins (memory event store, in-process mailbox, memory state and timer store) and
+// a scripted Bot API caller: outcomes, retries, resends after a restart, malformed outbox events.
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryEventStore } from '../../../actors/eventStore/memory/memoryEventStore.js';
+import { compareCheckpoints, type EventStore } from '../../../actors/eventStore/types.js';
+import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
+import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
+import { createMemoryTimerStore } from '../../../actors/timers/index.js';
+import {
+  createDispatcher,
+  createDispatcherMetrics,
+  createMemoryDispatcherState,
+  type Dispatcher,
+  type MemoryDispatcherState,
+  type TelegramCaller,
+} from '../../../gateway/dispatcher/index.js';
+import { newEvent, sendMessage } from './harness.js';
+
+const WAIT = { timeout: 10_000, interval: 5 };
+
+interface Call {
+  readonly chat: unknown;
+  readonly text: unknown;
+}
+
+const telegramError = (code: number, description: string): Error & { error_code: number } =>
+  Object.assign(new Error(description), { name: 'GrammyError', error_code: code });
+
+describe('dispatcher (in-memory twins)', () => {
+  const running: Dispatcher[] = [];
+  afterEach(async () => {
+    for (const dispatcher of running.splice(0)) await dispatcher.stop();
+  });
+
+  const setup = (telegram: TelegramCaller, state: MemoryDispatcherState = createMemoryDispatcherState(), store: EventStore = createMemoryEventStore()) => {
+    const registry = new Registry();
+    const metrics = createDispatcherMetrics({ registry });
+    const make = (): Dispatcher => {
+      const dispatcher = createDispatcher({
+        store,
+        mailbox: createInProcessMailbox({ partitions: 2 }),
+        telegram,
+        state,
+        timers: createMemoryTimerStore(),
+        logger: pino({ level: 'silent' }),
+        metrics,
+        backoff: { baseMs: 1, maxMs: 5 },
+      });
+      running.push(dispatcher);
+      return dispatcher;
+    };
+    const count = async (name: string, labels: Record<string, string> = {}): Promise<number> =>
+      ((await registry.getSingleMetric(name)?.get())?.values ?? [])
+        .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
+        .reduce((sum, value) => sum + value.value, 0);
+    const caughtUp = async (dispatcher: Dispatcher): Promise<void> => {
+      const head = await store.headCheckpoint();
+      await vi.waitFor(() => expect(compareCheckpoints(dispatcher.status().committed, head)).toBe(0), WAIT);
+    };
+    return { store, state, make, count, caughtUp };
+  };
+
+  it('retries network errors, 5xx and a wrong token until they work; refuses 400/403 at once', async () => {
+    const calls: Call[] = [];
+    const failures = new Map<unknown, Error[]>([
+      [1, [Object.assign(new Error('connect ECONNREFUSED'), { name: 'HttpError' }), telegramError(502, 'Bad Gateway')]],
+      [2, [telegramError(401, 'Unauthorized'), telegramError(401, 'Unauthorized')]],
+      [3, [telegramError(403, 'Forbidden: bot was blocked by the user')]],
+      [4, [telegramError(400, 'Bad Request: message text is empty')]],
+    ]);
+    const { store, make, count, caughtUp } = setup(async (_method, payload) => {
+      calls.push({ chat: payload.chat_id, text: payload.text });
+      const next = failures.get(payload.chat_id)?.shift();
+      if (next !== undefined) throw next;
+      return { message_id: calls.length };
+    });
+    await store.append('user-1', 'any', [sendMessage(1, 'net'), sendMessage(2, 'token'), sendMessage(3, 'blocked'), sendMessage(4, 'empty')]);
+    const dispatcher = make();
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+
+    expect(calls.filter((call) => call.chat === 1)).toHaveLength(3);
+    expect(calls.filter((call) => call.chat === 2)).toHaveLength(3);
+    expect(calls.filter((call) => call.chat === 3)).toHaveLength(1);
+    expect(calls.filter((call) => call.chat === 4)).toHaveLength(1);
+    expect(await count('lexbot_dispatch_total', { outcome: 'sent' })).toBe(2);
+    expect(await count('lexbot_dispatch_total', { outcome: 'refused' })).toBe(2);
+    expect(await count('lexbot_dispatch_retries_total', { reason: 'network' })).toBe(1);
+    expect(await count('lexbot_dispatch_retries_total', { reason: 'server_error' })).toBe(1);
+    expect(await count('lexbot_dispatch_retries_total', { reason: 'unauthorized' })).toBe(2);
+  });
+
+  it('sends again after a restart only what was claimed and never finished, and counts it', async () => {
+    const calls: Call[] = [];
+    let hang = true;
+    const telegram: TelegramCaller = (_method, payload) => {
+      calls.push({ chat: payload.chat_id, text: payload.text });
+      // Chat 1's first call never returns while `hang`: a request in flight when the process stops.
+      if (payload.chat_id === 1 && hang) return new Promise(() => undefined);
+      return Promise.resolve({ ok: true });
+    };
+    const { store, state, make, count, caughtUp } = setup(telegram);
+    await store.append('user-1', 'any', [sendMessage(1, 'a1'), sendMessage(2, 'b1'), sendMessage(1, 'a2'), sendMessage(2, 'b2')]);
+    const first = make();
+    await first.start();
+    await vi.waitFor(() => {
+      expect(calls.map((call) => call.text)).toEqual(['a1', 'b1', 'b2']);
+      expect(first.status().inFlight).toBe(2);
+    }, WAIT);
+    await first.stop();
+    expect([...state.attempts().entries()].map(([, record]) => [record.attempts, record.outcome])).toEqual([
+      [1, undefined],
+      [1, 'sent'],
+      [1, 'sent'],
+    ]);
+
+    hang = false;
+    const second = make();
+    await second.start();
+    await caughtUp(second);
+    expect(calls.map((call) => call.text)).toEqual(['a1', 'b1', 'b2', 'a1', 'a2']);
+    expect(await count('lexbot_dispatch_resends_total')).toBe(1);
+    expect(await count('lexbot_dispatch_total', { outcome: 'already_done' })).toBe(2);
+    expect(state.attempts().size).toBe(0);
+  });
+
+  it('logs, counts and passes malformed outbox events instead of stalling on them', async () => {
+    const calls: Call[] = [];
+    const { store, make, count, caughtUp } = setup(async (_method, payload) => {
+      calls.push({ chat: payload.chat_id, text: payload.text });
+      return {};
+    });
+    await store.append('user-1', 'any', [
+      newEvent(OUTBOX_EVENT_TYPES.telegramCall, { method: 'sendMessage' }),
+      newEvent(OUTBOX_EVENT_TYPES.actorCommand, { target: 'nobody', command: {} }),
+      newEvent(OUTBOX_EVENT_TYPES.timerScheduled, { timerId: 't', fireAt: 'tomorrow', target: 'user:1', message: {} }),
+      sendMessage(5, 'after'),
+    ]);
+    const dispatcher = make();
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+    expect(calls).toEqual([{ chat: 5, text: 'after' }]);
+    expect(await count('lexbot_dispatch_total', { outcome: 'invalid' })).toBe(3);
+  });
+});
