@@ -1,0 +1,89 @@
+// The dispatcher lease (a Postgres advisory lock on its own connection) and the single-active runner: one holder at
+// a time, a standby takes over when the holder's session dies, and the holder stops dispatching when it loses it.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPostgresLease, runSingleActive, type HeldLease, type SingleActive } from '../../../gateway/dispatcher/index.js';
+import { TEST_DATABASE_URL } from '../../support/postgres.js';
+
+const WAIT = { timeout: 20_000, interval: 20 };
+
+describe('dispatcher lease (Postgres advisory lock)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  const lease = (name: string) => createPostgresLease({ connectionString: TEST_DATABASE_URL, name, retryMs: 50, checkIntervalMs: 200 });
+
+  /** Ends the holder's session from outside, as a crash (or a network cut noticed by Postgres) would. */
+  const killHolder = async (name: string): Promise<void> => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const result = await admin.query(
+        `select pg_terminate_backend(l.pid) as killed from pg_locks l
+         where l.locktype = 'advisory' and l.granted
+           and ((l.classid::bigint << 32) | l.objid::bigint) = (hashtextextended($1, 0) & x'ffffffffffffffff'::bigint)`,
+        [name],
+      );
+      expect(result.rowCount).toBe(1);
+    } finally {
+      await admin.end();
+    }
+  };
+
+  it('lets one holder in at a time; a standby takes over when the holder releases or its session dies', async () => {
+    const name = `test.lease.${randomUUID()}`;
+    const abort = new AbortController();
+    cleanups.push(async () => abort.abort());
+    const first = await lease(name).acquire(abort.signal);
+    cleanups.push(() => first.release());
+
+    let second: HeldLease | undefined;
+    const waiting = lease(name).acquire(abort.signal).then((held) => (second = held));
+    // The standby is still waiting after the holder has checked its connection several times.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second).toBeUndefined();
+
+    await killHolder(name);
+    expect(await first.lost).toBeInstanceOf(Error);
+    await waiting;
+    expect(second).toBeDefined();
+    cleanups.push(() => second!.release());
+
+    const third = lease(name).acquire(abort.signal);
+    await second!.release();
+    expect(await second!.lost).toBeUndefined();
+    cleanups.push(async () => (await third).release());
+    await third;
+  });
+
+  it('runs the dispatcher parts only while holding the lease, and fails over to a standby', async () => {
+    const name = `test.lease.${randomUUID()}`;
+    const logger = pino({ level: 'silent' });
+    const log: string[] = [];
+    const part = (who: string) => ({
+      start: () => void log.push(`${who} start`),
+      stop: async () => void log.push(`${who} stop`),
+    });
+    const a: SingleActive = runSingleActive({ lease: lease(name), parts: [part('a')], logger });
+    const b: SingleActive = runSingleActive({ lease: lease(name), parts: [part('b')], logger });
+    cleanups.push(() => a.stop(), () => b.stop());
+    a.start();
+    await vi.waitFor(() => expect(a.active()).toBe(true), WAIT);
+    b.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.active()).toBe(false);
+
+    await killHolder(name);
+    await vi.waitFor(() => expect(b.active()).toBe(true), WAIT);
+    // a noticed its session died and stopped dispatching; it waits as the standby now.
+    await vi.waitFor(() => expect(log).toContain('a stop'), WAIT);
+    await b.stop();
+    await vi.waitFor(() => expect(a.active()).toBe(true), WAIT);
+    expect(log.filter((line) => line.startsWith('a'))).toEqual(['a start', 'a stop', 'a start']);
+    expect(log.filter((line) => line.startsWith('b'))).toEqual(['b start', 'b stop']);
+  });
+});
