@@ -123,10 +123,10 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     const result = await pool
       .query<EventRow>({
         ...named('read_all'),
-        text: `select ${EVENT_COLUMNS} from ${names.events}
-               where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-                 and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-               order by transaction_id, global_position
+        text: `select ${EVENT_COLUMNS} from ${names.events} e
+               where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                 and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+               order by e.transaction_id, e.global_position
                limit $3`,
         values: [after.commit.toString(), after.position.toString(), limit],
         rowMode: 'array',
@@ -154,9 +154,9 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       const result = await pool
         .query<EventRow>({
           ...named('read_stream'),
-          text: `select ${EVENT_COLUMNS} from ${names.events}
-                 where stream_name = $1 and stream_version >= $2
-                 order by stream_version
+          text: `select ${EVENT_COLUMNS} from ${names.events} e
+                 where e.stream_name = $1 and e.stream_version >= $2
+                 order by e.stream_version
                  limit $3`,
           values: [stream, from, readOptions.maxCount ?? null],
           rowMode: 'array',
@@ -171,9 +171,9 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       ensureOpen();
       const result = await pool
         .query<[string, string]>({
-          text: `select transaction_id::text, global_position from ${names.events}
-                 where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                 order by transaction_id desc, global_position desc
+          text: `select e.transaction_id::text as commit_text, e.global_position from ${names.events} e
+                 where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 order by e.transaction_id desc, e.global_position desc
                  limit 1`,
           rowMode: 'array',
         })

@@ -15,10 +15,12 @@ export type EventRow = [
   recordedAtMs: number,
 ];
 
-// Epoch milliseconds arrive as a float8, parsed far faster than timestamptz text.
+// Columns of the events table aliased `e`. Epoch milliseconds arrive as a float8, parsed far faster than
+// timestamptz text. The transaction id is sent as text under another name: an output column named
+// `transaction_id` would capture `order by transaction_id` and sort the ids as text ('100' < '99').
 export const EVENT_COLUMNS =
-  'global_position, transaction_id::text, stream_name, stream_version, event_id, event_type, schema_version, data, metadata, ' +
-  '(extract(epoch from recorded_at) * 1000)::float8';
+  'e.global_position, e.transaction_id::text as commit_text, e.stream_name, e.stream_version, e.event_id, e.event_type, ' +
+  'e.schema_version, e.data, e.metadata, (extract(epoch from e.recorded_at) * 1000)::float8 as recorded_ms';
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => {
   const [globalPosition, transactionId, streamName, streamVersion, id, type, schemaVersion, data, metadata, recordedAtMs] = row;
