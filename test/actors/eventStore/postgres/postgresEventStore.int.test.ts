@@ -87,6 +87,21 @@ describe('postgres event store', () => {
     expect(page.events[0]!.checkpoint.commit < page.events[1]!.checkpoint.commit).toBe(true);
   });
 
+  it('orders the log by transaction id as a number, then position', async () => {
+    const store = open();
+    // Rows as transactions 100 and 99 would have written them (both long finished): 99 committed first.
+    await db.pool.query(
+      `insert into ${db.schema}.events (transaction_id, stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
+       values ('100', 'user-a', 1, $1, 'Tested', 1, '{}', '{}'), ('100', 'user-a', 2, $2, 'Tested', 1, '{}', '{}'),
+              ('99', 'user-b', 1, $3, 'Tested', 1, '{}', '{}')`,
+      [randomUUID(), randomUUID(), randomUUID()],
+    );
+    const page = await store.readAll(START, 10);
+    expect(page.events.map((e) => [e.checkpoint.commit, e.checkpoint.position])).toEqual([[99n, 3n], [100n, 1n], [100n, 2n]]);
+    expect((await store.readAll({ commit: 99n, position: 3n }, 10)).events.map((e) => e.streamVersion)).toEqual([1, 2]);
+    expect(await store.headCheckpoint()).toEqual({ commit: 100n, position: 2n });
+  });
+
   it('wakes a subscriber in another process through LISTEN/NOTIFY', async () => {
     // An hour-long poll interval: only a notification can deliver the event within the test's timeout.
     const reader = open({ pollIntervalMs: 3_600_000 });
