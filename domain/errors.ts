@@ -44,6 +44,7 @@ export const USER_ERROR_CODES = [
   'declined_recently',
   'request_not_found',
   'request_already_answered',
+  'request_expired',
   'request_not_expired',
   'not_request_target',
   'not_request_owner',

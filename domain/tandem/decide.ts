@@ -41,7 +41,7 @@ export const decideTandem = (command: TandemCommand, state: UserState, self: str
     case 'AcceptRequest': {
       const record = ownRecord(state, command.data.requestId, 'target');
       if (record.status !== 'requested') throw illegalState('request_already_answered');
-      if (meta.now.getTime() >= requestExpiresAt(record.requestedAt)) throw illegalState('request_already_answered', { expired: true });
+      if (meta.now.getTime() >= requestExpiresAt(record.requestedAt)) throw illegalState('request_expired');
       return [
         { type: 'PartnerRequestAccepted', data: { ...eventBase(meta), requestId: record.id } },
         queued(meta, record.peer, peerCommandId(record.id, 'accept'), {

@@ -108,7 +108,8 @@ const refusalCause = (command: ReceivePartnerRequest, state: UserState): Refusal
 
 const receiveRequest = (command: ReceivePartnerRequest, state: UserState): readonly TandemEvent[] => {
   const { from, to, requestId } = command.data;
-  if (from === to || findTandem(state, requestId) !== undefined) return [];
+  // Misrouted (not for this user), addressed to oneself, or already known: nothing to decide.
+  if (from === to || (state.userId !== null && state.userId !== to) || findTandem(state, requestId) !== undefined) return [];
   const base = { ...eventBase(command.meta), requestId };
   const cause = refusalCause(command, state);
   if (cause === null) return [{ type: 'PartnerRequestReceived', data: { ...base, peer: from } }];

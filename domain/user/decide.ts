@@ -6,7 +6,7 @@ import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
 import { decideTandem } from '../tandem/decide.js';
 import { decidePeer } from '../tandem/decidePeer.js';
 import type { ProfileCommand, UserCommand } from './commands.js';
-import { bannedGuard, decideFirstContact, decideProfile } from './decideProfile.js';
+import { decideFirstContact, decideProfile } from './decideProfile.js';
 import type { UserEvent } from './events.js';
 import { eventBase } from './ids.js';
 import { ACTIVITY_RESOLUTION_MS } from './limits.js';
@@ -78,7 +78,7 @@ const decideAdmin = (command: Extract<ProfileCommand, { type: 'BanUser' | 'Unban
   if (state.status !== 'banned') return decideProfile(command, state, state.userId);
   if (command.type === 'UnbanUser') return [{ type: 'UserUnbanned', data: eventBase(command.meta) }];
   if (command.type === 'BanUser') throw illegalState('already_banned');
-  bannedGuard(command); // ForgetUser passes: a banned user may still have their data erased
+  // ForgetUser: a banned user may still have their personal data erased.
   return decideProfile(command, state, state.userId);
 };
 

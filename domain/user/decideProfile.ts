@@ -1,7 +1,7 @@
 // Decisions of the profile, safety and admin commands. The caller (decide.ts) has deduplicated the command and
 // checked the lifecycle guard; here each command checks its own rules.
 import { closeOpenTandems } from '../tandem/close.js';
-import { forbidden, illegalState, validation } from '../errors.js';
+import { illegalState, validation } from '../errors.js';
 import type { ProfileCommand } from './commands.js';
 import { isProfileComplete } from './completion.js';
 import type { ProfileEvent, UserEvent } from './events.js';
@@ -130,8 +130,4 @@ export const decideFirstContact = (command: ProfileCommand, meta: CommandMeta): 
   checkTelegramProfile(firstName, username);
   const telegramLanguageCode = languageCode !== null && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(languageCode) ? languageCode : null;
   return [{ type: 'UserStarted', data: { ...eventBase(meta), telegramId, firstName, username, telegramLanguageCode } }];
-};
-
-export const bannedGuard = (command: ProfileCommand): void => {
-  if (command.type !== 'UnbanUser' && command.type !== 'ForgetUser') throw forbidden('banned');
 };

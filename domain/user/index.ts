@@ -9,6 +9,7 @@ export { assertInvariants, invariantViolations } from './invariants.js';
 export { isUserId, userStreamName, type CommandMeta, type EventBase, type UserId } from './ids.js';
 export * from './limits.js';
 export { countCharacters } from './text.js';
+export { reminderDue, WEEK_MS } from './reminders.js';
 
 import { decide } from './decide.js';
 import { evolve } from './evolve.js';

@@ -29,7 +29,7 @@ describe('AcceptRequest (target)', () => {
   });
 
   it('cannot accept after the expiry time, even before the timer fired', () => {
-    given(incoming).when(command('AcceptRequest', { requestId: id }, 'c1', later(REQUEST_TTL_MS))).thenThrows(isError('request_already_answered'));
+    given(incoming).when(command('AcceptRequest', { requestId: id }, 'c1', later(REQUEST_TTL_MS))).thenThrows(isError('request_expired'));
   });
 });
 

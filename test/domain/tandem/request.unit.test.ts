@@ -68,6 +68,10 @@ describe('ReceivePartnerRequest (target side)', () => {
     given(activeEvents(ME)).when(receive()).then([event('PartnerRequestReceived', { requestId: id, peer: PEER }, `${id}:request`)]);
   });
 
+  it('ignores a request addressed to someone else', () => {
+    given(activeEvents(ME)).when(command('ReceivePartnerRequest', { from: PEER, to: OTHER, requestId: id }, 'x')).thenNothingHappened();
+  });
+
   it('is idempotent on the record', () => {
     given(activeEvents(ME), [event('PartnerRequestReceived', { requestId: id, peer: PEER }, 'other-id')]).when(receive()).thenNothingHappened();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, emptyProfile } from '../../../domain/user/index.js';
-import { activeEvents, command, event, given, isError, ME, startedEvents } from '../support/users.js';
+import { fold, emptyProfile, reminderDue, WEEK_MS } from '../../../domain/user/index.js';
+import { activeEvents, command, event, given, isError, later, ME, startedEvents, T0 } from '../support/users.js';
 
 const paused = [...activeEvents(ME), event('ProfilePaused', {}, 'p')];
 const banned = [...activeEvents(ME), event('UserBanned', { reason: 'spam' }, 'b')];
@@ -62,6 +62,13 @@ describe('reminders', () => {
     const state = fold([...activeEvents(ME), event('ReminderSent', { kind: 'inactive' }, 'c1')]);
     expect(state.lastReminderAt.inactive).toBeDefined();
     expect(state.lastReminderAt.complete_profile).toBeUndefined();
+  });
+
+  it('lets a policy send a kind at most once a week', () => {
+    const state = fold([...activeEvents(ME), event('ReminderSent', { kind: 'inactive' }, 'c1')]);
+    expect(reminderDue(state, 'inactive', later(WEEK_MS - 1))).toBe(false);
+    expect(reminderDue(state, 'inactive', later(WEEK_MS))).toBe(true);
+    expect(reminderDue(state, 'complete_profile', T0)).toBe(true);
   });
 
   it('refuses an unknown kind', () => {
