@@ -54,19 +54,23 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
   const ids = [...userIds];
   const q = async (sql: string): Promise<Row[]> => (await client.query<Row>(sql, [ids])).rows;
   const where = 'where user_id = any($1::bigint[])';
-  const [users, languages, interests, availability, matches, reports, feedback] = await Promise.all([
-    q(`select user_id::text, username, first_name, telegram_language_code, status, status_before_ban, interface_language, profile_completion_level,
+  // One after another: a client runs one query at a time anyway.
+  const queries = [
+    `select user_id::text, username, first_name, telegram_language_code, status, status_before_ban, interface_language, profile_completion_level,
               bio, communication_styles, frequency, stream_version, ${iso('created_at')} as created_at, ${iso('onboarded_at')} as onboarded_at,
-              ${iso('last_active_at')} as last_active_at, ${iso('updated_at')} as updated_at from ${schema}.users ${where}`),
-    q(`select user_id::text, kind, language, level from ${schema}.user_languages ${where} order by user_id, kind, language`),
-    q(`select user_id::text, interest, is_primary from ${schema}.user_interests ${where} order by user_id, interest`),
-    q(`select user_id::text, time_zone, days::text as days, slots, utc_hours from ${schema}.user_availability ${where}`),
-    q(`select user_id::text, tandem_id, peer_id::text, role, status, channel, close_reason, decline_reason, reject_reason, rating_given, rating_comment,
+              ${iso('last_active_at')} as last_active_at, ${iso('updated_at')} as updated_at from ${schema}.users ${where}`,
+    `select user_id::text, kind, language, level from ${schema}.user_languages ${where} order by user_id, kind, language`,
+    `select user_id::text, interest, is_primary from ${schema}.user_interests ${where} order by user_id, interest`,
+    `select user_id::text, time_zone, days::text as days, slots, utc_hours from ${schema}.user_availability ${where}`,
+    `select user_id::text, tandem_id, peer_id::text, role, status, channel, close_reason, decline_reason, reject_reason, rating_given, rating_comment,
               rating_received, ${iso('requested_at')} as requested_at, ${iso('accepted_at')} as accepted_at, ${iso('started_at')} as started_at,
-              ${iso('closed_at')} as closed_at, ${iso('updated_at')} as updated_at from ${schema}.matches ${where} order by user_id, tandem_id`),
-    q(`select user_id::text, stream_version, target_id::text, reason, comment, ${iso('reported_at')} as reported_at from ${schema}.reports ${where} order by user_id, stream_version`),
-    q(`select user_id::text, stream_version, text, ${iso('sent_at')} as sent_at from ${schema}.feedback ${where} order by user_id, stream_version`),
-  ]);
+              ${iso('closed_at')} as closed_at, ${iso('updated_at')} as updated_at from ${schema}.matches ${where} order by user_id, tandem_id`,
+    `select user_id::text, stream_version, target_id::text, reason, comment, ${iso('reported_at')} as reported_at from ${schema}.reports ${where} order by user_id, stream_version`,
+    `select user_id::text, stream_version, text, ${iso('sent_at')} as sent_at from ${schema}.feedback ${where} order by user_id, stream_version`,
+  ];
+  const results: Row[][] = [];
+  for (const sql of queries) results.push(await q(sql));
+  const [users, languages, interests, availability, matches, reports, feedback] = results as [Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
   const grouped = <T>(rows: Row[], map: (r: Row) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>();
     for (const r of rows) {

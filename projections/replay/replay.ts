@@ -1,0 +1,62 @@
+// `lexbot ops replay` without the CLI: rebuild the read models from the log into a shadow schema while the live
+// ones keep serving, then swap them in, or verify them against the live ones.
+import type pg from 'pg';
+import type { EventStore } from '../../actors/eventStore/types.js';
+import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validateReadModelSchema } from '../readModels/names.js';
+import type { DeadLetterStore } from '../runner/deadLetters.js';
+import type { FailureMode } from '../runner/types.js';
+import { rebuildInto, type RebuildOptions, type RebuildResult } from './rebuild.js';
+import { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
+
+export interface ReplayOptions {
+  readonly store: EventStore;
+  readonly pool: pg.Pool;
+  readonly schema?: string;
+  /** Partition count of the rebuilt tables; default: the live tables' count (16 when there are none). */
+  readonly partitions?: number;
+  readonly verify?: boolean;
+  readonly failureMode?: FailureMode;
+  readonly deadLetters?: DeadLetterStore | null;
+  readonly pageSize?: number;
+  readonly onProgress?: RebuildOptions['onProgress'];
+}
+
+export type ReplayResult =
+  | { readonly mode: 'swap'; readonly rebuild: RebuildResult; readonly swap: SwapResult }
+  | { readonly mode: 'verify'; readonly rebuild: RebuildResult; readonly verify: VerifyResult };
+
+/** How many hash partitions the live users table has (null when there is no live schema yet). */
+export const livePartitions = async (pool: pg.Pool, schema: string): Promise<number | null> => {
+  const result = await pool.query<{ n: number }>(
+    `select count(*)::int as n from pg_inherits i join pg_class c on c.oid = i.inhparent join pg_namespace s on s.oid = c.relnamespace
+      where s.nspname = $1 and c.relname = 'users'`,
+    [schema],
+  );
+  const n = result.rows[0]?.n ?? 0;
+  return n > 0 ? n : null;
+};
+
+export const replayReadModels = async (options: ReplayOptions): Promise<ReplayResult> => {
+  const live = validateReadModelSchema(options.schema ?? DEFAULT_READ_MODEL_SCHEMA);
+  const shadow = `${live}_shadow`.slice(0, 63);
+  const partitions = options.partitions ?? (await livePartitions(options.pool, live)) ?? DEFAULT_PARTITIONS;
+  const failureMode = options.failureMode ?? 'halt';
+  const deadLetters = options.deadLetters ?? null;
+  const common = { store: options.store, pool: options.pool, projection: READ_MODELS_PROJECTION, failureMode, deadLetters };
+  const rebuild = await rebuildInto({
+    ...common,
+    shadowSchema: shadow,
+    partitions,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  const finish = { ...common, liveSchema: live, shadowSchema: shadow };
+  if (options.verify === true) {
+    try {
+      return { mode: 'verify', rebuild, verify: await verifyAgainstLive(finish) };
+    } finally {
+      await options.pool.query(`drop schema if exists ${shadow} cascade`);
+    }
+  }
+  return { mode: 'swap', rebuild, swap: await swapIn(finish) };
+};
