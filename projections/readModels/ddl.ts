@@ -116,6 +116,8 @@ export const readModelTablesSql = (schema: string, partitionCount: number): stri
   position bigint not null
 );`,
     // A plain view, not a materialized one: always current, nothing to refresh, and it rebuilds with the tables.
+    // Joins on grouped subqueries (not lateral ones), so `where user_id = …` reaches every table at plan time and
+    // each reads a single partition.
     `create view ${s}.${USER_STATS_VIEW} as
 select u.user_id, u.status, u.profile_completion_level, u.created_at, u.last_active_at,
        coalesce(m.requests_sent, 0) as requests_sent,
@@ -126,15 +128,16 @@ select u.user_id, u.status, u.profile_completion_level, u.created_at, u.last_act
        m.average_rating_received,
        coalesce(r.reports_made, 0) as reports_made
   from ${s}.users u
-  left join lateral (
-    select count(*) filter (where x.role = 'requester') as requests_sent,
+  left join (
+    select x.user_id,
+           count(*) filter (where x.role = 'requester') as requests_sent,
            count(*) filter (where x.role = 'target') as requests_received,
            count(*) filter (where x.started_at is not null) as tandems_started,
            count(*) filter (where x.status = 'active') as tandems_active,
            count(x.rating_received) as ratings_received,
            round(avg(x.rating_received), 2) as average_rating_received
-      from ${s}.matches x where x.user_id = u.user_id) m on true
-  left join lateral (select count(*) as reports_made from ${s}.reports y where y.user_id = u.user_id) r on true;`,
+      from ${s}.matches x group by x.user_id) m on m.user_id = u.user_id
+  left join (select y.user_id, count(*) as reports_made from ${s}.reports y group by y.user_id) r on r.user_id = u.user_id;`,
   ].join('\n\n');
 };
 
