@@ -6,4 +6,5 @@ export type * from './events.js';
 export { PEER_COMMAND_TYPES } from './commands.js';
 export * from './types.js';
 export * from './rules.js';
-export { peerCommandId, tandemIdFor } from './outbox.js';
+export { peerCommandId, queuedCommands, tandemIdFor } from './outbox.js';
+export { timersFor, type TimerRequest } from './timers.js';

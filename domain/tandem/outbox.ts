@@ -18,3 +18,7 @@ export const queued = (meta: CommandMeta, target: UserId, commandId: string, com
   type: 'CrossActorCommandQueued',
   data: { ...eventBase(meta), commandId, target, command },
 });
+
+/** The outbox of a decision or a stretch of the log, as the dispatcher sends it. */
+export const queuedCommands = (events: readonly { readonly type: string; readonly data: unknown }[]): readonly CrossActorCommandQueued['data'][] =>
+  events.flatMap((event) => (event.type === 'CrossActorCommandQueued' ? [(event as CrossActorCommandQueued).data] : []));

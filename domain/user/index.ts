@@ -3,7 +3,7 @@ export type * from './commands.js';
 export type * from './events.js';
 export { decide } from './decide.js';
 export { evolve, fold } from './evolve.js';
-export { initialState, emptyProfile, findTandem, USER_STATUSES, type UserState, type UserStatus, type Profile, type UserCounters } from './state.js';
+export { initialState, emptyProfile, findTandem, USER_STATUSES, USER_STATE_SCHEMA_VERSION, type UserState, type UserStatus, type Profile, type UserCounters } from './state.js';
 export { profileCompletion, missingSections, isProfileComplete, PROFILE_SECTIONS, REQUIRED_SECTIONS, SECTION_WEIGHTS, type ProfileSection } from './completion.js';
 export { assertInvariants, invariantViolations } from './invariants.js';
 export { isUserId, userStreamName, type CommandMeta, type EventBase, type UserId } from './ids.js';

@@ -8,6 +8,12 @@ import type { InterestId } from '../interests/index.js';
 import type { Availability } from '../availability/index.js';
 import type { CommunicationStyle, Frequency } from '../communication/index.js';
 
+/**
+ * Version of the UserState shape, for snapshots: the runtime discards a snapshot whose version differs and folds
+ * the stream instead. Bump it whenever UserState (or anything inside it) changes shape or meaning.
+ */
+export const USER_STATE_SCHEMA_VERSION = 1;
+
 export const USER_STATUSES = ['new', 'onboarding', 'active', 'paused', 'banned', 'forgotten'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 /** The statuses a ban can interrupt, and that an unban returns to. */
