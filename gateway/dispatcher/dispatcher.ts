@@ -101,8 +101,12 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     while (window.inFlight() > 0 && (window.inFlight() + entries > maxInFlight || window.batches() >= MAX_BATCHES_IN_FLIGHT)) {
       if (signal.aborted) throw new DispatchAborted();
       await new Promise<void>((resolve) => {
-        roomWaiters.push(resolve);
-        signal.addEventListener('abort', () => resolve(), { once: true });
+        const wake = (): void => {
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        roomWaiters.push(wake);
+        signal.addEventListener('abort', wake, { once: true });
       });
     }
   };

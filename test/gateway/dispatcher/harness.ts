@@ -24,6 +24,8 @@ import { runMigrations } from '../../../ops/migrations/runMigrations.js';
 import { dispatcherMigrationSet, eventStoreMigrationSet, timerMigrationSet } from '../../../ops/migrations/sets.js';
 import { createTestNats, type TestNats } from '../../support/nats.js';
 import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../support/postgres.js';
+import { settle } from '../../support/settlePostgres.js';
+import { createTelegramEmulator, type TelegramEmulator } from '../../../gateway/telegramEmulator/index.js';
 import { startBotApiStub, STUB_TOKEN, type BotApiStub } from './botApiStub.js';
 
 /** Fast limits for tests that are not about the limits themselves (same shape as Telegram's, shorter spacing). */
@@ -53,6 +55,8 @@ export interface Harness {
   readonly mailbox: Mailbox;
   readonly timers: TimerStore;
   readonly stub: BotApiStub;
+  /** The project's Bot API emulator, when the harness was created with `telegram: 'emulator'`. */
+  readonly emulator: TelegramEmulator | undefined;
   readonly nats: TestNats;
   readonly db: TestSchema;
   readonly registry: Registry;
@@ -67,7 +71,13 @@ export interface Harness {
   cleanup(): Promise<void>;
 }
 
-export const createHarness = async (options: { readonly partitions?: number } = {}): Promise<Harness> => {
+export interface HarnessOptions {
+  readonly partitions?: number;
+  /** Where the dispatcher's Bot API calls go: the stub (default; it can hold requests) or the project's emulator. */
+  readonly telegram?: 'stub' | 'emulator';
+}
+
+export const createHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const db = await createTestSchema('disp');
   const dispatcherSchema = `${db.schema}_d`;
   const timerSchema = `${db.schema}_t`;
@@ -78,6 +88,9 @@ export const createHarness = async (options: { readonly partitions?: number } = 
   const nats = await createTestNats();
   const mailbox = await createNatsMailbox({ connection: nats.connection, prefix: nats.prefix, partitions: options.partitions ?? 4 });
   const stub = await startBotApiStub();
+  const emulator = options.telegram === 'emulator' ? createTelegramEmulator() : undefined;
+  await emulator?.listen();
+  const bot = emulator === undefined ? { token: STUB_TOKEN, apiRoot: stub.apiRoot } : { token: emulator.token, apiRoot: emulator.apiRoot };
   const timers = createPostgresTimerStore({ pool: db.pool, schema: timerSchema });
   const registry = new Registry();
   const metrics = createDispatcherMetrics({ registry });
@@ -90,6 +103,7 @@ export const createHarness = async (options: { readonly partitions?: number } = 
     mailbox,
     timers,
     stub,
+    emulator,
     nats,
     db,
     registry,
@@ -103,7 +117,7 @@ export const createHarness = async (options: { readonly partitions?: number } = 
         timers,
         logger,
         metrics,
-        telegram: createTelegramCaller({ token: STUB_TOKEN, apiRoot: stub.apiRoot, throttle: throttle ?? FAST_THROTTLE }),
+        telegram: createTelegramCaller({ ...bot, throttle: throttle ?? FAST_THROTTLE }),
         backoff: FAST_BACKOFF,
         batchSize: 50,
         ...rest,
@@ -121,6 +135,8 @@ export const createHarness = async (options: { readonly partitions?: number } = 
         .reduce((sum, value) => sum + value.value, 0);
     },
     async caughtUp(dispatcher) {
+      // Other test files keep transactions open; the log's head is only final once they ended.
+      await settle(db.pool);
       const head = await store.headCheckpoint();
       await vi.waitFor(() => {
         expect(compareCheckpoints(dispatcher.status().committed, head)).toBe(0);
@@ -129,6 +145,7 @@ export const createHarness = async (options: { readonly partitions?: number } = 
     async cleanup() {
       for (const dispatcher of running) await dispatcher.stop();
       await stub.close();
+      await emulator?.close();
       await mailbox.close();
       await nats.cleanup();
       await store.close();
