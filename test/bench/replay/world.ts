@@ -37,6 +37,8 @@ export interface WorldOptions {
   /** About one user per this many events. */
   readonly eventsPerUser?: number;
   readonly start?: Date;
+  /** Distinct worlds (0–9) can share one store: different user ids and event ids. */
+  readonly namespace?: number;
 }
 
 interface Actor {
@@ -64,10 +66,11 @@ export function* generateWorld(options: WorldOptions): Generator<AppendRequest, 
   let eventCounter = 0;
   let commandCounter = 0;
   const eventsPerUser = options.eventsPerUser ?? 40;
+  const namespace = options.namespace ?? 0;
   const eventId = (): string => {
     eventCounter += 1;
     const hex = eventCounter.toString(16).padStart(12, '0');
-    return `00000000-0000-4000-8000-${hex}`;
+    return `0000000${namespace}-0000-4000-8000-${hex}`;
   };
   const queue: { target: string; command: UserCommand }[] = [];
 
@@ -169,7 +172,7 @@ export function* generateWorld(options: WorldOptions): Generator<AppendRequest, 
     const wantUsers = Math.max(10, Math.ceil(produced / eventsPerUser) + 10);
     let request: AppendRequest | null;
     if (ids.length < wantUsers && random() < 0.5) {
-      const id = String(100_000_000 + ids.length * 7 + 1);
+      const id = String(100_000_000 * (namespace + 1) + ids.length * 7 + 1);
       ids.push(id);
       request = run(id, cmd('Start', { telegramId: id, firstName: `User ${ids.length}`, username: random() < 0.7 ? `user${ids.length}` : null, languageCode: 'en' }), true);
     } else {
