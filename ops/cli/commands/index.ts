@@ -1,9 +1,11 @@
 // Every CLI command, registered in one place so `lexbot --help` lists them all.
 import type { Command } from 'commander';
 import { registerMigrateCommand } from './migrate.js';
+import { registerReplayCommand } from './replay.js';
 import { registerStartCommand } from './start.js';
 
 export const registerOpsCommands = (program: Command, ops: Command): void => {
   registerStartCommand(program);
   registerMigrateCommand(ops);
+  registerReplayCommand(ops);
 };

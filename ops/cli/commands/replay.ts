@@ -1,0 +1,132 @@
+// `lexbot ops replay`: rebuild the Postgres read models from the event log into a shadow schema while the live ones
+// keep serving, then swap them in atomically; or, with --verify, compare a fresh rebuild with the live tables (row
+// counts and checksums per table) and exit 1 on a difference, changing nothing.
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import pg from 'pg';
+import { createKurrentDbEventStore } from '../../../actors/eventStore/kurrentdb/index.js';
+import { createPostgresEventStore, DEFAULT_SCHEMA, validateSchemaName } from '../../../actors/eventStore/postgres/index.js';
+import type { EventStore } from '../../../actors/eventStore/types.js';
+import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validatePartitions, validateReadModelSchema } from '../../../projections/readModels/index.js';
+import { replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
+import { createDeadLetterStore, DEFAULT_RUNNER_SCHEMA, validateRunnerSchema } from '../../../projections/runner/index.js';
+import { loadConfig } from '../../config/config.js';
+import { runMigrations } from '../../migrations/runMigrations.js';
+import { projectorMigrationSet } from '../../migrations/sets.js';
+
+export interface ReplayCommandDeps {
+  readonly env: () => Readonly<Record<string, string | undefined>>;
+  readonly print: (line: string) => void;
+  readonly setExitCode: (code: number) => void;
+  readonly progress: boolean;
+}
+
+interface ReplayFlags {
+  readonly projection: string;
+  readonly verify?: boolean;
+  readonly json?: boolean;
+  readonly schema: string;
+  readonly projectorSchema: string;
+  readonly eventStoreSchema: string;
+  readonly partitions?: string;
+  readonly skipPoison?: boolean;
+}
+
+/** Projections this command can rebuild (the Redis caches rebuild themselves from their own replay). */
+export const REPLAYABLE_PROJECTIONS = [READ_MODELS_PROJECTION] as const;
+
+const openEventStore = (url: string, schema: string): EventStore =>
+  /^postgres(ql)?:\/\//.test(url)
+    ? createPostgresEventStore({ connectionString: url, schema, listen: false, notify: false, poolSize: 4 })
+    : createKurrentDbEventStore({ connectionString: url });
+
+const describe = (result: ReplayResult): string[] => {
+  const r = result.rebuild;
+  const seconds = Math.max(1, r.readAndFoldMs + r.writeMs + r.indexMs) / 1000;
+  const lines = [
+    `rebuilt from ${r.events} events in ${seconds.toFixed(1)} s (${Math.round(r.events / seconds)} events/s: read+fold ${r.readAndFoldMs} ms, COPY ${r.writeMs} ms, indexes ${r.indexMs} ms)` +
+      (r.skipped > 0 ? `, ${r.skipped} events dead-lettered and skipped` : ''),
+  ];
+  if (result.mode === 'swap') {
+    lines.push(`swapped in at checkpoint ${result.swap.checkpoint.commit}/${result.swap.checkpoint.position} (${result.swap.caughtUp} events appended meanwhile applied first)`);
+  } else {
+    const v = result.verify;
+    for (const [table, sums] of Object.entries(v.live)) {
+      const rebuilt = v.rebuilt[table as keyof typeof v.rebuilt];
+      const same = sums.rows === rebuilt.rows && sums.md5 === rebuilt.md5;
+      lines.push(`${same ? 'same' : 'DIFFERENT'}  ${table}: live ${sums.rows} rows ${sums.md5.slice(0, 12)}, rebuilt ${rebuilt.rows} rows ${rebuilt.md5.slice(0, 12)}`);
+    }
+    lines.push(v.differences.length === 0 ? `verified at checkpoint ${v.checkpoint.commit}/${v.checkpoint.position}: live equals rebuilt` : `${v.differences.length} table(s) differ`);
+  }
+  return lines;
+};
+
+const defaultDeps: ReplayCommandDeps = {
+  env: () => process.env,
+  print: (line) => console.log(line),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  progress: process.stderr.isTTY === true,
+};
+
+export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = defaultDeps): void => {
+  ops
+    .command('replay')
+    .description(
+      'rebuild the read models from the event log into shadow tables while the live ones keep serving, then swap them in atomically; ' +
+        '--verify compares a rebuild with the live tables instead (row counts and checksums per table) and exits 1 on a difference',
+    )
+    .option('--projection <name>', `projection to rebuild: ${REPLAYABLE_PROJECTIONS.join(', ')}`, READ_MODELS_PROJECTION)
+    .option('--verify', 'compare live and rebuilt tables; change nothing')
+    .option('--json', 'print one JSON object (for scripts) instead of progress and lines')
+    .option('--schema <name>', 'schema of the read models', DEFAULT_READ_MODEL_SCHEMA)
+    .option('--projector-schema <name>', 'schema of the projector (dead letters)', DEFAULT_RUNNER_SCHEMA)
+    .option('--event-store-schema <name>', 'schema of the PostgreSQL event store', DEFAULT_SCHEMA)
+    .option('--partitions <n>', 'hash partitions of the rebuilt tables (default: as the live ones)')
+    .option('--skip-poison', 'dead-letter events that fail and go on (default: stop on the first one)')
+    .action(async (flags: ReplayFlags) => {
+      if (!(REPLAYABLE_PROJECTIONS as readonly string[]).includes(flags.projection)) {
+        throw new Error(`unknown projection ${JSON.stringify(flags.projection)}; known: ${REPLAYABLE_PROJECTIONS.join(', ')}`);
+      }
+      const config = loadConfig(deps.env());
+      if (config.databaseUrl === undefined) throw new Error('replay needs DATABASE_URL (the read models\' database)');
+      const eventStoreUrl = config.eventStoreUrl ?? config.databaseUrl;
+      const schema = validateReadModelSchema(flags.schema);
+      const partitions = flags.partitions === undefined ? undefined : validatePartitions(Number(flags.partitions));
+      const store = openEventStore(eventStoreUrl, validateSchemaName(flags.eventStoreSchema));
+      const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
+      pool.on('error', () => undefined);
+      const bar = !flags.json && deps.progress ? new SingleBar({ format: 'replay [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', etaBuffer: 50 }) : null;
+      const started = Date.now();
+      try {
+        // The dead-letter table must exist before the first poison event needs it.
+        await runMigrations(pool, projectorMigrationSet(validateRunnerSchema(flags.projectorSchema)));
+        const head = await store.headCheckpoint();
+        bar?.start(Number(head.position), 0, { speed: 0 });
+        const result = await replayReadModels({
+          store,
+          pool,
+          schema,
+          ...(partitions === undefined ? {} : { partitions }),
+          verify: flags.verify === true,
+          failureMode: flags.skipPoison ? 'skip' : 'halt',
+          deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
+          onProgress: ({ events, checkpoint }) => {
+            const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
+            bar?.setTotal(Math.max(Number(head.position), Number(checkpoint.position)));
+            bar?.update(Number(checkpoint.position), { speed: Math.round(events / elapsed) });
+          },
+        });
+        bar?.stop();
+        const differs = result.mode === 'verify' && result.verify.differences.length > 0;
+        if (flags.json) deps.print(JSON.stringify(result, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+        else for (const line of describe(result)) deps.print(line);
+        if (differs) deps.setExitCode(1);
+      } finally {
+        bar?.stop();
+        await store.close();
+        await pool.end();
+      }
+    });
+};
