@@ -1,7 +1,7 @@
 // Public surface of the gateway: the HTTP app, readiness, the ingest path, long polling and webhook registration.
 export { buildGatewayApp, type GatewayApp, type GatewayAppOptions } from './http/buildGatewayApp.js';
 export { createReadiness, type Readiness, type ReadinessCheck, type ReadinessReport } from './http/readiness.js';
-export { WEBHOOK_PATH, WEBHOOK_BODY_LIMIT, SECRET_HEADER } from './http/webhookRoute.js';
+export { WEBHOOK_PATH, WEBHOOK_BODY_LIMIT, SECRET_HEADER, type WebhookAuth } from './http/webhookRoute.js';
 export type { IngestMetrics, IngestOutcome, IngestSource, MetricsExposition, WebhookRejectReason } from './ingest/ingestMetrics.js';
 export { createIngest, UPDATE_TYPE_HEADER, type Ingest, type IncomingUpdate, type IngestResult } from './ingest/ingestUpdate.js';
 export { traceHeadersFor, parseTraceparent } from './ingest/traceContext.js';

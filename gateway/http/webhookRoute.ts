@@ -12,8 +12,15 @@ export const WEBHOOK_PATH = '/webhook/telegram';
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
+/**
+ * Who may post updates: `secret` — only requests carrying TELEGRAM_WEBHOOK_SECRET (production); `open` — anyone
+ * (the local sandbox, which has no Telegram and no secret); `closed` — nobody (a real bot without a secret, e.g. in
+ * polling mode: unauthenticated posts could not be told from Telegram's, so every one gets 401).
+ */
+export type WebhookAuth = { readonly kind: 'secret'; readonly secret: string } | { readonly kind: 'open' } | { readonly kind: 'closed' };
+
 export interface WebhookRouteOptions {
-  readonly secret: string;
+  readonly auth: WebhookAuth;
   readonly ingest: Ingest;
   readonly metrics: IngestMetrics;
 }
@@ -43,7 +50,8 @@ const rejectionOf = (error: FastifyError | MailboxError): { status: number; reas
 
 export const webhookRoute = async (app: FastifyInstance, options: WebhookRouteOptions): Promise<void> => {
   const { ingest, metrics } = options;
-  const matches = secretMatcher(options.secret);
+  const { auth } = options;
+  const matches = auth.kind === 'secret' ? secretMatcher(auth.secret) : () => auth.kind === 'open';
   const started = new WeakMap<object, number>();
   const answer = (reply: FastifyReply, outcome: WebhookOutcome): void => {
     const start = started.get(reply.request) ?? performance.now();

@@ -1,10 +1,11 @@
-// Which databases `lexbot ops migrate` touches, from the configuration: the event store's schema when the event
-// store is PostgreSQL (EVENTSTORE_URL, else DATABASE_URL). Read-model sets join here when they exist.
+// Which databases `lexbot ops migrate` (and every role at start) touches, from the configuration: the event store's
+// schema where the event store is PostgreSQL (EVENTSTORE_URL, else DATABASE_URL); the read models, the projector's
+// checkpoints, the dispatcher's state and the durable timers in DATABASE_URL.
 import pg from 'pg';
 import { DEFAULT_SCHEMA } from '../../actors/eventStore/postgres/index.js';
 import type { Config } from '../config/config.js';
 import { runMigrations, type AppliedMigration, type MigrationReport, type MigrationSet } from './runMigrations.js';
-import { eventStoreMigrationSet } from './sets.js';
+import { dispatcherMigrationSet, eventStoreMigrationSet, projectorMigrationSet, readModelMigrationSet, timerMigrationSet } from './sets.js';
 
 export interface MigrateOptions {
   readonly eventStoreSchema?: string;
@@ -30,24 +31,39 @@ export const describeDatabase = (url: string): string => {
   return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
 };
 
-export const migrateDatabases = async (config: Config, options: MigrateOptions = {}): Promise<MigrateReport> => {
-  const url = config.eventStoreUrl;
-  if (url === undefined) {
-    throw new Error('nothing to migrate: set EVENTSTORE_URL or DATABASE_URL to a postgres:// URL (single-node mode migrates its embedded database at start)');
-  }
-  if (!isPostgresUrl(url)) {
-    return { migrated: [], skipped: [{ set: 'eventstore', reason: 'EVENTSTORE_URL names KurrentDB/EventStoreDB, which has no schema to migrate' }] };
-  }
+const applySets = async (url: string, sets: readonly MigrationSet[], options: MigrateOptions): Promise<DatabaseReport[]> => {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on('error', () => undefined);
   try {
-    const set = eventStoreMigrationSet(options.eventStoreSchema ?? DEFAULT_SCHEMA);
-    const report = await runMigrations(pool, set, {
-      ...(options.dryRun === undefined ? {} : { dryRun: options.dryRun }),
-      ...(options.onApplied === undefined ? {} : { onApplied: options.onApplied }),
-    });
-    return { migrated: [{ ...report, database: describeDatabase(url) }], skipped: [] };
+    const reports: DatabaseReport[] = [];
+    for (const set of sets) {
+      const report = await runMigrations(pool, set, {
+        ...(options.dryRun === undefined ? {} : { dryRun: options.dryRun }),
+        ...(options.onApplied === undefined ? {} : { onApplied: options.onApplied }),
+      });
+      reports.push({ ...report, database: describeDatabase(url) });
+    }
+    return reports;
   } finally {
     await pool.end();
   }
+};
+
+export const migrateDatabases = async (config: Config, options: MigrateOptions = {}): Promise<MigrateReport> => {
+  const eventStoreUrl = config.eventStoreUrl;
+  const databaseUrl = config.databaseUrl;
+  if (eventStoreUrl === undefined && databaseUrl === undefined) {
+    throw new Error('nothing to migrate: set DATABASE_URL (and EVENTSTORE_URL if the log lives elsewhere) to a postgres:// URL; single-node mode migrates its embedded database at start');
+  }
+  const migrated: DatabaseReport[] = [];
+  const skipped: { set: string; reason: string }[] = [];
+  if (eventStoreUrl !== undefined && isPostgresUrl(eventStoreUrl)) {
+    migrated.push(...(await applySets(eventStoreUrl, [eventStoreMigrationSet(options.eventStoreSchema ?? DEFAULT_SCHEMA)], options)));
+  } else {
+    skipped.push({ set: 'eventstore', reason: 'EVENTSTORE_URL names KurrentDB/EventStoreDB, which has no schema to migrate' });
+  }
+  const readSide = [readModelMigrationSet(), projectorMigrationSet(), dispatcherMigrationSet(), timerMigrationSet()];
+  if (databaseUrl !== undefined) migrated.push(...(await applySets(databaseUrl, readSide, options)));
+  else for (const set of readSide) skipped.push({ set: set.name, reason: 'DATABASE_URL is not set' });
+  return { migrated, skipped };
 };

@@ -1,14 +1,15 @@
 // A gateway app on a real NATS mailbox with its own prefix, for the webhook and polling tests.
 import { jetstreamManager, type StoredMsg } from '@nats-io/jetstream';
 import { createNatsMailbox, natsNames, partitionOf, type Mailbox } from '../../actors/mailbox/index.js';
-import { buildGatewayApp, createReadiness, type GatewayApp } from '../../gateway/index.js';
+import { buildGatewayApp, createReadiness, type GatewayApp, type Ingest } from '../../gateway/index.js';
 import { createLogger, createMetrics, type Metrics } from '../../ops/telemetry/index.js';
 import { createTestNats, type TestNats } from '../support/nats.js';
 
 export const SECRET = 'test-secret_123';
 export const PARTITIONS = 8;
 
-export interface GatewayFixture extends GatewayApp {
+export interface GatewayFixture extends Omit<GatewayApp, 'ingest'> {
+  readonly ingest: Ingest;
   readonly nats: TestNats;
   readonly mailbox: Mailbox;
   readonly metrics: Metrics;
@@ -23,16 +24,19 @@ export const createGatewayFixture = async (wrap: (mailbox: Mailbox) => Mailbox =
   const mailbox = wrap(await createNatsMailbox({ connection: nats.connection, prefix: nats.prefix, partitions: PARTITIONS, publishTimeoutMs: 2000 }));
   const metrics = createMetrics({ defaultMetrics: false });
   const gateway = buildGatewayApp({
-    config: { telegram: { webhookSecret: SECRET } },
+    webhookAuth: { kind: 'secret', secret: SECRET },
     mailbox,
     readiness: createReadiness(),
     metrics,
     logger: createLogger({ level: 'silent' }),
   });
+  const { ingest } = gateway;
+  if (ingest === undefined) throw new Error('a gateway with a mailbox has an ingest path');
   const names = natsNames(nats.prefix);
   const admin = await jetstreamManager(nats.connection);
   return {
     ...gateway,
+    ingest,
     nats,
     mailbox,
     metrics,

@@ -16,7 +16,7 @@ describe('gateway during a NATS outage', () => {
     const connection = await connect({ servers: `127.0.0.1:${proxy.port}`, maxReconnectAttempts: -1, reconnectTimeWait: 50 });
     const mailbox = await createNatsMailbox({ connection, prefix: nats.prefix, partitions: 4, publishTimeoutMs: 300 });
     const { app } = buildGatewayApp({
-      config: { telegram: { webhookSecret: SECRET } },
+      webhookAuth: { kind: 'secret', secret: SECRET },
       mailbox,
       readiness: createReadiness({ timeoutMs: 300 }),
       metrics: createMetrics({ defaultMetrics: false }),

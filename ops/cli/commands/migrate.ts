@@ -28,7 +28,7 @@ const summary = (report: MigrateReport, dryRun: boolean): string[] => [
 export const registerMigrateCommand = (ops: Command, deps: MigrateCommandDeps = { env: () => process.env, print: (line) => console.log(line) }): void => {
   ops
     .command('migrate')
-    .description('apply pending database migrations (the PostgreSQL event store schema); safe to repeat and to run concurrently')
+    .description('apply pending database migrations (event store, read models, projector, dispatcher, timers); safe to repeat and to run concurrently')
     .option('--event-store-schema <name>', 'schema holding the event store tables', DEFAULT_SCHEMA)
     .option('--dry-run', 'list pending migrations without applying them')
     .option('--json', 'print one JSON object (for scripts) instead of progress lines')

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryEventStore } from '../../../actors/eventStore/memory/memoryEventStore.js';
-import { compareCheckpoints, type EventStore } from '../../../actors/eventStore/types.js';
+import { START, compareCheckpoints, type EventStore } from '../../../actors/eventStore/types.js';
 import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
 import { createMemoryTimerStore } from '../../../actors/timers/index.js';
@@ -13,6 +13,7 @@ import {
   createDispatcherMetrics,
   createMemoryDispatcherState,
   type Dispatcher,
+  type DispatcherOptions,
   type MemoryDispatcherState,
   type TelegramCaller,
 } from '../../../gateway/dispatcher/index.js';
@@ -37,7 +38,7 @@ describe('dispatcher (in-memory twins)', () => {
   const setup = (telegram: TelegramCaller, state: MemoryDispatcherState = createMemoryDispatcherState(), store: EventStore = createMemoryEventStore()) => {
     const registry = new Registry();
     const metrics = createDispatcherMetrics({ registry });
-    const make = (): Dispatcher => {
+    const make = (overrides: Partial<DispatcherOptions> = {}): Dispatcher => {
       const dispatcher = createDispatcher({
         store,
         mailbox: createInProcessMailbox({ partitions: 2 }),
@@ -47,6 +48,7 @@ describe('dispatcher (in-memory twins)', () => {
         logger: pino({ level: 'silent' }),
         metrics,
         backoff: { baseMs: 1, maxMs: 5 },
+        ...overrides,
       });
       running.push(dispatcher);
       return dispatcher;
@@ -143,5 +145,31 @@ describe('dispatcher (in-memory twins)', () => {
     await caughtUp(dispatcher);
     expect(calls).toEqual([{ chat: 5, text: 'after' }]);
     expect(await count('lexbot_dispatch_total', { outcome: 'invalid' })).toBe(3);
+  });
+
+  it('stops reading the log while maxInFlight entries are unfinished (back-pressure)', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const sent: unknown[] = [];
+    const { store, make, caughtUp } = setup(async (_method, payload) => {
+      sent.push(payload.text);
+      if (payload.chat_id === 1) await held;
+      return {};
+    });
+    for (let i = 1; i <= 4; i += 1) await store.append(`user-${i}`, 'any', [sendMessage(i === 2 ? 2 : 1, `m${i}`)]);
+    const log = await store.readAll(START, 10);
+    const dispatcher = make({ batchSize: 1, maxInFlight: 2 });
+    await dispatcher.start();
+    // m1 hangs in chat 1, m2 (chat 2) is done, m3 joins chat 1's lane: two unfinished, so the fourth page waits.
+    await vi.waitFor(() => expect(dispatcher.status().inFlight).toBe(2), WAIT);
+    // Pages of one event are read back to back; give a wrongly unbounded reader ample time to run ahead.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(dispatcher.status().readUpTo).toEqual(log.events[2]!.checkpoint);
+    expect(dispatcher.status().committed).toEqual(START);
+    release();
+    await caughtUp(dispatcher);
+    expect(sent).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
 });

@@ -1,15 +1,12 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../../ops/singleNode/embeddedPostgres.js';
+import { createTempDataDir } from '../../support/tempDataDir.js';
 
 describe('embedded PostgreSQL (single-node mode)', () => {
   it('initialises once, serves SQL, and keeps its data across a restart', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'lexbot-embedded-'));
-    // When run as root the server runs as the `postgres` user, which must be able to reach the folder.
-    await chmod(dir, 0o755);
+    const data = await createTempDataDir();
+    const dir = data.path;
     try {
       const first = await startEmbeddedPostgres({ dataDir: dir });
       const client = new pg.Client({ connectionString: first.url });
@@ -27,7 +24,7 @@ describe('embedded PostgreSQL (single-node mode)', () => {
       await second.stop();
       expect(rows).toEqual([{ value: 'still here' }]);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await data.remove();
     }
   }, 120_000);
 });

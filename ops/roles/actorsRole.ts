@@ -1,0 +1,71 @@
+// The actors role: owns a share of the mailbox partitions (NATS KV leases, or all of them on a single node) and runs
+// the user actors for the users in them. Messages are acked after their events commit.
+import type { Mailbox } from '../../actors/mailbox/index.js';
+import { createNatsPartitionLeases } from '../../actors/partitions/natsLeases.js';
+import { createOwnAllPartitions } from '../../actors/partitions/ownAll.js';
+import { createActorHost } from '../../actors/runtime/actorHost.js';
+import { createGroupCommitter } from '../../actors/runtime/groupCommit.js';
+import { createHandlers } from '../../actors/userActor/bot/handlers/index.js';
+import { userEventCodec, userStateCodec } from '../../actors/userActor/codec.js';
+import { decodeUserMessage, type UserActorMessage } from '../../actors/userActor/messages.js';
+import { createUserBehavior, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
+import { createActorWorker } from '../../actors/worker/actorWorker.js';
+import { updateLogger } from '../telemetry/index.js';
+import type { Infrastructure } from './infrastructure.js';
+import type { TelegramEndpoint } from './telegramEndpoint.js';
+
+export interface ActorsRoleOptions {
+  readonly maxLiveActors?: number;
+  readonly idleMs?: number;
+  readonly snapshotEvery?: number;
+}
+
+export const startActorsRole = async (infra: Infrastructure, telegram: TelegramEndpoint, options: ActorsRoleOptions = {}): Promise<void> => {
+  const { config, logger, metrics, readiness } = infra;
+  const [store, mailbox, connection, botInfo] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.nats(), telegram.botInfo()]);
+  const host = createActorHost({
+    store,
+    committer: createGroupCommitter(store),
+    behavior: createUserBehavior({ token: telegram.token, botInfo, handlers: createHandlers() }),
+    codec: userEventCodec,
+    stateCodec: userStateCodec,
+    streamOf: userStreamOfKey,
+    maxLive: options.maxLiveActors ?? 100_000,
+    idleMs: options.idleMs ?? 15 * 60_000,
+    snapshotEvery: options.snapshotEvery ?? 50,
+    onSnapshotError: (key, error) => logger.warn({ err: error, user: key }, 'saving a snapshot failed'),
+  });
+  const ownership = connection
+    ? createNatsPartitionLeases({
+        connection,
+        prefix: config.natsPrefix,
+        partitions: config.partitions,
+        workerId: infra.instanceId,
+        onError: (error) => logger.warn({ err: error }, 'renewing partition leases failed'),
+      })
+    : createOwnAllPartitions(config.partitions);
+  const worker = createActorWorker<UserActorMessage>({
+    mailbox: mailbox as Mailbox,
+    ownership,
+    target: { decode: decodeUserMessage, tell: (key, message) => host.tell(key, message) },
+    observer: {
+      delivered: (_delivery, waitedMs) => metrics.mailboxWaitSeconds.observe(waitedMs / 1000),
+      handled: (_delivery, tookMs) => metrics.actorHandlingSeconds.observe({ outcome: 'ok' }, tookMs / 1000),
+      failed: (delivery, error) => {
+        metrics.actorHandlingSeconds.observe({ outcome: 'failed' }, 0);
+        updateLogger(logger, { user: delivery.userKey, partition: delivery.partition, correlationId: delivery.id }).warn(
+          { err: error, redelivery: delivery.redeliveryCount },
+          'message failed; it will be retried or dead-lettered',
+        );
+      },
+    },
+    onError: (error) => logger.error({ err: error }, 'actor worker error'),
+  });
+  readiness.register('partitions', async () => `${ownership.owned().size} of ${config.partitions} owned`);
+  await worker.start();
+  infra.onClose(async () => {
+    await worker.stop();
+    await host.close();
+  });
+  logger.info({ partitions: config.partitions, instance: infra.instanceId }, 'actors role started');
+};

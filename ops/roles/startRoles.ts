@@ -1,0 +1,77 @@
+// The composition root of `lexbot start`: opens what the chosen roles share, starts each role, serves HTTP (probes
+// and metrics always, the webhook with the gateway role, the sandbox without a bot token), and stops it all in order.
+import type { DestinationStream, Logger } from 'pino';
+import { buildGatewayApp, createReadiness, type WebhookAuth } from '../../gateway/index.js';
+import type { Config } from '../config/config.js';
+import { createLogger, createMetrics } from '../telemetry/index.js';
+import { startActorsRole } from './actorsRole.js';
+import { startGatewayRole } from './gatewayRole.js';
+import { openInfrastructure } from './infrastructure.js';
+import { StartError, type Role } from './roles.js';
+import { openTelegramEndpoint } from './telegramEndpoint.js';
+
+export interface RunningRoles {
+  /** http://host:port the server listens on. */
+  readonly url: string;
+  readonly logger: Logger;
+  /** Graceful shutdown; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly roles: readonly Role[];
+  readonly config: Config;
+  /** Tests pass a stream to read log lines; default stdout. */
+  readonly logDestination?: DestinationStream;
+  /** Single-node data folder; default ./data. */
+  readonly dataDir?: string;
+}
+
+const AVAILABLE: ReadonlySet<Role> = new Set(['gateway', 'actors']);
+
+const webhookAuthOf = (config: Config): WebhookAuth =>
+  config.telegram.webhookSecret !== undefined
+    ? { kind: 'secret', secret: config.telegram.webhookSecret }
+    : config.telegram.botToken === undefined
+      ? { kind: 'open' }
+      : { kind: 'closed' };
+
+export const startRoles = async ({ roles, config: given, logDestination, dataDir }: StartOptions): Promise<RunningRoles> => {
+  const missing = roles.filter((role) => !AVAILABLE.has(role));
+  if (missing.length > 0) throw new StartError(`role${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not available yet in this build (available: ${[...AVAILABLE].join(', ')})`);
+  const logger = createLogger({ level: given.logLevel, roles, ...(logDestination === undefined ? {} : { destination: logDestination }) });
+  const metrics = createMetrics();
+  const readiness = createReadiness();
+  const infra = await openInfrastructure({ config: given, logger, metrics, readiness, ...(dataDir === undefined ? {} : { dataDir }) });
+  try {
+    const { config } = infra;
+    const telegram = await openTelegramEndpoint(infra);
+    const runsGateway = roles.includes('gateway');
+    const { app, ingest } = buildGatewayApp({
+      webhookAuth: webhookAuthOf(config),
+      ...(runsGateway ? { mailbox: await infra.mailbox() } : {}),
+      readiness,
+      metrics,
+      logger,
+    });
+    if (roles.includes('actors')) await startActorsRole(infra, telegram);
+    const url = await app.listen({ host: config.http.host, port: config.http.port });
+    if (runsGateway && ingest) await startGatewayRole(infra, telegram, ingest);
+    logger.info({ url, roles, partitions: config.partitions, singleNode: config.singleNode }, 'lexbot started');
+
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      stopping ??= (async () => {
+        readiness.markShuttingDown();
+        await app.close();
+        await infra.close();
+        logger.info('lexbot stopped');
+      })();
+      return stopping;
+    };
+    return { url, logger, stop };
+  } catch (error) {
+    await infra.close();
+    throw error;
+  }
+};
