@@ -13,3 +13,4 @@ export { createPostgresLease, type PostgresLeaseOptions } from './lease/postgres
 export { createLocalLease, type LocalLease } from './lease/localLease.js';
 export { runSingleActive, type Runnable, type SingleActive } from './singleActive.js';
 export { timerPollerObserver } from './timerPollerObserver.js';
+export { createDispatcherRole, type DispatcherRole, type DispatcherRoleOptions } from './dispatcherRole.js';

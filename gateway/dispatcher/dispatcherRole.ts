@@ -1,0 +1,55 @@
+// The dispatcher role as `lexbot start --roles dispatcher` runs it: the dispatcher and the timer poller, started
+// only while this process holds the lease. ops/ builds the adapters (event store, mailbox, Postgres pool, lease)
+// and passes them in; this wires them together.
+import type { Logger } from 'pino';
+import type { EventStore } from '../../actors/eventStore/types.js';
+import type { Mailbox } from '../../actors/mailbox/types.js';
+import { createTimerPoller } from '../../actors/timers/timerPoller.js';
+import type { TimerStore } from '../../actors/timers/types.js';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
+import type { DispatcherMetrics } from './metrics.js';
+import { runSingleActive, type SingleActive } from './singleActive.js';
+import { timerPollerObserver } from './timerPollerObserver.js';
+import type { DispatcherState, Lease, TelegramCaller } from './types.js';
+
+export interface DispatcherRoleOptions {
+  readonly store: EventStore;
+  readonly mailbox: Mailbox;
+  readonly telegram: TelegramCaller;
+  readonly state: DispatcherState;
+  readonly timers: TimerStore;
+  readonly lease: Lease;
+  readonly logger: Logger;
+  readonly metrics: DispatcherMetrics;
+  /** Longest sleep of the timer poller; default 1000 ms. */
+  readonly timerPollIntervalMs?: number;
+  readonly dispatcher?: Pick<DispatcherOptions, 'batchSize' | 'maxInFlight' | 'backoff' | 'startFrom'>;
+}
+
+export interface DispatcherRole extends SingleActive {
+  /** This process's dispatcher (idle unless the lease is held). */
+  readonly dispatcher: Dispatcher;
+}
+
+export const createDispatcherRole = (options: DispatcherRoleOptions): DispatcherRole => {
+  const logger = options.logger.child({ role: 'dispatcher' });
+  const poller = createTimerPoller({
+    timers: options.timers,
+    mailbox: options.mailbox,
+    pollIntervalMs: options.timerPollIntervalMs ?? 1000,
+    observer: timerPollerObserver(logger, options.metrics),
+  });
+  const dispatcher = createDispatcher({
+    ...options.dispatcher,
+    store: options.store,
+    mailbox: options.mailbox,
+    telegram: options.telegram,
+    state: options.state,
+    timers: options.timers,
+    logger,
+    metrics: options.metrics,
+    onTimerScheduled: () => poller.wake(),
+  });
+  const single = runSingleActive({ lease: options.lease, parts: [dispatcher, poller], logger });
+  return { ...single, dispatcher };
+};
