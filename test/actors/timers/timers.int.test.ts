@@ -87,7 +87,8 @@ describe('durable timers', () => {
     // Both cancelled timers were due before expire-2 fired, and the poller passed them by.
     expect((await h.timers.get('remind-1'))?.state).toBe('cancelled');
     expect((await h.timers.get('remind-2'))?.state).toBe('cancelled');
-    expect((await h.timers.get('expire-2'))?.state).toBe('fired');
+    // The fired mark commits just after the mailbox stored the message.
+    await vi.waitFor(async () => expect((await h.timers.get('expire-2'))?.state).toBe('fired'), WAIT);
     expect(await storedMessages()).toBe(2);
     expect(await h.counter('lexbot_dispatch_total', { kind: 'timer_cancelled', outcome: 'tombstoned' })).toBe(1);
   });
