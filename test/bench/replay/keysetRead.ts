@@ -1,0 +1,29 @@
+// The baseline: a bare keyset read of the same log with plain pg, paging by the key that orders it
+// (transaction_id, global_position), the same columns the store selects, rows as arrays — no mapping, no decoding.
+import type pg from 'pg';
+
+export const bareKeysetRead = async (pool: pg.Pool, schema: string, pageSize: number): Promise<{ events: number; seconds: number }> => {
+  const started = performance.now();
+  let commit = '0';
+  let position = '0';
+  let events = 0;
+  for (;;) {
+    const result = await pool.query<unknown[]>({
+      text: `select global_position, transaction_id::text, stream_name, stream_version, event_id, event_type, schema_version, data, metadata,
+                    (extract(epoch from recorded_at) * 1000)::float8
+               from ${schema}.events
+              where (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+                and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              order by transaction_id, global_position
+              limit $3`,
+      values: [commit, position, pageSize],
+      rowMode: 'array',
+    });
+    if (result.rows.length === 0) break;
+    const last = result.rows[result.rows.length - 1]!;
+    position = String(last[0]);
+    commit = String(last[1]);
+    events += result.rows.length;
+  }
+  return { events, seconds: (performance.now() - started) / 1000 };
+};

@@ -1,0 +1,117 @@
+// `npm run bench:replay` — the replay benchmark of issue 5 (method and results in BENCHMARKS.md, "Replay"):
+//   1. generate a realistic log by driving the domain (world.ts) and COPY it into a fresh event store schema;
+//   2. the bare keyset read of that log (the baseline);
+//   3. the rebuild (fold in memory + COPY into the shadow schema + indexes + swap), as events/s and as a ratio;
+//   4. live projection lag while appending at 1,000 events/s.
+import pg from 'pg';
+import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
+import { runMigrations } from '../../../ops/migrations/runMigrations.js';
+import { eventStoreMigrationSet, projectorMigrationSet } from '../../../ops/migrations/sets.js';
+import { createReadModelTarget } from '../../../projections/readModels/index.js';
+import { replayReadModels, tableChecksums } from '../../../projections/replay/index.js';
+import { createDeadLetterStore, createLease, createProjectionRunner } from '../../../projections/runner/index.js';
+import { bareKeysetRead } from './keysetRead.js';
+import { measureLiveLag } from './liveLag.js';
+import { copyWorldIntoLog } from './loadLog.js';
+import { generateWorld } from './world.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const value = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : Number(args[i + 1]);
+};
+
+if (flag('--help')) {
+  console.log(`npm run bench:replay -- [--quick] [--json] [--events N] [--lag-seconds N] [--rate N]
+Generates N events (default 1,000,000; --quick 100,000) by driving the domain, loads them into schema
+bench_replay_es of BENCH_DATABASE_URL/DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), then measures
+the bare keyset read, the rebuild, and live projection lag at --rate events/s (default 1000) for --lag-seconds
+(default 30; --quick 10). Schemas bench_replay_* are dropped first and afterwards.`);
+  process.exit(0);
+}
+
+const quick = flag('--quick');
+const json = flag('--json');
+const total = value('--events', quick ? 100_000 : 1_000_000);
+const lagSeconds = value('--lag-seconds', quick ? 10 : 30);
+const rate = value('--rate', 1000);
+const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ES = 'bench_replay_es';
+const RM = 'bench_replay_rm';
+const PJ = 'bench_replay_pj';
+const log = (line: string): void => {
+  if (!json) console.log(line);
+};
+
+const dropAll = async (pool: pg.Pool): Promise<void> => {
+  for (const s of [ES, RM, `${RM}_shadow`, `${RM}_old`, PJ]) await pool.query(`drop schema if exists ${s} cascade`);
+};
+
+const main = async (): Promise<void> => {
+  const pool = new pg.Pool({ connectionString: url, max: 12 });
+  await dropAll(pool);
+  await runMigrations(pool, eventStoreMigrationSet(ES));
+  await runMigrations(pool, projectorMigrationSet(PJ));
+
+  const genStarted = performance.now();
+  const world = generateWorld({ seed: 1, events: total, eventsPerUser: 40 });
+  const stats = await copyWorldIntoLog(pool, ES, world, 50_000, (n) => log(`  loaded ${n} events`));
+  const loadSeconds = (performance.now() - genStarted) / 1000;
+  await pool.query(`vacuum analyze ${ES}.events`);
+  log(`log: ${stats.events} events (${stats.outboxEvents} outbox replies, ${stats.users} users, ${stats.refusals} refused commands) generated and copied in ${loadSeconds.toFixed(1)} s`);
+
+  // Warm the cache the same way for both reads: the baseline first, then ours.
+  await bareKeysetRead(pool, ES, 5000);
+  const bare = await bareKeysetRead(pool, ES, 5000);
+  const bareRate = bare.events / bare.seconds;
+  log(`bare keyset read: ${bare.events} events in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} events/s`);
+
+  const store = createPostgresEventStore({ connectionString: url, schema: ES, poolSize: 4, pollIntervalMs: 200 });
+  const deadLetters = createDeadLetterStore(PJ);
+  const replayStarted = performance.now();
+  const replay = await replayReadModels({ store, pool, schema: RM, deadLetters, pageSize: 5000 });
+  const replaySeconds = (performance.now() - replayStarted) / 1000;
+  const replayRate = replay.rebuild.events / replaySeconds;
+  const rows = await tableChecksums(pool, RM);
+  const rowCount = Object.values(rows).reduce((n, t) => n + t.rows, 0);
+  log(
+    `rebuild: ${replay.rebuild.events} events in ${replaySeconds.toFixed(2)} s = ${Math.round(replayRate)} events/s ` +
+      `(${(replayRate / bareRate).toFixed(2)} × bare read; read+fold ${replay.rebuild.readAndFoldMs} ms, COPY ${replay.rebuild.writeMs} ms of ${rowCount} rows, indexes ${replay.rebuild.indexMs} ms)`,
+  );
+  log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
+
+  const runner = createProjectionRunner({
+    store,
+    target: createReadModelTarget({ pool, schema: RM, deadLetters }),
+    lease: createLease({ pool, projection: 'read_models', owner: 'bench', schema: PJ }),
+    deadLetters,
+    pool,
+    batchSize: 500,
+    maxWaitMs: 20,
+    leaseIntervalMs: 500,
+  });
+  runner.start();
+  const live = generateWorld({ seed: 2, events: Number.MAX_SAFE_INTEGER, eventsPerUser: 40, namespace: 9, start: new Date('2026-06-01T00:00:00Z') });
+  const lag = await measureLiveLag(store, runner, live, rate, lagSeconds);
+  await runner.stop();
+  log(`live lag at ${Math.round(lag.rate)} events/s for ${lag.seconds.toFixed(0)} s: commit → projected p50 ${lag.p50Ms.toFixed(1)} ms, p99 ${lag.p99Ms.toFixed(1)} ms, max ${lag.maxMs.toFixed(1)} ms`);
+
+  const result = {
+    events: stats.events,
+    users: stats.users,
+    outboxEvents: stats.outboxEvents,
+    bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) },
+    rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount },
+    liveLag: lag,
+  };
+  if (json) console.log(JSON.stringify(result));
+  await store.close();
+  if (!flag('--keep')) await dropAll(pool);
+  await pool.end();
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
