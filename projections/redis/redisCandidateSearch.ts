@@ -1,7 +1,9 @@
 // Candidate search from the cache: the viewer's record gives the pairs to look in, the pools give the most recently
 // active members, their records give the profiles. A cold cache or a viewer it does not know yet is not an answer
-// ("nobody matches") but a refusal, so the caller can ask Postgres instead.
+// ("nobody matches") but a refusal, so the caller can ask Postgres instead. Profiles come in canonical form
+// (canonicalCandidate), the form the Postgres source gives too.
 import { candidateFromState, type CandidateProfile } from '../../domain/matching/index.js';
+import { canonicalCandidate } from '../analytics/candidates/canonicalCandidate.js';
 import { CandidateSourceUnavailable, validLimit, type CandidateSearch } from '../analytics/candidates/candidateSearch.js';
 import { comparePoolEntries, type CacheReader, type PoolEntry } from './cacheReader.js';
 import type { LanguagePair } from './keys.js';
@@ -31,7 +33,7 @@ export const createRedisCandidateSearch = ({ reader, now = () => new Date() }: R
     const at = now();
     return records.flatMap((record): CandidateProfile[] => {
       const profile = record === null ? null : candidateFromState(record.state, at);
-      return profile === null ? [] : [profile];
+      return profile === null ? [] : [canonicalCandidate(profile, at)];
     });
   },
 });

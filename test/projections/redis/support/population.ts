@@ -22,6 +22,9 @@ export const appendPopulation = async (store: EventStore): Promise<void> => {
   await append(store, IDA, [...activeEvents(IDA, { native: 'ru', learning: 'en' }), event('ActivityRecorded', {}, 'act-ida', later(5 * MINUTE))]);
 };
 
+/** How many events appendPopulation appends. */
+export const POPULATION_EVENTS = 7 + 7 + 8 + 2 + 8 + 8 + 7 + 8;
+
 export const POPULATION_COUNTERS = {
   total: 7,
   active: 4,
