@@ -18,6 +18,7 @@ import { validateStreamName } from '../validate.js';
 import { appendEvents } from './appendEvents.js';
 import { sqlNames } from './constants.js';
 import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
+import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { EVENT_COLUMNS, toRecordedEvent, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
 
@@ -138,6 +139,18 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
   };
 
+  const heldBack = async (after: Checkpoint): Promise<boolean> => {
+    const result = await pool.query<{ held: boolean }>({
+      ...named('held_back'),
+      text: `select exists (
+               select 1 from ${names.events} e
+                where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                  and e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held`,
+      values: [after.commit.toString(), after.position.toString()],
+    });
+    return result.rows[0]?.held === true;
+  };
+
   const store: EventStore = {
     async append(stream, expected, events) {
       const [outcome] = await appendMany([{ stream, expected, events }]);
@@ -186,7 +199,8 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     subscribe(subscribeOptions) {
       ensureOpen();
       wakeUps.listen();
-      const subscription = createPollingSubscription({ readAll, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 }, subscribeOptions);
+      const deps = heldBackAware({ readAll, heldBack, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+      const subscription = createPollingSubscription(deps, subscribeOptions);
       subscriptions.add(subscription);
       void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));
       return subscription;

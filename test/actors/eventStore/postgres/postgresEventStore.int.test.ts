@@ -116,6 +116,28 @@ describe('postgres event store', () => {
     await sub.close();
   });
 
+  it('delivers an event that an unrelated open transaction held back, without waiting for a poll', async () => {
+    // No LISTEN/NOTIFY and an hour-long poll interval: after the append's own wake-up finds the event hidden,
+    // only the held-back retry can deliver it.
+    const store = open({ pollIntervalMs: 3_600_000, listen: false, notify: false });
+    const sub = collect(store);
+    const other = await db.pool.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_current_xact_id()');
+      await store.append('user-1', 'no_stream', [event()]);
+      expect((await store.readAll(START, 10)).events).toEqual([]);
+      // Let the subscription's read after the append happen while the event is still hidden.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await other.query('commit');
+    } finally {
+      other.release();
+    }
+    await sub.until(1);
+    expect(sub.received.map((e) => e.streamName)).toEqual(['user-1']);
+    await sub.close();
+  });
+
   it('falls back to polling when LISTEN is off (PgBouncer in transaction mode), with plain statements', async () => {
     const reader = open({ listen: false, pollIntervalMs: 50, preparedStatements: false });
     const writer = open({ notify: false, preparedStatements: false });
