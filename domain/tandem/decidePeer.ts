@@ -64,11 +64,11 @@ export const decidePeer = (command: PeerCommand, state: UserState): readonly Tan
  * Delivery order between two actors is not guaranteed (retries, redeliveries): a requester's CloseTandem may
  * overtake its ReceivePartnerRequest. The requester always holds its record first, so an unknown record here means
  * this side is the target and the request is still on its way: record it as received and closed at once, so the late
- * request finds a closed record and changes nothing. (A user who never started or was forgotten would refuse the
- * request anyway and keeps no data; a banned one refuses it too.)
+ * request finds a closed record and changes nothing. (A user who never started or was forgotten keeps no data and
+ * refuses the request when it comes.)
  */
 const closeBeforeReceived = (command: CloseTandem, state: UserState): readonly TandemEvent[] => {
-  if (state.status === 'new' || state.status === 'forgotten' || state.status === 'banned') return [];
+  if (state.status === 'new' || state.status === 'forgotten') return [];
   const base = { ...eventBase(command.meta), requestId: command.data.requestId };
   const closed: TandemEvent = command.data.expired
     ? { type: 'PartnerRequestExpired', data: base }

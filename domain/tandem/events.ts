@@ -9,7 +9,7 @@ type ById<Data = object> = { readonly requestId: TandemId } & Data;
 
 export type PartnerRequested = Event<'PartnerRequested', ById<{ readonly peer: UserId }>>;
 export type PartnerRequestReceived = Event<'PartnerRequestReceived', ById<{ readonly peer: UserId }>>;
-/** Target side: refused on arrival, no record kept (the cause stays in this stream only). */
+/** Target side: refused on arrival; kept as a closed (`rejected`) record; the cause stays in this stream only. */
 export type PartnerRequestRefused = Event<'PartnerRequestRefused', ById<{ readonly peer: UserId; readonly cause: RefusalCause }>>;
 /** Requester side: the target's actor refused it. */
 export type PartnerRequestRejected = Event<'PartnerRequestRejected', ById<{ readonly reason: RejectReason }>>;

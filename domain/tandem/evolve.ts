@@ -3,7 +3,7 @@
 import type { UserState } from '../user/state.js';
 import type { TandemEvent } from './events.js';
 import { DECLINE_COOLDOWN_MS, MAX_CLOSED_TANDEMS_KEPT } from './rules.js';
-import { isOpen, type TandemRecord } from './types.js';
+import { isOpen, rejectReasonFor, type TandemRecord } from './types.js';
 
 type Patch = Partial<Omit<TandemRecord, 'id' | 'peer' | 'role' | 'requestedAt'>>;
 
@@ -60,7 +60,13 @@ export const evolveTandem = (state: UserState, event: TandemEvent): UserState =>
       const role = event.type === 'PartnerRequested' ? 'requester' : 'target';
       return { ...state, tandems: [...state.tandems, newRecord(event.data.requestId, event.data.peer, role, at)] };
     }
-    case 'PartnerRequestRefused':
+    case 'PartnerRequestRefused': {
+      // Keep the refused request as a closed record, so a late redelivery of it (or of its close) finds it and
+      // changes nothing. A user who never started or was forgotten keeps no data at all.
+      if (state.status === 'new' || state.status === 'forgotten' || state.tandems.some((t) => t.id === event.data.requestId)) return state;
+      const record: TandemRecord = { ...newRecord(event.data.requestId, event.data.peer, 'target', at), status: 'rejected', rejectReason: rejectReasonFor(event.data.cause) };
+      return { ...state, tandems: pruneClosed([...state.tandems, record]) };
+    }
     case 'CrossActorCommandQueued':
       return state;
     case 'PartnerRequestRejected':

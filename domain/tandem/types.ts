@@ -10,7 +10,8 @@ export type TandemRole = (typeof TANDEM_ROLES)[number];
 
 /**
  * requested → accepted (target side only, waiting for the requester's confirmation) → active → ended;
- * requested → declined | expired | cancelled | rejected (the target's actor refused it on arrival).
+ * requested → declined | expired | cancelled | rejected (the target's actor refused it on arrival; both sides
+ * keep a `rejected` record, except a target that never started or was forgotten).
  * "rated" is not a status: each side's rating is recorded on the ended record.
  */
 export const TANDEM_STATUSES = ['requested', 'accepted', 'active', 'ended', 'declined', 'expired', 'cancelled', 'rejected'] as const;

@@ -27,8 +27,9 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 const commandFor = (step: Extract<Step, { kind: 'user' }>, state: UserState, id: string, now: Date): UserCommand => {
   const meta = { now, commandId: id };
-  const target = USERS[step.other] as string;
   const record = state.tandems.length === 0 ? undefined : state.tandems[step.pick % state.tandems.length];
+  // Half the time, aim at the peer of an existing tandem, so blocks and requests often meet open tandems.
+  const target = record !== undefined && step.n % 2 === 0 ? record.peer : (USERS[step.other] as string);
   const requestId = record?.id ?? 'tandem:none';
   switch (step.action) {
     case 'RequestPartner':
@@ -85,4 +86,4 @@ export const run = (steps: readonly Step[]): { net: Network; now: Date } => {
   return { net, now };
 };
 
-export const stepsArb = fc.array(stepArb, { minLength: 1, maxLength: 80 });
+export const stepsArb = fc.array(stepArb, { minLength: 1, maxLength: 80, size: 'medium' });

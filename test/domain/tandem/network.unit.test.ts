@@ -71,11 +71,14 @@ describe('tandem handshake across actors (model-based)', { timeout: 120_000 }, (
       fc.property(steps, (s) => {
         const { net, now } = run(s);
         net.settle(now);
-        const before = JSON.stringify([...net.states]);
+        // A redelivered request may be answered again (a forgotten user refuses what it once ignored as known), which only
+        // adds its id to the dedup memory; profiles, tandems and counters never change.
+        const facts = () => JSON.stringify([...net.states].map(([user, { recentCommandIds: _ids, ...rest }]) => [user, rest]));
+        const before = facts();
         const delivered = [...net.logs.values()].flat().flatMap((e) => (e.type === 'CrossActorCommandQueued' ? [e.data] : []));
         for (const m of delivered) net.send(m.target, { ...m.command, meta: { now, commandId: m.commandId } } as UserCommand);
         expect(net.inFlight.filter((m) => m.command.type !== 'RejectPartnerRequest')).toEqual([]);
-        expect(JSON.stringify([...net.states])).toBe(before);
+        expect(facts()).toBe(before);
       }),
       RUNS,
     );

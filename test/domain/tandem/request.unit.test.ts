@@ -84,6 +84,13 @@ describe('ReceivePartnerRequest (target side)', () => {
     given(activeEvents(ME), [event('UserForgotten', {}, 'f')]).when(receive()).then(refusedWith('forgotten', 'unavailable'));
   });
 
+  it('keeps a refused request as a closed record, except for a user who keeps no data', () => {
+    given(activeEvents(ME), [event('UserBlocked', { target: PEER }, 'b')])
+      .when(receive())
+      .thenState((s) => expect(s.tandems).toMatchObject([{ id, peer: PEER, role: 'target', status: 'rejected', rejectReason: 'unavailable' }]));
+    given().when(receive()).thenState((s) => expect(s.tandems).toEqual([]));
+  });
+
   it('refuses a requester the target blocked, without telling them', () => {
     given(activeEvents(ME), [event('UserBlocked', { target: PEER }, 'b')]).when(receive()).then(refusedWith('blocked', 'unavailable'));
   });
