@@ -4,7 +4,8 @@
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { evolve, initialState, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
-import { isOutboxEventType } from '../outbox/outboxEvents.js';
+import { isOutboxEventType, OUTBOX_EVENT_TYPES, userMailboxKey } from '../outbox/outboxEvents.js';
+import { timersFor } from '../../domain/tandem/index.js';
 import type { ActorBehavior } from '../runtime/actorHost.js';
 import type { BotContext } from './bot/context.js';
 import { createUserBot } from './bot/createUserBot.js';
@@ -23,8 +24,19 @@ export const userIdOfKey = (key: string): string | null => (key.startsWith('user
 
 export const userStreamOfKey = (key: string): string => key.replace(':', '-');
 
-/** The id the domain remembers: a peer command keeps the id its sender's domain derived; others use the message id. */
-const commandIdOf = (message: UserActorMessage): string => (message.kind === 'command' ? message.commandId : message.id);
+/**
+ * The id the domain remembers and derives ids from: a peer command keeps the id its sender's domain derived, a timer
+ * the id its scheduler derived (domain/tandem/timers.ts); an update is `tg:<update_id>`.
+ */
+const commandIdOf = (message: UserActorMessage): string =>
+  message.kind === 'command' ? message.commandId : message.kind === 'timer' ? message.timerId : message.id;
+
+/** Durable timers the decided events call for (request expiry), as outbox entries for the dispatcher's timer table. */
+const timersOf = (userId: string, output: readonly UserActorEvent[]): UserActorEvent[] =>
+  timersFor(output.filter((event): event is UserEvent => !isOutboxEventType(event.type))).map((timer) => ({
+    type: OUTBOX_EVENT_TYPES.timerScheduled,
+    data: { timerId: timer.timerId, fireAt: timer.dueAt.toISOString(), target: userMailboxKey(userId), message: timer.command },
+  }));
 
 export const evolveUserActor = (state: UserState, event: UserActorEvent): UserState =>
   isOutboxEventType(event.type) ? state : evolve(state, event as UserEvent);
@@ -55,7 +67,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           session.decide({ type: message.command.type, data: message.command.data } as Omit<UserCommand, 'meta'> as never);
           break;
       }
-      return session.output;
+      return [...session.output, ...timersOf(userId, session.output)];
     },
   };
 };
