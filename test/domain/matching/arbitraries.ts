@@ -45,5 +45,36 @@ export const candidateArb = (id?: fc.Arbitrary<string>): fc.Arbitrary<CandidateP
       };
     });
 
+
+/**
+ * Candidates that are mostly eligible with each other (en ⇄ ru speakers, close hours) with each exclusion switched
+ * on now and then, so properties about exclusions meet pairs that differ in one rule only.
+ */
+export const nearlyCompatibleArb: fc.Arbitrary<CandidateProfile> = fc
+  .record({
+    profile: candidateArb(),
+    english: fc.boolean(),
+    hours: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }),
+    keep: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }),
+  })
+  .map(({ profile, english, hours, keep }) => {
+    const rare = (i: number) => (keep[i] ?? 0) >= 9; // each exclusion field kept 10 % of the time
+    return {
+      ...profile,
+      status: rare(0) ? profile.status : 'active',
+      profileComplete: true,
+      native: english ? ['en'] : ['ru'],
+      learning: [{ code: english ? 'ru' : 'en', level: profile.learning[0]?.level ?? 'B1' }],
+      utcWeekHours: [...hours].sort((a, b) => a - b),
+      blocked: rare(1) ? profile.blocked : [],
+      declinedBy: rare(2) ? profile.declinedBy : {},
+      declined: rare(3) ? profile.declined : {},
+      openTandemPeers: rare(4) ? profile.openTandemPeers : [],
+    } satisfies CandidateProfile;
+  });
+
+/** Any candidate: random, or nearly compatible with the others. */
+export const anyCandidateArb = fc.oneof({ arbitrary: candidateArb(), weight: 1 }, { arbitrary: nearlyCompatibleArb, weight: 3 });
+
 /** Candidates with distinct ids. */
-export const candidatesArb = fc.uniqueArray(candidateArb(), { selector: (c) => c.id, maxLength: POOL.length });
+export const candidatesArb = fc.uniqueArray(anyCandidateArb, { selector: (c) => c.id, maxLength: POOL.length });

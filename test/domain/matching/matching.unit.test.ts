@@ -12,7 +12,7 @@ import {
 } from '../../../domain/matching/index.js';
 import { fold } from '../../../domain/user/index.js';
 import { activeEvents } from '../support/users.js';
-import { candidateArb, candidatesArb, NOW } from './arbitraries.js';
+import { anyCandidateArb, candidateArb, candidatesArb, nearlyCompatibleArb, NOW } from './arbitraries.js';
 
 const base: CandidateProfile = {
   id: '11',
@@ -112,12 +112,15 @@ describe('topN', () => {
 
 describe('matching properties', () => {
   it('eligibility is symmetric', () => {
-    fc.assert(fc.property(candidateArb(), candidateArb(), (a, b) => isEligible(a, b, NOW) === isEligible(b, a, NOW)), { numRuns: 2000 });
+    fc.assert(fc.property(anyCandidateArb, anyCandidateArb, (a, b) => isEligible(a, b, NOW) === isEligible(b, a, NOW)), { numRuns: 2000 });
+    fc.assert(fc.property(nearlyCompatibleArb, nearlyCompatibleArb, (a, b) => {
+      expect(ineligibility(a, b, NOW)).toEqual(ineligibility(b, a, NOW));
+    }), { numRuns: 2000 });
   });
 
   it('nobody is matched with themself', () => {
     fc.assert(
-      fc.property(candidateArb(), candidatesArb, (viewer, others) => {
+      fc.property(anyCandidateArb, candidatesArb, (viewer, others) => {
         expect(isEligible(viewer, viewer, NOW)).toBe(false);
         const withSelf = [viewer, ...others.filter((c) => c.id !== viewer.id)];
         expect(topN(viewer, withSelf, 10, NOW).some((r) => r.id === viewer.id)).toBe(false);
@@ -127,7 +130,7 @@ describe('matching properties', () => {
 
   it('topN is deterministic and ignores the order of the candidates', () => {
     fc.assert(
-      fc.property(candidateArb(), candidatesArb, fc.nat(10), fc.func(fc.integer()), (viewer, candidates, n, key) => {
+      fc.property(anyCandidateArb, candidatesArb, fc.nat(10), fc.func(fc.integer()), (viewer, candidates, n, key) => {
         const once = topN(viewer, candidates, n, NOW);
         expect(topN(viewer, candidates, n, NOW)).toEqual(once);
         const shuffled = [...candidates].sort((a, b) => key(a.id) - key(b.id));
@@ -138,9 +141,9 @@ describe('matching properties', () => {
 
   it('topN returns only eligible candidates, best first, at most n', () => {
     fc.assert(
-      fc.property(candidateArb(), candidatesArb, fc.nat(10), (viewer, candidates, n) => {
+      fc.property(anyCandidateArb, candidatesArb, fc.nat(10), (viewer, candidates, n) => {
         const ranked = topN(viewer, candidates, n, NOW);
-        expect(ranked.length).toBeLessThanOrEqual(n);
+        expect(ranked.length).toBe(Math.min(n, candidates.filter((c) => isEligible(viewer, c, NOW)).length));
         const byId = new Map(candidates.map((c) => [c.id, c]));
         for (const r of ranked) expect(isEligible(viewer, byId.get(r.id) as CandidateProfile, NOW)).toBe(true);
         for (let i = 1; i < ranked.length; i += 1) expect((ranked[i - 1]?.score.total ?? 0) >= (ranked[i]?.score.total ?? 0)).toBe(true);
@@ -150,7 +153,7 @@ describe('matching properties', () => {
 
   it('more pending requests never raise a score', () => {
     fc.assert(
-      fc.property(candidateArb(), candidateArb(), fc.nat(5), (viewer, candidate, extra) => {
+      fc.property(anyCandidateArb, anyCandidateArb, fc.nat(5), (viewer, candidate, extra) => {
         const more = { ...candidate, pendingIncoming: candidate.pendingIncoming + extra };
         expect(scoreCandidate(viewer, more, NOW).total).toBeLessThanOrEqual(scoreCandidate(viewer, candidate, NOW).total);
       }),
