@@ -7,7 +7,7 @@
 //   bounded, metered backoff that stops promptly on shutdown and counts each retry.
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api } from 'grammy';
+import { Api, type Transformer } from 'grammy';
 import type { TelegramCaller } from './types.js';
 
 export interface TelegramCallerOptions {
@@ -20,12 +20,15 @@ export interface TelegramCallerOptions {
   readonly maxRetryAfterSeconds?: number;
   /** One HTTP request's timeout; default 30 s (grammY's default of 500 s would hold a chat for minutes). */
   readonly timeoutSeconds?: number;
+  /** Transformers that see every HTTP request as it leaves (each retry too), e.g. for tracing; innermost. */
+  readonly inner?: readonly Transformer[];
 }
 
 type RawCall = (payload: Readonly<Record<string, unknown>>, signal?: AbortSignal) => Promise<unknown>;
 
 export const createTelegramApi = (options: TelegramCallerOptions): Api => {
   const api = new Api(options.token, { apiRoot: options.apiRoot.replace(/\/+$/, ''), timeoutSeconds: options.timeoutSeconds ?? 30 });
+  for (const transformer of options.inner ?? []) api.config.use(transformer);
   api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryAfterSeconds ?? 3600, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
   if (options.throttle !== false) api.config.use(apiThrottler(options.throttle ?? {}));
   return api;

@@ -62,7 +62,7 @@ export interface Harness {
   readonly registry: Registry;
   readonly metrics: DispatcherMetrics;
   /** A dispatcher on the shared state (a second one after stop() is a restart). */
-  dispatcher(overrides?: Partial<DispatcherOptions> & { readonly throttle?: TelegramCallerOptions['throttle'] }): Dispatcher;
+  dispatcher(overrides?: Partial<DispatcherOptions> & Pick<TelegramCallerOptions, 'throttle' | 'inner'>): Dispatcher;
   /** Appends events to `stream` with expected version "any". */
   append(stream: string, ...events: NewEvent[]): Promise<void>;
   counter(name: string, labels?: Record<string, string>): Promise<number>;
@@ -109,7 +109,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     registry,
     metrics,
     dispatcher(overrides = {}) {
-      const { throttle, ...rest } = overrides;
+      const { throttle, inner, ...rest } = overrides;
       const dispatcher = createDispatcher({
         store,
         mailbox,
@@ -117,7 +117,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
         timers,
         logger,
         metrics,
-        telegram: createTelegramCaller({ ...bot, throttle: throttle ?? FAST_THROTTLE }),
+        telegram: createTelegramCaller({ ...bot, throttle: throttle ?? FAST_THROTTLE, ...(inner === undefined ? {} : { inner }) }),
         backoff: FAST_BACKOFF,
         batchSize: 50,
         ...rest,
