@@ -12,7 +12,7 @@ import {
 } from '../../../domain/matching/index.js';
 import { fold } from '../../../domain/user/index.js';
 import { activeEvents } from '../support/users.js';
-import { anyCandidateArb, candidateArb, candidatesArb, nearlyCompatibleArb, NOW } from './arbitraries.js';
+import { anyCandidateArb, candidatesArb, nearlyCompatibleArb, NOW } from './arbitraries.js';
 
 const base: CandidateProfile = {
   id: '11',
