@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Mailbox } from '../../actors/mailbox/index.js';
 import type { IngestMetrics, MetricsExposition } from '../ingest/ingestMetrics.js';
 import { createIngest, type Ingest } from '../ingest/ingestUpdate.js';
+import { apiRoutes, type ApiRoutesOptions } from './api/index.js';
 import { probeRoutes } from './probeRoutes.js';
 import type { Readiness } from './readiness.js';
 import { webhookRoute, type WebhookAuth } from './webhookRoute.js';
@@ -17,6 +18,8 @@ export interface GatewayAppOptions {
   readonly readiness: Readiness;
   readonly metrics: IngestMetrics & { readonly exposition: MetricsExposition };
   readonly logger: Logger;
+  /** The analytics API (/api/v1/*, bearer tokens); absent: not served by this process. */
+  readonly api?: ApiRoutesOptions;
 }
 
 export interface GatewayApp {
@@ -25,10 +28,11 @@ export interface GatewayApp {
   readonly ingest: Ingest | undefined;
 }
 
-export const buildGatewayApp = ({ webhookAuth, mailbox, readiness, metrics, logger }: GatewayAppOptions): GatewayApp => {
+export const buildGatewayApp = ({ webhookAuth, mailbox, readiness, metrics, logger, api }: GatewayAppOptions): GatewayApp => {
   // Per-request access lines would dominate the logs at hundreds of updates a second; the ingest path logs instead.
   const app = Fastify({ loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }), return503OnClosing: true });
   void app.register(probeRoutes, { readiness, exposition: metrics.exposition });
+  if (api !== undefined) void app.register(apiRoutes, { prefix: '/api/v1', ...api });
   if (mailbox === undefined) return { app: app as unknown as FastifyInstance, ingest: undefined };
   const ingest = createIngest({ mailbox, metrics, logger });
   readiness.register('mailbox', () => mailbox.probe());

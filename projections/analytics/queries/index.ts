@@ -1,0 +1,6 @@
+// Public surface of the analytics queries.
+export * from './analyticsQueries.js';
+export { createMemoryAnalytics, type MemoryAnalyticsData } from './memoryAnalytics.js';
+export { createPostgresAnalytics, type PostgresAnalyticsOptions } from './postgresAnalytics.js';
+export { analyticsConnectionString, createAnalyticsPool, type AnalyticsDatabase } from './analyticsPool.js';
+export { createAnalyticsMetrics } from './analyticsMetrics.js';
