@@ -202,7 +202,15 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
         failures += 1;
         const delayMs = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(failures, 16));
         logger.error({ err: error, after: formatCheckpoint(readUpTo), delay_ms: delayMs }, 'reading the log failed; resubscribing');
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, delayMs);
+          function done(): void {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+          }
+          signal.addEventListener('abort', done, { once: true });
+        });
       }
     }
   };

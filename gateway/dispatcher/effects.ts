@@ -85,9 +85,9 @@ export const publishCommand = async (
 ): Promise<DispatchOutcome> => {
   const partition = targetPartition(entry.target, deps.mailbox.partitions);
   const message = {
-    id: commandMessageId(entry.event.id),
+    id: commandMessageId(entry.commandId),
     userKey: entry.target,
-    payload: encodeJson({ from: entry.event.streamName, command: entry.command }),
+    payload: encodeJson({ from: entry.event.streamName, commandId: entry.commandId, command: entry.command }),
     headers: headersOf(entry.event, 'command'),
   };
   const attempt = await retrying(() => deps.mailbox.publish(partition, message), mailboxFailure, onRetry(deps, log, 'command'), signal, deps.backoff);

@@ -3,7 +3,7 @@
 // the dispatcher logs and counts instead of retrying forever.
 import { z } from 'zod';
 import type { RecordedEvent } from '../../actors/eventStore/types.js';
-import { OUTBOX_EVENT_TYPES, isOutboxEventType } from '../../actors/outbox/outboxEvents.js';
+import { OUTBOX_EVENT_TYPES, isOutboxEventType, userMailboxKey } from '../../actors/outbox/outboxEvents.js';
 import type { DispatchKind } from './types.js';
 
 const telegramCall = z.object({
@@ -12,7 +12,8 @@ const telegramCall = z.object({
   chatId: z.number().int().optional(),
 });
 const target = z.string().regex(/^[a-z]+:-?\d{1,20}$/, 'target must look like user:<id>');
-const actorCommand = z.object({ target, command: z.unknown() });
+// The domain's CrossActorCommandQueued: `target` is the other user's id, `commandId` the id the domain derived.
+const actorCommand = z.object({ commandId: z.string().min(1).max(300), target: z.string().regex(/^\d{1,20}$/, 'target must be a user id'), command: z.unknown() });
 const timerScheduled = z.object({
   timerId: z.string().min(1).max(200),
   fireAt: z.string().refine((text) => !Number.isNaN(Date.parse(text)), 'fireAt must be an ISO time'),
@@ -23,7 +24,15 @@ const timerCancelled = z.object({ timerId: z.string().min(1).max(200) });
 
 export type OutboxEntry =
   | { readonly kind: 'telegram'; readonly event: RecordedEvent; readonly lane: string; readonly method: string; readonly payload: Record<string, unknown> }
-  | { readonly kind: 'command'; readonly event: RecordedEvent; readonly lane: string; readonly target: string; readonly command: unknown }
+  | {
+      readonly kind: 'command';
+      readonly event: RecordedEvent;
+      readonly lane: string;
+      /** The target's mailbox key, `user:<id>`. */
+      readonly target: string;
+      readonly commandId: string;
+      readonly command: unknown;
+    }
   | {
       readonly kind: 'timer_scheduled';
       readonly event: RecordedEvent;
@@ -65,7 +74,8 @@ export const toOutboxEntry = (event: RecordedEvent): OutboxEntry | undefined => 
     case OUTBOX_EVENT_TYPES.actorCommand: {
       const parsed = actorCommand.safeParse(event.data);
       if (!parsed.success) return invalid(problemOf(parsed.error));
-      return { kind: 'command', event, lane: `mailbox:${parsed.data.target}`, target: parsed.data.target, command: parsed.data.command };
+      const to = userMailboxKey(parsed.data.target);
+      return { kind: 'command', event, lane: `mailbox:${to}`, target: to, commandId: parsed.data.commandId, command: parsed.data.command };
     }
     case OUTBOX_EVENT_TYPES.timerScheduled: {
       const parsed = timerScheduled.safeParse(event.data);
