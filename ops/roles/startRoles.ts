@@ -5,6 +5,7 @@ import { buildGatewayApp, createReadiness, type WebhookAuth } from '../../gatewa
 import type { Config } from '../config/config.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { startActorsRole } from './actorsRole.js';
+import { startDispatcherRole } from './dispatcherRole.js';
 import { startGatewayRole } from './gatewayRole.js';
 import { openInfrastructure } from './infrastructure.js';
 import { StartError, type Role } from './roles.js';
@@ -27,7 +28,7 @@ export interface StartOptions {
   readonly dataDir?: string;
 }
 
-const AVAILABLE: ReadonlySet<Role> = new Set(['gateway', 'actors']);
+const AVAILABLE: ReadonlySet<Role> = new Set(['gateway', 'actors', 'dispatcher']);
 
 const webhookAuthOf = (config: Config): WebhookAuth =>
   config.telegram.webhookSecret !== undefined
@@ -55,6 +56,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
       logger,
     });
     if (roles.includes('actors')) await startActorsRole(infra, telegram);
+    if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram);
     const url = await app.listen({ host: config.http.host, port: config.http.port });
     if (runsGateway && ingest) await startGatewayRole(infra, telegram, ingest);
     logger.info({ url, roles, partitions: config.partitions, singleNode: config.singleNode }, 'lexbot started');

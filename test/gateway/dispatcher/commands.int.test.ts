@@ -34,9 +34,9 @@ describe('dispatcher: cross-actor commands', () => {
 
   it('publishes each command to its target partition once, with the dedup id, kind, trace and correlation headers', async () => {
     const metadata = { correlationId: 'tg:77', traceparent: TRACEPARENT };
-    const first = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { target: 'user:42', command: { type: 'ReceivePartnerRequest', n: 1 } }, metadata);
-    const second = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { target: 'user:7', command: { type: 'ReceivePartnerRequest', n: 2 } }, metadata);
-    const third = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { target: 'user:42', command: { type: 'WithdrawPartnerRequest', n: 3 } });
+    const first = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { commandId: 'tandem:a:request', target: '42', command: { type: 'ReceivePartnerRequest', n: 1 } }, metadata);
+    const second = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { commandId: 'tandem:b:request', target: '7', command: { type: 'ReceivePartnerRequest', n: 2 } }, metadata);
+    const third = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { commandId: 'tandem:a:close:requester', target: '42', command: { type: 'CloseTandem', n: 3 } });
     await h.append('user-1', first, second, third);
 
     const dispatcher = h.dispatcher();
@@ -50,26 +50,27 @@ describe('dispatcher: cross-actor commands', () => {
       [second, 'user:7', '7'],
       [third, 'user:42', '42'],
     ] as const) {
-      const delivery = byId.get(commandMessageId(event.id));
+      const { commandId, command } = event.data as { commandId: string; command: unknown };
+      const delivery = byId.get(commandMessageId(commandId));
       expect(delivery).toBeDefined();
       expect(delivery!.userKey).toBe(target);
       expect(delivery!.partition).toBe(partitionOf(id, PARTITIONS));
       expect(delivery!.headers[MESSAGE_KIND_HEADER]).toBe('command');
-      expect(decodeJson(delivery!.payload)).toEqual({ from: 'user-1', command: (event.data as { command: unknown }).command });
+      expect(decodeJson(delivery!.payload)).toEqual({ from: 'user-1', commandId, command });
     }
-    const withTrace = byId.get(commandMessageId(first.id))!;
+    const withTrace = byId.get(commandMessageId('tandem:a:request'))!;
     expect(withTrace.headers[MAILBOX_HEADERS.traceparent]).toBe(TRACEPARENT);
     expect(withTrace.headers[MAILBOX_HEADERS.correlationId]).toBe('tg:77');
     // Without a correlation id in the event, the causing event's id correlates.
-    expect(byId.get(commandMessageId(third.id))!.headers[MAILBOX_HEADERS.correlationId]).toBe(third.id);
+    expect(byId.get(commandMessageId('tandem:a:close:requester'))!.headers[MAILBOX_HEADERS.correlationId]).toBe(third.id);
     // One target's commands keep log order in its partition.
     const to42 = received.filter((delivery) => delivery.userKey === 'user:42').map((delivery) => delivery.id);
-    expect(to42).toEqual([commandMessageId(first.id), commandMessageId(third.id)]);
+    expect(to42).toEqual([commandMessageId('tandem:a:request'), commandMessageId('tandem:a:close:requester')]);
     expect(await h.counter('lexbot_dispatch_total', { kind: 'command', outcome: 'published' })).toBe(3);
   });
 
   it('stores a command published twice only once', async () => {
-    const command = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { target: 'user:42', command: { type: 'Ping' } });
+    const command = newEvent(OUTBOX_EVENT_TYPES.actorCommand, { commandId: 'tandem:c:accept', target: '42', command: { type: 'ConfirmAcceptance' } });
     await h.append('user-1', command);
     const first = h.dispatcher();
     await first.start();
@@ -86,6 +87,6 @@ describe('dispatcher: cross-actor commands', () => {
     const info = await (await jetstreamManager(h.nats.connection)).streams.info(natsNames(h.nats.prefix).mailboxStream);
     expect(info.state.messages).toBe(1);
     const [delivery] = await take(1);
-    expect(delivery!.id).toBe(commandMessageId(command.id));
+    expect(delivery!.id).toBe(commandMessageId('tandem:c:accept'));
   });
 });

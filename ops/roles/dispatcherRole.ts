@@ -1,0 +1,33 @@
+// The dispatcher role: while this process holds the dispatcher lease (a Postgres advisory lock; standbys wait), it
+// follows the log and performs the outbox — Bot API calls within Telegram's limits, commands to other actors'
+// mailboxes — and fires durable timers when they fall due.
+import { createPostgresTimerStore } from '../../actors/timers/index.js';
+import {
+  createDispatcherMetrics,
+  createDispatcherRole,
+  createPostgresDispatcherState,
+  createPostgresLease,
+  createTelegramCaller,
+} from '../../gateway/dispatcher/index.js';
+import type { Infrastructure } from './infrastructure.js';
+import { StartError } from './roles.js';
+import type { TelegramEndpoint } from './telegramEndpoint.js';
+
+export const startDispatcherRole = async (infra: Infrastructure, telegram: TelegramEndpoint): Promise<void> => {
+  const { config, logger, metrics, readiness } = infra;
+  if (config.databaseUrl === undefined) throw new StartError('the dispatcher role needs DATABASE_URL (its checkpoint and the timers live there)');
+  const [store, mailbox, pool] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.database()]);
+  const role = createDispatcherRole({
+    store,
+    mailbox,
+    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot }),
+    state: createPostgresDispatcherState({ pool }),
+    timers: createPostgresTimerStore({ pool }),
+    lease: createPostgresLease({ connectionString: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'dispatcher lease check failed') }),
+    logger,
+    metrics: createDispatcherMetrics({ registry: metrics.registry, dispatchSeconds: metrics.dispatchSeconds, dispatchResends: metrics.dispatchResends }),
+  });
+  role.start();
+  readiness.register('dispatcher', async () => (role.active() ? 'active' : 'standby'));
+  infra.onClose(() => role.stop());
+};
