@@ -6,7 +6,7 @@ import type { TandemEvent } from '../../domain/tandem/index.js';
 import type { ProfileEvent } from '../../domain/user/index.js';
 import { completionOf, projectProfile } from './projectProfile.js';
 import { projectTandem } from './projectTandem.js';
-import type { CounterDelta, DailyCounter, UserDoc } from './rows.js';
+import type { CounterDelta, DailyCounter, MatchRow, UserDoc } from './rows.js';
 
 export interface ProjectedEvent {
   readonly userId: string;
@@ -50,20 +50,21 @@ const pairDeltas = (doc: UserDoc | null, sign: 1 | -1): CounterDelta[] => {
   return deltas;
 };
 
-const dailyCounter = (event: UserEvent, before: UserDoc | null, after: UserDoc | null): DailyCounter | null => {
+/** `previous`: this event's match row before the event (read before projecting: the match map changes in place). */
+const dailyCounter = (event: UserEvent, before: UserDoc | null, after: UserDoc | null, previous: MatchRow | undefined): DailyCounter | null => {
   switch (event.type) {
     case 'UserStarted':
       return before === null ? 'newUsers' : null;
     case 'OnboardingCompleted':
       return before !== null && before.user.onboardedAt === null ? 'completedProfiles' : null;
     case 'PartnerRequested':
-      return after !== null && before?.matches[event.data.requestId] === undefined ? 'requests' : null;
+      return after !== null && previous === undefined ? 'requests' : null;
     case 'TandemStarted': {
       const row = after?.matches[event.data.requestId];
-      return row?.role === 'requester' && before?.matches[event.data.requestId]?.startedAt === null ? 'matches' : null;
+      return row?.role === 'requester' && previous?.startedAt === null ? 'matches' : null;
     }
     case 'TandemEnded':
-      return after?.matches[event.data.requestId]?.role === 'requester' && before?.matches[event.data.requestId]?.status !== 'ended' ? 'tandemsEnded' : null;
+      return after?.matches[event.data.requestId]?.role === 'requester' && previous !== undefined && previous.status !== 'ended' ? 'tandemsEnded' : null;
     case 'UserReported':
       return after !== null ? 'reports' : null;
     case 'FeedbackSent':
@@ -86,14 +87,19 @@ const touchesPairs = (before: UserDoc | null, after: UserDoc | null): boolean =>
 
 export const projectEvent = (doc: UserDoc | null, input: ProjectedEvent): Projection => {
   const { event, streamVersion } = input;
+  const previous = isTandemEvent(event) && 'requestId' in event.data ? doc?.matches[event.data.requestId] : undefined;
   const projected = isTandemEvent(event) ? projectTandem(doc, event) : projectProfile(doc, event as ProfileEvent, streamVersion);
   let next = projected;
   if (next !== null && next !== doc) {
+    const user = next.user;
     const level = completionOf(next);
-    next = { ...next, user: { ...next.user, profileCompletionLevel: level, streamVersion, updatedAt: event.data.at > next.user.updatedAt ? event.data.at : next.user.updatedAt } };
+    const updatedAt = event.data.at > user.updatedAt ? event.data.at : user.updatedAt;
+    if (user.profileCompletionLevel !== level || user.streamVersion !== streamVersion || user.updatedAt !== updatedAt) {
+      next = { ...next, user: { ...user, profileCompletionLevel: level, streamVersion, updatedAt } };
+    }
   }
   const deltas: CounterDelta[] = [];
-  const counter = dailyCounter(event, doc, next);
+  const counter = dailyCounter(event, doc, next, previous);
   const today = day(event.data.at);
   if (counter !== null) deltas.push({ table: 'daily_stats', day: today, counter, by: 1 });
   if (activeToday(event, doc, next)) deltas.push({ table: 'daily_stats', day: today, counter: 'activeUsers', by: 1 });

@@ -23,13 +23,23 @@ const created = (tandemId: string, peerId: string, role: string, at: string): Ma
   updatedAt: at,
 });
 
+/**
+ * The one in-place write of the projection: a user collects many match rows, and copying them all on every tandem
+ * event made the fold quadratic. The row itself is new; the map is the doc's own (docs are never shared: a live batch
+ * folds on a copy of what it loaded), and this is the last step, so a throwing event leaves the doc untouched.
+ */
+const withMatch = (doc: UserDoc, row: MatchRow): UserDoc => {
+  (doc.matches as Record<string, MatchRow>)[row.tandemId] = row;
+  return { ...doc };
+};
+
 export const projectTandem = (doc: UserDoc | null, event: TandemEvent): UserDoc | null => {
   if (doc === null || event.type === 'CrossActorCommandQueued' || event.type === 'PartnerRequestRefused') return doc;
   const { requestId, at } = event.data;
   if (event.type === 'PartnerRequested' || event.type === 'PartnerRequestReceived') {
     if (doc.matches[requestId] !== undefined) return doc;
     const row = created(requestId, event.data.peer, event.type === 'PartnerRequested' ? 'requester' : 'target', at);
-    return { ...doc, matches: { ...doc.matches, [requestId]: row } };
+    return withMatch(doc, row);
   }
   const current = doc.matches[requestId];
   if (current === undefined) return doc; // the domain ignores events about unknown records too
@@ -59,5 +69,5 @@ export const projectTandem = (doc: UserDoc | null, event: TandemEvent): UserDoc 
       }
     }
   })();
-  return { ...doc, matches: { ...doc.matches, [requestId]: { ...current, ...patch, updatedAt: at } } };
+  return withMatch(doc, { ...current, ...patch, updatedAt: at });
 };

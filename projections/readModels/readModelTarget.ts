@@ -51,7 +51,8 @@ export const applyEventsInTransaction = async (
   const users = [...new Set(decoded.flatMap((d) => (d.input === null ? [] : [d.input.userId])))];
   const before = await loadDocs(client, schema, users);
   const state = createFoldState();
-  for (const [id, doc] of before) state.docs.set(id, doc);
+  // The fold may update a doc's match map in place (projectTandem.ts): fold on copies, diff against the originals.
+  for (const [id, doc] of before) state.docs.set(id, doc === null ? null : { ...doc, matches: { ...doc.matches } });
   const skipped: EventFailure[] = [];
   let halted: EventFailure | null = null;
   let checkpoint = expected;

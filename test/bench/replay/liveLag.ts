@@ -2,7 +2,6 @@
 // groups every 50 ms) while a runner projects; for every append we note when it committed and when the runner's
 // checkpoint first passed it. Reported as percentiles of commit → projected.
 import type { AppendRequest, EventStore } from '../../../actors/eventStore/types.js';
-import { compareCheckpoints, type Checkpoint } from '../../../actors/eventStore/types.js';
 import type { ProjectionRunner } from '../../../projections/runner/index.js';
 
 export interface LagResult {
@@ -19,7 +18,7 @@ const percentile = (sorted: readonly number[], p: number): number => sorted[Math
 export const measureLiveLag = async (store: EventStore, runner: ProjectionRunner, world: Iterator<AppendRequest>, rate: number, seconds: number): Promise<LagResult> => {
   const tickMs = 50;
   const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
-  const pending: { checkpoint: Checkpoint; committedAt: number }[] = [];
+  const pending: { position: bigint; committedAt: number }[] = [];
   const latencies: number[] = [];
   let appended = 0;
   let stop = false;
@@ -27,7 +26,7 @@ export const measureLiveLag = async (store: EventStore, runner: ProjectionRunner
     while (!stop || pending.length > 0) {
       const at = runner.status().checkpoint;
       const now = performance.now();
-      while (pending.length > 0 && compareCheckpoints(pending[0]!.checkpoint, at) <= 0) latencies.push(now - pending.shift()!.committedAt);
+      while (pending.length > 0 && pending[0]!.position <= at.position) latencies.push(now - pending.shift()!.committedAt);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   })();
@@ -70,15 +69,19 @@ export const measureLiveLag = async (store: EventStore, runner: ProjectionRunner
   };
 };
 
-/** Appends one group (one transaction) and notes when it committed and where its last event sits in the log. */
-const appendGroup = async (store: EventStore, group: readonly AppendRequest[], pending: { checkpoint: Checkpoint; committedAt: number }[]): Promise<void> => {
+/**
+ * Appends one group (one transaction) and notes when it committed and the position of its last event. Appends here
+ * are sequential, so commit order equals position order and the runner has applied the group once its checkpoint's
+ * position reaches that position.
+ */
+const appendGroup = async (store: EventStore, group: readonly AppendRequest[], pending: { position: bigint; committedAt: number }[]): Promise<void> => {
   if (group.length === 0) return;
   const outcomes = await store.appendMany(group);
   const committedAt = performance.now();
-  const last = outcomes[outcomes.length - 1];
-  for (const outcome of outcomes) if (!outcome.ok) throw outcome.error;
-  if (last === undefined || !last.ok) return;
-  // appendMany reports positions; the checkpoint (with the transaction id) comes from reading the event back.
-  const [event] = await store.readStream(last.stream, { fromVersion: last.nextVersion, maxCount: 1 });
-  if (event !== undefined) pending.push({ checkpoint: event.checkpoint, committedAt });
+  let last: bigint | undefined;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) throw outcome.error;
+    for (const position of outcome.positions) if (last === undefined || position > last) last = position;
+  }
+  if (last !== undefined) pending.push({ position: last, committedAt });
 };
