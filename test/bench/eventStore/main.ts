@@ -53,16 +53,6 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
     await quiet.close();
     const withNotify = single.find((level) => level.concurrency === 16)?.ours.eventsPerSecond ?? Number.NaN;
 
-    const generic = await openOurStore(admin, options.databaseUrl, options.poolSize, { genericPlans: true });
-    const genericPlans: BenchResult['genericPlans'][number][] = [];
-    for (const concurrency of [1, 16]) {
-      log(`single appends, concurrency ${concurrency}, generic plans (experiment)…`);
-      const result = await oursSingleAppends(generic.store, shape(concurrency));
-      const emmettAtLevel = single.find((level) => level.concurrency === concurrency)?.emmett.eventsPerSecond ?? Number.NaN;
-      genericPlans.push({ concurrency, ours: result, ratio: result.eventsPerSecond / emmettAtLevel });
-    }
-    await generic.close();
-
     const emmettBest = Math.max(...single.map((level) => level.emmett.eventsPerSecond));
     const grouped: BenchResult['grouped'][number][] = [];
     for (const streams of options.groupSizes) {
@@ -94,7 +84,6 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       settings: { seconds: options.seconds, poolSize: options.poolSize, pageSize: options.pageSize, quick: options.quick },
       single,
       notifyOff: { concurrency: 16, ours: quietResult, notifyCost: 1 - withNotify / quietResult.eventsPerSecond },
-      genericPlans,
       grouped,
       readAll: { events, pageSize: options.pageSize, ours: oursScan, bare: bareScan, ratio: readRatio },
       targets: {

@@ -22,8 +22,6 @@ export interface BenchResult {
   }[];
   /** Our single appends at concurrency 16 with NOTIFY off: the cost of the wake-up notification. */
   readonly notifyOff: { readonly concurrency: number; readonly ours: LoadResult; readonly notifyCost: number };
-  /** Experiment: append_events with plan_cache_mode = force_generic_plan (BENCH-FINDINGS.md), at two levels. */
-  readonly genericPlans: readonly { readonly concurrency: number; readonly ours: LoadResult; readonly ratio: number }[];
   readonly grouped: readonly { readonly streams: number; readonly concurrency: number; readonly ours: LoadResult; readonly ratioToEmmettBest: number }[];
   readonly readAll: { readonly events: number; readonly pageSize: number; readonly ours: ScanResult; readonly bare: ScanResult; readonly ratio: number };
   readonly targets: {
@@ -61,15 +59,6 @@ export const formatTable = (result: BenchResult): string => {
   }
   const off = result.notifyOff;
   lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms)], w));
-  for (const level of result.genericPlans) {
-    lines.push(
-      row(
-        [`  same, c=${level.concurrency}, generic plans †`, n(level.ours.eventsPerSecond), ms(level.ours.p50Ms), ms(level.ours.p99Ms),
-          '', '', '', '', '', x(level.ratio)],
-        w,
-      ),
-    );
-  }
   for (const group of result.grouped) {
     lines.push(
       row(
@@ -81,7 +70,6 @@ export const formatTable = (result: BenchResult): string => {
   }
   lines.push('  bare: a plain one-row INSERT per transaction (same pool, same concurrency) — the floor under a one-event append');
   lines.push('  * grouped appends against Emmett’s best single-append rate (Emmett has no multi-stream append)');
-  lines.push('  † experiment, not the shipped adapter: append_events with plan_cache_mode = force_generic_plan; ratio to Emmett at that level');
   lines.push('');
   const r = result.readAll;
   const w2 = [34, 12, 12, 8];

@@ -52,20 +52,11 @@ export const openOurStore = async (
   admin: Admin,
   databaseUrl: string,
   poolSize: number,
-  options: { readonly notify?: boolean; readonly genericPlans?: boolean } = {},
+  options: { readonly notify?: boolean } = {},
 ): Promise<OurStore> => {
   const schema = await admin.createSchema('bench_ours');
   // The event store's own migrations only (not every set `lexbot ops migrate` applies): the benchmark needs no more.
   await runMigrations(admin.pool, { name: 'eventstore', schema, migrations: eventStoreMigrations(schema) });
-  if (options.genericPlans) {
-    // Experiment (see actors/eventStore/postgres/BENCH-FINDINGS.md): stop PL/pgSQL re-planning on every call.
-    const fn = await admin.pool.query<{ signature: string }>(
-      `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-        where n.nspname = $1 and p.proname = 'append_events'`,
-      [schema],
-    );
-    for (const { signature } of fn.rows) await admin.pool.query(`alter function ${signature} set plan_cache_mode = force_generic_plan`);
-  }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const store = createPostgresEventStore({
     connectionString: databaseUrl,
