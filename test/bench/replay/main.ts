@@ -50,16 +50,20 @@ const dropAll = async (pool: pg.Pool): Promise<void> => {
 
 const main = async (): Promise<void> => {
   const pool = new pg.Pool({ connectionString: url, max: 12 });
-  await dropAll(pool);
+  // --reuse keeps the log of an earlier --keep run (same --events), for profiling without regenerating it.
+  const reuse = flag('--reuse') && (await pool.query(`select to_regclass('${ES}.events') is not null as found`)).rows[0]?.found === true;
+  if (!reuse) await dropAll(pool);
+  for (const s of [RM, `${RM}_shadow`, `${RM}_old`, PJ]) await pool.query(`drop schema if exists ${s} cascade`);
   await runMigrations(pool, eventStoreMigrationSet(ES));
   await runMigrations(pool, projectorMigrationSet(PJ));
 
   const genStarted = performance.now();
-  const world = generateWorld({ seed: 1, events: total, eventsPerUser: 40 });
-  const stats = await copyWorldIntoLog(pool, ES, world, 50_000, (n) => log(`  loaded ${n} events`));
+  const stats = reuse
+    ? { events: Number((await pool.query(`select count(*) as n from ${ES}.events`)).rows[0]?.n), users: 0, outboxEvents: 0, refusals: 0 }
+    : await copyWorldIntoLog(pool, ES, generateWorld({ seed: 1, events: total, eventsPerUser: 40 }), 50_000, (n) => log(`  loaded ${n} events`));
   const loadSeconds = (performance.now() - genStarted) / 1000;
-  await pool.query(`vacuum analyze ${ES}.events`);
-  log(`log: ${stats.events} events (${stats.outboxEvents} outbox replies, ${stats.users} users, ${stats.refusals} refused commands) generated and copied in ${loadSeconds.toFixed(1)} s`);
+  if (!reuse) await pool.query(`vacuum analyze ${ES}.events`);
+  log(`log: ${stats.events} events (${stats.outboxEvents} outbox replies, ${stats.users} users, ${stats.refusals} refused commands) ${reuse ? 'reused' : `generated and copied in ${loadSeconds.toFixed(1)} s`}`);
 
   // Warm the cache the same way for both reads: the baseline first, then ours.
   await bareKeysetRead(pool, ES, 5000);
