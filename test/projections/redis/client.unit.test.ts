@@ -7,7 +7,7 @@ describe('redis client', () => {
     const cluster = createRedisClient({ kind: 'cluster', nodes: ['127.0.0.1:7000', '127.0.0.1:7001'] });
     cluster.on('error', () => undefined);
     expect(cluster).toBeInstanceOf(Cluster);
-    expect((cluster as Cluster).startupNodes).toEqual([{ host: '127.0.0.1', port: 7000 }, { host: '127.0.0.1', port: 7001 }]);
+    expect((cluster as unknown as { startupNodes: unknown }).startupNodes).toEqual([{ host: '127.0.0.1', port: 7000 }, { host: '127.0.0.1', port: 7001 }]);
     cluster.disconnect();
     const single = createRedisClient({ kind: 'url', url: 'redis://127.0.0.1:6379/3' });
     expect(single).toBeInstanceOf(Redis);
