@@ -1,7 +1,7 @@
 // The composition root of `lexbot start`: opens what the chosen roles share, starts each role, serves HTTP (probes
 // and metrics always, the webhook with the gateway role, the sandbox without a bot token), and stops it all in order.
 import type { DestinationStream, Logger } from 'pino';
-import { buildGatewayApp, createReadiness, type WebhookAuth } from '../../gateway/index.js';
+import { buildGatewayApp, createReadiness, sandboxRoutes, type WebhookAuth } from '../../gateway/index.js';
 import type { Config } from '../config/config.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { startActorsRole } from './actorsRole.js';
@@ -55,6 +55,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
       metrics,
       logger,
     });
+    if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
     if (roles.includes('actors')) await startActorsRole(infra, telegram);
     if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram);
     const url = await app.listen({ host: config.http.host, port: config.http.port });
