@@ -4,3 +4,4 @@ export { CandidateSourceUnavailable, MAX_CANDIDATES, type CandidateSearch, type 
 export { createPostgresCandidateSearch, type PostgresCandidateSearchOptions } from './candidates/postgresCandidateSearch.js';
 export { withFallback, type CacheHitMetrics, type CacheMissReason, type FallbackOptions } from './candidates/withFallback.js';
 export { canonicalCandidate } from './candidates/canonicalCandidate.js';
+export { createMemoryCandidateSearch } from './candidates/memoryCandidateSearch.js';

@@ -44,3 +44,9 @@ export const createRedisClient = (target: RedisTarget, options: RedisClientOptio
 
 /** The nodes holding data: the server itself, or every master of a cluster (SCAN sees one node's keys only). */
 export const dataNodes = (client: RedisClient): readonly Redis[] => (client instanceof Cluster ? client.nodes('master') : [client]);
+
+/** For /ready: resolves when Redis answers (every master of a cluster), throws otherwise. */
+export const probeRedis = async (client: RedisClient): Promise<string> => {
+  await Promise.all(dataNodes(client).map((node) => node.ping()));
+  return client instanceof Cluster ? `cluster, ${dataNodes(client).length} masters` : 'ok';
+};

@@ -1,6 +1,6 @@
 // Public surface of the Redis caches: the projection (and its runner target), the reader, candidate search from
 // the cache, the client factory and the cache metrics.
-export { createRedisClient, type RedisClient, type RedisClientOptions, type RedisTarget } from './client.js';
+export { createRedisClient, probeRedis, type RedisClient, type RedisClientOptions, type RedisTarget } from './client.js';
 export { createRedisCacheProjection, REDIS_CACHE_PROJECTION, type RedisCacheProjection, type RedisCacheProjectionOptions, type RebuildProgress } from './cacheProjection.js';
 export { redisCacheTarget } from './redisCacheTarget.js';
 export { createCacheReader, type CacheReader, type PoolEntry } from './cacheReader.js';

@@ -3,7 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { START } from '../../../actors/eventStore/types.js';
 import { CandidateSourceUnavailable, type CandidateSearch } from '../../../projections/analytics/candidates/candidateSearch.js';
+import { createMemoryCandidateSearch } from '../../../projections/analytics/candidates/memoryCandidateSearch.js';
 import { createPostgresCandidateSearch } from '../../../projections/analytics/candidates/postgresCandidateSearch.js';
+import { upcast } from '../../../domain/events/index.js';
+import { candidateFromState, type CandidateProfile } from '../../../domain/matching/index.js';
+import { fold, userStreamName } from '../../../domain/user/index.js';
 import { withFallback, type CacheHitMetrics, type CacheMissReason } from '../../../projections/analytics/candidates/withFallback.js';
 import { createReadModelTarget } from '../../../projections/readModels/index.js';
 import {
@@ -17,7 +21,7 @@ import {
 import { createLease, createProjectionRunner, type ProjectionRunner } from '../../../projections/runner/index.js';
 import { createProjectionDb, type ProjectionDb } from '../support/projectionDb.js';
 import { append, event, later, logSettled, MINUTE, T0 } from '../redis/support/history.js';
-import { ANN, appendPopulation, BOB, CAT, DAN, GUS, IDA, POPULATION_EVENTS } from '../redis/support/population.js';
+import { ANN, appendPopulation, BOB, CAT, DAN, EVE, FAY, GUS, IDA, POPULATION_EVENTS } from '../redis/support/population.js';
 import { createTestRedis, type TestRedis } from '../redis/support/redis.js';
 
 const NOW = later(30 * MINUTE, T0);
@@ -78,6 +82,15 @@ describe('candidate search', () => {
       expect(await fromPostgres.findCandidates(viewer, { limit: 10 }), viewer).toEqual(await fromRedis.findCandidates(viewer, { limit: 10 }));
     }
     expect((await fromRedis.findCandidates(BOB, { limit: 10 })).map((c) => c.id)).toEqual([ANN]);
+    // The in-memory twin over the profiles the actors themselves would build from their streams.
+    const profiles: CandidateProfile[] = [];
+    for (const id of [ANN, BOB, CAT, DAN, EVE, FAY, GUS, IDA]) {
+      const events = (await db.store.readStream(userStreamName(id))).map((e) => upcast(e));
+      const profile = candidateFromState(fold(events), NOW);
+      if (profile !== null) profiles.push(profile);
+    }
+    const fromMemory = createMemoryCandidateSearch(() => profiles, () => NOW);
+    for (const viewer of [ANN, BOB, GUS]) expect(await fromMemory.findCandidates(viewer, { limit: 10 }), viewer).toEqual(await fromRedis.findCandidates(viewer, { limit: 10 }));
     expect((await fromRedis.findCandidates(ANN, { limit: 1 })).map((c) => c.id)).toEqual([IDA]);
     expect((await fromPostgres.findCandidates(ANN, { limit: 1 })).map((c) => c.id)).toEqual([IDA]);
   });
