@@ -1,6 +1,6 @@
 // Coded mailbox errors. The gateway maps `mailbox_unavailable` to 503 so Telegram retries; nothing else is mapped.
 
-export type MailboxErrorCode = 'mailbox_unavailable' | 'invalid_partition' | 'message_too_large';
+export type MailboxErrorCode = 'mailbox_unavailable' | 'invalid_partition' | 'message_too_large' | 'dead_letter_not_found';
 
 export class MailboxError extends Error {
   constructor(
@@ -24,3 +24,6 @@ export const assertPartition = (partition: number, partitions: number): void => 
     throw new MailboxError('invalid_partition', `partition ${partition} is outside 0..${partitions - 1}`);
   }
 };
+
+export const deadLetterNotFound = (seq: number): MailboxError =>
+  new MailboxError('dead_letter_not_found', `no dead letter with sequence ${seq}`);

@@ -81,6 +81,9 @@ export interface MailboxSubscription extends AsyncIterable<MailboxDelivery> {
 }
 
 export interface DeadLetter {
+  /** Sequence in the dead-letter queue: the key an operator retries or drops it by. */
+  readonly seq: number;
+  /** The message's dedup id in the mailbox (e.g. `tg:<update_id>`). */
   readonly id: string;
   readonly userKey: string;
   readonly partition: number;
@@ -90,7 +93,34 @@ export interface DeadLetter {
   readonly error: string;
   readonly payload: Uint8Array;
   readonly headers: MailboxHeaders;
+  /** When it was dead-lettered (ms since epoch). */
+  readonly deadLetteredAt: number;
 }
+
+export interface DeadLetterFilter {
+  /** Only the dead letters of this partition. */
+  readonly partition?: number;
+}
+
+export interface RetriedDeadLetter {
+  /** The dead letter's sequence in the dead-letter queue (now removed from it). */
+  readonly seq: number;
+  /** The fresh dedup id it was published under: `<original id>:retry:<seq>`. */
+  readonly id: string;
+  readonly partition: number;
+  /** Its new sequence in the mailbox. */
+  readonly mailboxSeq: number;
+  /** True when an earlier, interrupted retry of the same dead letter had already put it back. */
+  readonly duplicate: boolean;
+}
+
+/**
+ * The mailbox id a retried dead letter is published under. The original id may still be inside the duplicate
+ * window, so it needs a fresh one; deriving it from the dead letter's sequence makes a retry interrupted between
+ * the publish and the removal harmless (the second attempt is deduplicated). The actor's own idempotency is keyed
+ * on the update/command id inside the payload, so a retried message is still applied at most once.
+ */
+export const retryIdOf = (id: string, deadLetterSeq: number): string => `${id.replace(/(:retry:\d+)+$/, '')}:retry:${deadLetterSeq}`;
 
 export interface Mailbox {
   readonly partitions: number;
@@ -100,8 +130,12 @@ export interface Mailbox {
   consume(partitions: readonly number[], options?: ConsumeOptions): Promise<MailboxSubscription>;
   /** Throws MailboxUnavailableError when messages cannot be accepted now (for /ready). */
   probe(): Promise<void>;
-  /** Oldest first, at most `limit`. */
-  listDeadLetters(limit?: number): Promise<readonly DeadLetter[]>;
+  /** Oldest first, at most `limit` (default 100). */
+  listDeadLetters(limit?: number, filter?: DeadLetterFilter): Promise<readonly DeadLetter[]>;
+  /** Publishes a dead letter back into its partition under retryIdOf(id, seq), then removes it from the dead letters. */
+  retryDeadLetter(seq: number): Promise<RetriedDeadLetter>;
+  /** Deletes a dead letter for good and returns what it was. */
+  dropDeadLetter(seq: number): Promise<DeadLetter>;
   /** Closes subscriptions; does not close a connection it was given. */
   close(): Promise<void>;
 }

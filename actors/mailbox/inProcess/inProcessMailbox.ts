@@ -3,9 +3,10 @@
 // redelivery after nak or an expired ack wait (redeliveries before new messages), max-ack-pending as back-pressure,
 // dead letters after maxDeliver deliveries. Nothing survives the process, by design.
 import { createDeliveryQueue, type DeliveryQueue } from '../deliveryQueue.js';
-import { assertPartition } from '../errors.js';
+import { assertPartition, deadLetterNotFound } from '../errors.js';
 import {
   DEFAULTS,
+  retryIdOf,
   type ConsumeOptions,
   type DeadLetter,
   type Mailbox,
@@ -53,6 +54,7 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
   const seen = new Map<string, { seq: number; at: number }>();
   const consumers = new Map<number, ConsumerState>();
   const deadLetters: DeadLetter[] = [];
+  let lastDeadLetterSeq = 0;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let lastSeq = 0;
   let closed = false;
@@ -73,7 +75,9 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
   };
 
   const deadLetter = (state: ConsumerState, stored: Stored, error: string): void => {
+    lastDeadLetterSeq += 1;
     deadLetters.push({
+      seq: lastDeadLetterSeq,
       id: stored.message.id,
       userKey: stored.message.userKey,
       partition: stored.partition,
@@ -82,6 +86,7 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
       error,
       payload: stored.message.payload,
       headers: { ...stored.message.headers },
+      deadLetteredAt: now(),
     });
     state.subscriber?.onDeadLettered();
   };
@@ -166,7 +171,15 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
     }
   };
 
-  return {
+  const takeDeadLetter = (seq: number): DeadLetter => {
+    const index = deadLetters.findIndex((letter) => letter.seq === seq);
+    const letter = deadLetters[index];
+    if (letter === undefined) throw deadLetterNotFound(seq);
+    deadLetters.splice(index, 1);
+    return letter;
+  };
+
+  const mailbox: Mailbox = {
     partitions,
     async publish(partition, message) {
       assertPartition(partition, partitions);
@@ -235,8 +248,21 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
 
     async probe() {},
 
-    async listDeadLetters(limit = 100) {
-      return deadLetters.slice(0, limit);
+    async listDeadLetters(limit = 100, filter = {}) {
+      return deadLetters.filter((letter) => filter.partition === undefined || letter.partition === filter.partition).slice(0, limit);
+    },
+
+    async retryDeadLetter(seq) {
+      const letter = deadLetters.find((candidate) => candidate.seq === seq);
+      if (letter === undefined) throw deadLetterNotFound(seq);
+      const id = retryIdOf(letter.id, seq);
+      const { duplicate, seq: mailboxSeq } = await mailbox.publish(letter.partition, { id, userKey: letter.userKey, payload: letter.payload, headers: letter.headers });
+      takeDeadLetter(seq);
+      return { seq, id, partition: letter.partition, mailboxSeq, duplicate };
+    },
+
+    async dropDeadLetter(seq) {
+      return takeDeadLetter(seq);
     },
 
     async close() {
@@ -246,4 +272,5 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
       timers.clear();
     },
   };
+  return mailbox;
 };

@@ -5,10 +5,11 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { assertPartition, MailboxError, mailboxUnavailable } from '../errors.js';
-import { DEFAULTS, MAILBOX_HEADERS, type DeadLetter, type Mailbox, type MailboxSubscription } from '../types.js';
+import { DEFAULTS, MAILBOX_HEADERS, type Mailbox, type MailboxSubscription } from '../types.js';
 import { ensureStreams } from './ensureStreams.js';
-import { fromNatsHeaders, toNatsHeaders } from './natsHeaders.js';
-import { DLQ_HEADERS, natsNames } from './names.js';
+import { createNatsDeadLetters } from './natsDeadLetters.js';
+import { toNatsHeaders } from './natsHeaders.js';
+import { natsNames } from './names.js';
 import { consumeNatsPartitions } from './natsSubscription.js';
 
 export interface NatsMailboxOptions {
@@ -37,6 +38,7 @@ export const createNatsMailbox = async (options: NatsMailboxOptions): Promise<Ma
     replicas: options.replicas ?? 1,
   });
   const subscriptions = new Set<MailboxSubscription>();
+  const deadLetters = createNatsDeadLetters(js, jsm, names, partitions);
 
   return {
     partitions,
@@ -75,29 +77,9 @@ export const createNatsMailbox = async (options: NatsMailboxOptions): Promise<Ma
       }
     },
 
-    async listDeadLetters(limit = 100) {
-      const info = await jsm.streams.info(names.dlqStream);
-      const letters: DeadLetter[] = [];
-      for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit && info.state.messages > 0; seq += 1) {
-        const stored = await jsm.streams.getMessage(names.dlqStream, { seq });
-        if (stored === null) continue;
-        const header = (key: string): string => (stored.header?.has(key) ? stored.header.get(key) : '');
-        const headers = Object.fromEntries(
-          Object.entries(fromNatsHeaders(stored.header)).filter(([key]) => !key.startsWith('Lexbot-Dlq-')),
-        );
-        letters.push({
-          id: header(DLQ_HEADERS.messageId),
-          userKey: header(MAILBOX_HEADERS.userKey),
-          partition: Number(header(DLQ_HEADERS.partition)),
-          mailboxSeq: Number(header(DLQ_HEADERS.mailboxSeq)),
-          deliveries: Number(header(DLQ_HEADERS.deliveries)),
-          error: header(DLQ_HEADERS.error),
-          payload: stored.data,
-          headers,
-        });
-      }
-      return letters;
-    },
+    listDeadLetters: (limit = 100, filter = {}) => deadLetters.list(limit, filter),
+    retryDeadLetter: (seq) => deadLetters.retry(seq),
+    dropDeadLetter: (seq) => deadLetters.drop(seq),
 
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));

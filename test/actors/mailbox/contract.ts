@@ -123,6 +123,80 @@ export const mailboxContract = (name: string, create: (partitions: number) => Pr
       expect(letters.map((l) => ({ id: l.id, error: l.error }))).toEqual([{ id: 'tg:12', error: 'not acknowledged after 1 deliveries' }]);
     });
 
+    /** Publishes, delivers once and terminates each message, so it lands in the dead letters. */
+    const deadLetter = async (partition: number, ids: readonly string[], userKey = 'user:20'): Promise<MailboxSubscription> => {
+      for (const id of ids) await fixture.mailbox.publish(partition, message(id, { id }, userKey));
+      const subscription = await consume([partition], { maxDeliver: 1 });
+      for (const delivery of await take(subscription, ids.length)) await delivery.term(`poison ${delivery.id}`);
+      return subscription;
+    };
+
+    it('lists dead letters by their own sequence, with age and error, filtered by partition', async () => {
+      const before = Date.now();
+      await deadLetter(0, ['tg:20', 'tg:21']);
+      await deadLetter(2, ['tg:22'], 'user:22');
+      const all = await fixture.mailbox.listDeadLetters();
+      expect(all.map((l) => [l.id, l.partition, l.error])).toEqual([
+        ['tg:20', 0, 'poison tg:20'],
+        ['tg:21', 0, 'poison tg:21'],
+        ['tg:22', 2, 'poison tg:22'],
+      ]);
+      const seqs = all.map((l) => l.seq);
+      expect(new Set(seqs).size).toBe(3);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      for (const letter of all) expect(letter.deadLetteredAt).toBeGreaterThanOrEqual(before - 1000);
+      expect((await fixture.mailbox.listDeadLetters(100, { partition: 2 })).map((l) => [l.id, l.userKey])).toEqual([['tg:22', 'user:22']]);
+      expect(await fixture.mailbox.listDeadLetters(100, { partition: 1 })).toEqual([]);
+      expect((await fixture.mailbox.listDeadLetters(2)).map((l) => l.id)).toEqual(['tg:20', 'tg:21']);
+    });
+
+    it('drops a dead letter by sequence, and only that one', async () => {
+      await deadLetter(1, ['tg:30', 'tg:31', 'tg:32']);
+      const [, middle] = await fixture.mailbox.listDeadLetters();
+      const dropped = await fixture.mailbox.dropDeadLetter(middle!.seq);
+      expect(dropped.id).toBe('tg:31');
+      expect(decodeJson(dropped.payload)).toEqual({ id: 'tg:31' });
+      expect((await fixture.mailbox.listDeadLetters()).map((l) => l.id)).toEqual(['tg:30', 'tg:32']);
+      await expect(fixture.mailbox.dropDeadLetter(middle!.seq)).rejects.toMatchObject({ code: 'dead_letter_not_found' });
+    });
+
+    it('retries a dead letter into its partition under a fresh id, even inside the duplicate window', async () => {
+      const subscription = await deadLetter(3, ['tg:40', 'tg:41'], 'user:40');
+      // The original id is still remembered: publishing it again would be dropped as a duplicate.
+      expect((await fixture.mailbox.publish(3, message('tg:40', { id: 'tg:40' }, 'user:40'))).duplicate).toBe(true);
+      const [first] = await fixture.mailbox.listDeadLetters();
+      const retried = await fixture.mailbox.retryDeadLetter(first!.seq);
+      expect(retried).toMatchObject({ seq: first!.seq, id: `tg:40:retry:${first!.seq}`, partition: 3, duplicate: false });
+      expect((await fixture.mailbox.listDeadLetters()).map((l) => l.id)).toEqual(['tg:41']);
+      const [again] = await take(subscription, 1);
+      expect(again).toMatchObject({ id: `tg:40:retry:${first!.seq}`, userKey: 'user:40', partition: 3, seq: retried.mailboxSeq, redeliveryCount: 0 });
+      expect(decodeJson(again!.payload)).toEqual({ id: 'tg:40' });
+      expect(again!.headers.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+      await again!.ack();
+      await expect(fixture.mailbox.retryDeadLetter(first!.seq)).rejects.toMatchObject({ code: 'dead_letter_not_found' });
+    });
+
+    it('dead-letters a retried message again under a new sequence, and retries it under another fresh id', async () => {
+      const subscription = await deadLetter(2, ['tg:50']);
+      const [first] = await fixture.mailbox.listDeadLetters();
+      await fixture.mailbox.retryDeadLetter(first!.seq);
+      const [again] = await take(subscription, 1);
+      await again!.term('still poison');
+      const [second] = await fixture.mailbox.listDeadLetters();
+      expect(second).toMatchObject({ id: `tg:50:retry:${first!.seq}`, error: 'still poison' });
+      expect(second!.seq).toBeGreaterThan(first!.seq);
+      const retried = await fixture.mailbox.retryDeadLetter(second!.seq);
+      expect(retried.id).toBe(`tg:50:retry:${second!.seq}`);
+      const [third] = await take(subscription, 1);
+      expect(third?.id).toBe(retried.id);
+      await third!.ack();
+    });
+
+    it('refuses to retry or drop a sequence that is not a dead letter', async () => {
+      await expect(fixture.mailbox.retryDeadLetter(999)).rejects.toMatchObject({ code: 'dead_letter_not_found' });
+      await expect(fixture.mailbox.dropDeadLetter(0)).rejects.toMatchObject({ code: 'dead_letter_not_found' });
+    });
+
     it('refuses a partition outside the range', async () => {
       await expect(fixture.mailbox.publish(4, message('tg:11', {}))).rejects.toMatchObject({ code: 'invalid_partition' });
     });
