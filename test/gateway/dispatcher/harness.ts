@@ -2,12 +2,13 @@
 // timer store in their own schemas, a NATS mailbox under its own prefix, the Bot API stub, and helpers that append
 // outbox events the way the user actor does (in the causing stream's own append).
 import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { pino } from 'pino';
 import { expect, vi } from 'vitest';
 import { Registry } from 'prom-client';
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
 import { compareCheckpoints, type EventMetadata, type EventStore, type NewEvent } from '../../../actors/eventStore/types.js';
-import { createNatsMailbox, type Mailbox } from '../../../actors/mailbox/index.js';
+import { createNatsMailbox, MAILBOX_HEADERS, natsNames, type Mailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
 import { createPostgresTimerStore, type TimerStore } from '../../../actors/timers/index.js';
 import {
@@ -50,6 +51,17 @@ export const newEvent = (type: string, data: unknown, metadata: EventMetadata = 
 export const sendMessage = (chatId: number, text: string, metadata?: EventMetadata): NewEvent =>
   newEvent(OUTBOX_EVENT_TYPES.telegramCall, { method: 'sendMessage', payload: { chat_id: chatId, text }, chatId }, metadata);
 
+/** A message as JetStream stored it in the mailbox stream (read directly, no consumer involved). */
+export interface StoredMailboxMessage {
+  /** The dedup id (Nats-Msg-Id). */
+  readonly id: string;
+  readonly partition: number;
+  readonly userKey: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: unknown;
+  readonly storedAt: number;
+}
+
 export interface Harness {
   readonly store: EventStore;
   readonly mailbox: Mailbox;
@@ -66,6 +78,8 @@ export interface Harness {
   /** Appends events to `stream` with expected version "any". */
   append(stream: string, ...events: NewEvent[]): Promise<void>;
   counter(name: string, labels?: Record<string, string>): Promise<number>;
+  /** Every message stored in the mailbox stream, in stream order. */
+  storedMessages(): Promise<StoredMailboxMessage[]>;
   /** Waits until the dispatcher's stored checkpoint is the head of the log (everything appended so far done). */
   caughtUp(dispatcher: Dispatcher): Promise<void>;
   cleanup(): Promise<void>;
@@ -133,6 +147,27 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
       return (metric?.values ?? [])
         .filter((value) => Object.entries(labels).every(([key, wanted]) => String(value.labels[key]) === wanted))
         .reduce((sum, value) => sum + value.value, 0);
+    },
+    async storedMessages() {
+      const jsm = await jetstreamManager(nats.connection);
+      const stream = natsNames(nats.prefix).mailboxStream;
+      const { state: info } = await jsm.streams.info(stream);
+      const messages: StoredMailboxMessage[] = [];
+      for (let seq = info.first_seq; info.messages > 0 && seq <= info.last_seq; seq += 1) {
+        const stored = await jsm.streams.getMessage(stream, { seq });
+        if (stored === null) continue;
+        const headers: Record<string, string> = {};
+        for (const key of stored.header.keys()) headers[key] = stored.header.get(key);
+        messages.push({
+          id: headers['Nats-Msg-Id'] ?? '',
+          partition: Number(stored.subject.split('.').pop()),
+          userKey: headers[MAILBOX_HEADERS.userKey] ?? '',
+          headers,
+          payload: stored.json(),
+          storedAt: stored.time.getTime(),
+        });
+      }
+      return messages;
     },
     async caughtUp(dispatcher) {
       // Other test files keep transactions open; the log's head is only final once they ended.
