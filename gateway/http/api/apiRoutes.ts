@@ -31,7 +31,7 @@ const dayStart = (day: string): number | null => {
 
 const badRequest = (reply: FastifyReply, message: string): FastifyReply => reply.code(400).send({ statusCode: 400, error: 'Bad Request', message });
 
-const responses = (ok: object) => ({ 200: ok, 400: errorSchema, 401: errorSchema });
+const responses = (ok: object) => ({ 200: ok, 400: errorSchema, 401: errorSchema, 503: errorSchema });
 
 export const apiRoutes = async (app: FastifyInstance, options: ApiRoutesOptions): Promise<void> => {
   const check = bearerChecker(options.tokens);
@@ -49,6 +49,13 @@ export const apiRoutes = async (app: FastifyInstance, options: ApiRoutesOptions)
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
+  });
+  // Validation errors (4xx) keep fastify's answer; anything else is logged here and answered without internals
+  // (a query's error text names schemas and tables). 503: the read models are what failed, worth a retry.
+  app.setErrorHandler(async (error: { statusCode?: number; message: string }, request, reply) => {
+    if (error.statusCode !== undefined && error.statusCode < 500) return reply.code(error.statusCode).send(error);
+    request.log.error({ err: error }, 'analytics query failed');
+    return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'analytics are unavailable, try again later' });
   });
 
   app.get('/stats', { schema: { response: responses(statsResponseSchema) } }, async () => {

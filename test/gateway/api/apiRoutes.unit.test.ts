@@ -113,6 +113,20 @@ describe('analytics API', () => {
     expect(response.json().message).toContain(message);
   });
 
+  it('answers 503 without internals when a query fails', async () => {
+    const failing = Fastify({ logger: false });
+    const analytics = createMemoryAnalytics({ stats: STATS });
+    await failing.register(apiRoutes, {
+      prefix: '/api/v1',
+      tokens: TOKENS,
+      analytics: { ...analytics, stats: async () => Promise.reject(new Error('relation "read_models.users" does not exist')) },
+    });
+    const response = await failing.inject({ method: 'GET', url: '/api/v1/stats', headers: bearer(TOKENS[0] ?? '') });
+    expect(response.statusCode).toBe(503);
+    expect(response.body).not.toContain('read_models');
+    await failing.close();
+  });
+
   it('serves the language pairs', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/language-pairs', headers: bearer(TOKENS[1] ?? '') });
     expect(response.json()).toEqual({ pairs: [{ learning_language: 'en', native_language: 'ru', demand: 3, supply: 1 }] });
