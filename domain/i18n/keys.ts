@@ -5,6 +5,10 @@ import type { InterestCategory, InterestId, InterestProblemCode } from '../inter
 import { INTEREST_PROBLEM_CODES } from '../interests/index.js';
 import type { CefrLevel, LanguageProblemCode } from '../languages/index.js';
 import { LANGUAGE_PROBLEM_CODES } from '../languages/index.js';
+import type { UserErrorCode } from '../errors.js';
+import type { IneligibilityReason, ScorePartCode } from '../matching/index.js';
+import type { CloseReason, DeclineReason, RejectReason, TandemChannel } from '../tandem/types.js';
+import type { ReminderKind, ReportReason } from '../user/limits.js';
 import type { BotCommand } from './commands.js';
 
 // Message ids of the catalog for the reference data. Ids are built here, in one place, so that code and catalog
@@ -24,6 +28,28 @@ export const weekdayShortKey = (day: Weekday): string => `weekday-short-${day}`;
 export const daySelectionKey = (kind: DaySelectionKind): string => `days-${kind}`;
 export const timeSlotKey = (slot: TimeSlot): string => `slot-${slot}`;
 export const commandKey = (command: BotCommand): string => `command-${command}`;
+
+/**
+ * The reply to a refused command. Its variables are the DomainError's own `details` (limits and counts), so the edge
+ * formats it with `t(errorKey(error.code), errorArgs(error.details))`.
+ */
+export const errorKey = (code: UserErrorCode): string => `error-${code}`;
+/** A reason a target gives when declining: a button label that also reads after "declined your request:". */
+export const declineReasonKey = (reason: DeclineReason): string => `decline-reason-${reason}`;
+/** Why a request or tandem closed, from this side's point of view. */
+export const closeReasonKey = (reason: CloseReason): string => `close-reason-${reason}`;
+/** What a requester is told when the target's actor refused the request on arrival. */
+export const rejectReasonKey = (reason: RejectReason): string => `reject-reason-${reason}`;
+/** Shares the ids of the /report keyboard (`report-reason-*`). */
+export const reportReasonKey = (reason: ReportReason): string => `report-reason-${reason}`;
+/** A reminder's text; its variables are listed in REMINDER_VARIABLES. */
+export const reminderKey = (kind: ReminderKind): string => `reminder-${kind}`;
+/** Why two people cannot be matched. */
+export const ineligibilityKey = (reason: IneligibilityReason): string => `ineligible-${reason}`;
+/** One line of a match score's explanation; its variables come from scorePartArgs (the name matching/score.ts uses). */
+export const scorePartKey = (code: ScorePartCode): string => `match-part-${code}`;
+/** How partners talk once a tandem is active. */
+export const channelKey = (channel: TandemChannel): string => `channel-${channel}`;
 
 export type ProblemCode = LanguageProblemCode | InterestProblemCode | AvailabilityProblemCode;
 

@@ -96,7 +96,7 @@ profile-bio = About me
 
 account-paused = Your profile is paused: nobody will see it or send you requests. Send /resume when you are back.
 account-resumed = Your profile is active again.
-account-banned = Your account has been blocked for breaking the rules. If you think this is a mistake, contact the team with /feedback.
+account-banned = Your account has been blocked for breaking the rules, so you can no longer use the bot.
 action-not-allowed-paused = Your profile is paused. Send /resume to use this.
 user-blocked = You blocked { $name }. You will not see each other any more.
 user-unblocked = You unblocked { $name }.
@@ -298,3 +298,143 @@ problem-availability-duplicate_day = A day is chosen twice: { $day }.
 problem-availability-no_slots = Choose at least one time of day.
 problem-availability-unknown_slot = “{ $slot }” is not a time of day.
 problem-availability-duplicate_slot = A time of day is chosen twice: { $slot }.
+
+## Refused commands (error-<code>; variables are the DomainError's details)
+
+error-not_started = Send /start first to set up your profile.
+error-forgotten = Your data was deleted at your request, so this account can no longer use the bot.
+error-banned = Your account has been blocked for breaking the rules, so you can no longer use the bot.
+error-already_banned = This account is already blocked.
+error-not_banned = This account is not blocked.
+error-not_active = Your profile is not active right now. If you paused it, send /resume.
+error-not_paused = Your profile is not paused.
+error-profile_incomplete = Please finish your profile first: send /profile to complete it.
+error-invalid_user_id = I could not find that user.
+error-invalid_first_name = Your Telegram name is empty or too long. Please change it in Telegram’s settings and send /start again.
+error-invalid_username = Your Telegram username looks wrong. Please check it in Telegram’s settings and send /start again.
+error-invalid_languages = Something does not add up in your languages. Please choose them again.
+error-invalid_interests = Something does not add up in your interests. Please choose them again.
+error-invalid_availability = This availability does not work: choose a valid time zone and at least one day and one time of day.
+error-invalid_communication = Choose at least one way to practise and how often you would like to.
+error-invalid_interface_language = This interface language is not available. Please choose one from the list.
+error-bio_too_long = Your text is { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } long; please keep it within { $max }.
+error-text_has_control_characters = Your text contains invisible control characters. Please remove them and send it again.
+error-feedback_length = Your message is { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } long; it must be { $min }–{ $max } characters.
+error-comment_too_long = Your comment is too long: please keep it within { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
+error-invalid_report_reason = Please choose a reason from the list.
+error-invalid_decline_reason = Please choose a reason from the list.
+error-invalid_reminder_kind = Something went wrong on our side. Please try again later.
+error-self_target = That is you! Please choose someone else.
+error-already_blocked = You have already blocked this user.
+error-not_blocked = This user is not blocked.
+error-blocked_pair = You cannot contact this person.
+error-too_many_pending_requests = You already have { $max ->
+        [one] { $max } request
+       *[other] { $max } requests
+    } waiting for an answer, the most allowed. Wait for a reply or cancel one.
+error-tandem_exists = You already have a request or a tandem with this person.
+error-declined_recently = This person declined your request recently. Give it some time, and meanwhile try /find.
+error-request_not_found = I could not find this request. It may have been withdrawn.
+error-request_already_answered = This request has already been answered.
+error-request_expired = This request has expired. Send /find to look for partners.
+error-request_not_expired = This request is still waiting for an answer.
+error-not_request_target = Only the person who received this request can answer it.
+error-not_request_owner = Only the person who sent this request can withdraw it.
+error-tandem_not_active = This tandem is not active.
+error-tandem_not_ended = You can rate a tandem once it has ended.
+error-already_rated = You have already rated this tandem.
+error-invalid_rating = Please rate with a whole number from { $min } to { $max }.
+
+## Why a request was declined (buttons, and the reason after “declined your request:”)
+
+decline-reason-no_time = No time right now
+decline-reason-language_mismatch = Our languages do not fit
+decline-reason-level_mismatch = Our levels are too different
+decline-reason-interests_mismatch = Different interests
+decline-reason-schedule_mismatch = Our schedules do not match
+decline-reason-other = Another reason
+
+## Why a request or tandem closed, as this side sees it
+
+close-reason-by_user = Closed by you
+close-reason-by_peer = Closed by your partner
+close-reason-peer_unavailable = Your partner is no longer available
+close-reason-blocked = Closed because of a block
+close-reason-banned = Closed because your account was blocked
+close-reason-forgotten = Closed because your data was deleted
+
+## Why a request did not reach its target
+
+reject-reason-unavailable = This person cannot take requests right now. Try someone else with /find.
+reject-reason-declined_recently = This person declined your request recently, so it was not sent again. Try someone else with /find.
+
+## Reminders
+
+reminder-complete_profile = Your profile is { $percent }% complete. Finish it with /profile to start meeting partners.
+reminder-inactive = We have not seen you for a while. Send /find to meet a new language partner, or /pause if you need a break.
+reminder-pending_requests = { $count ->
+        [one] { $count } request is
+       *[other] { $count } requests are
+    } waiting for your answer. Open them to accept or decline.
+reminder-rate_partner = How was your tandem with { $name }? Rate it from 1 to 5: it helps us find better partners.
+
+## Why two people cannot be matched
+
+ineligible-self = That is you.
+ineligible-not_active = One of you has a paused or unfinished profile.
+ineligible-no_reciprocal_language = You cannot teach each other: each of you must speak natively a language the other learns.
+ineligible-no_overlap = Your free times do not overlap.
+ineligible-blocked = One of you has blocked the other.
+ineligible-declined_recently = A request between you was declined recently.
+ineligible-tandem_open = You already have a request or a tandem together.
+
+## Why a candidate fits (one line per score part, with its points)
+
+match-part-overlap_hours = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    } a week when you are both free (+{ $points })
+match-part-level_fit = { $fit ->
+        [none] No language you can teach each other
+       *[pair] Levels: you learn { $viewerLearns } at { $viewerLevel }, they learn { $candidateLearns } at { $candidateLevel }
+    } (+{ $points })
+match-part-shared_interests = { $shared ->
+        [one] { $shared } shared interest
+       *[other] { $shared } shared interests
+    }, { $sharedPrimary ->
+        [one] { $sharedPrimary } of them a top one
+       *[other] { $sharedPrimary } of them top ones
+    } (+{ $points })
+match-part-communication = { $sharedStyles ->
+        [one] { $sharedStyles } way to practise
+       *[other] { $sharedStyles } ways to practise
+    } in common, { $sameFrequency ->
+        [yes] same pace
+       *[no] different pace
+    } (+{ $points })
+match-part-recent_activity = { $activity ->
+        [never] No recent activity
+        [today] Active today
+       *[recent] Active { $daysSinceActive ->
+            [one] { $daysSinceActive } day
+           *[other] { $daysSinceActive } days
+        } ago
+    } (+{ $points })
+match-part-fairness = Already has { $pendingRequests ->
+        [one] { $pendingRequests } request
+       *[other] { $pendingRequests } requests
+    } waiting for an answer ({ $points })
+
+## How partners talk
+
+channel-contact = Directly: you see each other’s @username
+channel-relay = Through the bot: I pass your messages on

@@ -103,7 +103,7 @@ profile-bio = О себе
 
 account-paused = Профиль приостановлен: его никто не увидит и не пришлёт вам запрос. Когда вернётесь, отправьте /resume.
 account-resumed = Профиль снова активен.
-account-banned = Ваш аккаунт заблокирован за нарушение правил. Если это ошибка, напишите команде через /feedback.
+account-banned = Ваш аккаунт заблокирован за нарушение правил, поэтому пользоваться ботом больше нельзя.
 action-not-allowed-paused = Профиль приостановлен. Отправьте /resume, чтобы этим воспользоваться.
 user-blocked = Вы заблокировали пользователя { $name }. Вы больше не увидите друг друга.
 user-unblocked = Вы разблокировали пользователя { $name }.
@@ -324,3 +324,160 @@ problem-availability-duplicate_day = День выбран дважды: { $day 
 problem-availability-no_slots = Выберите хотя бы одно время суток.
 problem-availability-unknown_slot = «{ $slot }» — не время суток.
 problem-availability-duplicate_slot = Время суток выбрано дважды: { $slot }.
+
+## Отказы в командах (error-<код>; переменные — поля details у DomainError)
+
+error-not_started = Сначала отправьте /start, чтобы заполнить профиль.
+error-forgotten = Ваши данные удалены по вашей просьбе, поэтому с этого аккаунта бот больше недоступен.
+error-banned = Ваш аккаунт заблокирован за нарушение правил, поэтому пользоваться ботом больше нельзя.
+error-already_banned = Этот аккаунт уже заблокирован.
+error-not_banned = Этот аккаунт не заблокирован.
+error-not_active = Ваш профиль сейчас неактивен. Если вы его приостановили, отправьте /resume.
+error-not_paused = Ваш профиль не приостановлен.
+error-profile_incomplete = Сначала заполните профиль до конца: отправьте /profile.
+error-invalid_user_id = Не удалось найти этого пользователя.
+error-invalid_first_name = Имя в Telegram пустое или слишком длинное. Исправьте его в настройках Telegram и снова отправьте /start.
+error-invalid_username = С вашим именем пользователя в Telegram что-то не так. Проверьте его в настройках Telegram и снова отправьте /start.
+error-invalid_languages = С выбранными языками что-то не сходится. Выберите их, пожалуйста, заново.
+error-invalid_interests = С выбранными интересами что-то не сходится. Выберите их, пожалуйста, заново.
+error-invalid_availability = Так не получится: укажите правильный часовой пояс и хотя бы один день и одно время суток.
+error-invalid_communication = Выберите хотя бы один формат общения и то, как часто хотите заниматься.
+error-invalid_interface_language = Такого языка интерфейса нет. Выберите язык из списка.
+error-bio_too_long = В вашем тексте { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+        [many] { $length } символов
+       *[other] { $length } символа
+    }; уложитесь, пожалуйста, в { $max }.
+error-text_has_control_characters = В тексте есть невидимые управляющие символы. Уберите их и отправьте текст ещё раз.
+error-feedback_length = В сообщении { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+        [many] { $length } символов
+       *[other] { $length } символа
+    }, а нужно от { $min } до { $max }.
+error-comment_too_long = Комментарий слишком длинный: уложитесь, пожалуйста, в { $max ->
+        [one] { $max } символ
+        [few] { $max } символа
+        [many] { $max } символов
+       *[other] { $max } символа
+    }.
+error-invalid_report_reason = Выберите, пожалуйста, причину из списка.
+error-invalid_decline_reason = Выберите, пожалуйста, причину из списка.
+error-invalid_reminder_kind = У нас что-то пошло не так. Попробуйте, пожалуйста, позже.
+error-self_target = Это же вы! Выберите кого-нибудь другого.
+error-already_blocked = Вы уже заблокировали этого пользователя.
+error-not_blocked = Этот пользователь не заблокирован.
+error-blocked_pair = Связаться с этим человеком нельзя.
+error-too_many_pending_requests = У вас уже { $max ->
+        [one] { $max } запрос ждёт
+        [few] { $max } запроса ждут
+        [many] { $max } запросов ждут
+       *[other] { $max } запроса ждут
+    } ответа — больше нельзя. Дождитесь ответа или отмените один из запросов.
+error-tandem_exists = С этим человеком у вас уже есть запрос или тандем.
+error-declined_recently = Этот человек недавно отклонил ваш запрос. Дайте ему время, а пока поищите других через /find.
+error-request_not_found = Не нашёл этот запрос. Возможно, его уже отозвали.
+error-request_already_answered = На этот запрос уже ответили.
+error-request_expired = Срок этого запроса истёк. Отправьте /find, чтобы поискать партнёров.
+error-request_not_expired = Этот запрос ещё ждёт ответа.
+error-not_request_target = Ответить на запрос может только тот, кому он отправлен.
+error-not_request_owner = Отозвать запрос может только тот, кто его отправил.
+error-tandem_not_active = Этот тандем сейчас не идёт.
+error-tandem_not_ended = Оценить тандем можно после того, как он завершится.
+error-already_rated = Вы уже оценили этот тандем.
+error-invalid_rating = Поставьте, пожалуйста, целую оценку от { $min } до { $max }.
+
+## Почему запрос отклонён (кнопки и причина после «отклонил(а) ваш запрос:»)
+
+decline-reason-no_time = Сейчас нет времени
+decline-reason-language_mismatch = Не подходят языки
+decline-reason-level_mismatch = Слишком разный уровень
+decline-reason-interests_mismatch = Разные интересы
+decline-reason-schedule_mismatch = Не совпадает расписание
+decline-reason-other = Другая причина
+
+## Почему запрос или тандем закрыт — с точки зрения этой стороны
+
+close-reason-by_user = Закрыто вами
+close-reason-by_peer = Закрыто собеседником
+close-reason-peer_unavailable = Собеседник больше недоступен
+close-reason-blocked = Закрыто из-за блокировки
+close-reason-banned = Закрыто: ваш аккаунт заблокирован
+close-reason-forgotten = Закрыто: ваши данные удалены
+
+## Почему запрос не дошёл до адресата
+
+reject-reason-unavailable = Этот человек сейчас не принимает запросы. Поищите другого партнёра через /find.
+reject-reason-declined_recently = Этот человек недавно отклонил ваш запрос, поэтому новый не отправлен. Поищите другого партнёра через /find.
+
+## Напоминания
+
+reminder-complete_profile = Профиль заполнен на { $percent }%. Допишите его через /profile, чтобы начать знакомиться.
+reminder-inactive = Давно вас не видели! Отправьте /find, чтобы найти нового партнёра, или /pause, если нужен перерыв.
+reminder-pending_requests = { $count ->
+        [one] { $count } запрос ждёт
+        [few] { $count } запроса ждут
+        [many] { $count } запросов ждут
+       *[other] { $count } запроса ждут
+    } вашего ответа. Откройте их, чтобы принять или отклонить.
+reminder-rate_partner = Как прошёл тандем с пользователем { $name }? Оцените его от 1 до 5 — так мы сможем подбирать партнёров лучше.
+
+## Почему двоих нельзя свести
+
+ineligible-self = Это вы сами.
+ineligible-not_active = У одного из вас профиль приостановлен или не заполнен.
+ineligible-no_reciprocal_language = Вам нечему научить друг друга: каждый должен быть носителем языка, который учит другой.
+ineligible-no_overlap = Ваше свободное время не совпадает.
+ineligible-blocked = Один из вас заблокировал другого.
+ineligible-declined_recently = Недавно один из вас отклонил запрос другого.
+ineligible-tandem_open = У вас уже есть общий запрос или тандем.
+
+## Почему кандидат подходит (по строке на каждую часть оценки, с баллами)
+
+match-part-overlap_hours = Общего свободного времени: { $hours } { $hours ->
+        [one] час
+        [few] часа
+        [many] часов
+       *[other] часа
+    } в неделю (+{ $points })
+match-part-level_fit = { $fit ->
+        [none] Нет языка, которому вы могли бы научить друг друга
+       *[pair] Уровни: вы изучаете { $viewerLearns } — { $viewerLevel }, собеседник изучает { $candidateLearns } — { $candidateLevel }
+    } (+{ $points })
+match-part-shared_interests = { $shared ->
+        [one] { $shared } общий интерес
+        [few] { $shared } общих интереса
+        [many] { $shared } общих интересов
+       *[other] { $shared } общего интереса
+    }, из них главных: { $sharedPrimary } (+{ $points })
+match-part-communication = { $sharedStyles ->
+        [one] { $sharedStyles } общий формат общения
+        [few] { $sharedStyles } общих формата общения
+        [many] { $sharedStyles } общих форматов общения
+       *[other] { $sharedStyles } общего формата общения
+    }, { $sameFrequency ->
+        [yes] одинаковый темп
+       *[no] разный темп
+    } (+{ $points })
+match-part-recent_activity = { $activity ->
+        [never] Давно не было активности
+        [today] Последняя активность: сегодня
+       *[recent] Последняя активность: { $daysSinceActive } { $daysSinceActive ->
+            [one] день
+            [few] дня
+            [many] дней
+           *[other] дня
+        } назад
+    } (+{ $points })
+match-part-fairness = У собеседника уже { $pendingRequests ->
+        [one] { $pendingRequests } входящий запрос ждёт
+        [few] { $pendingRequests } входящих запроса ждут
+        [many] { $pendingRequests } входящих запросов ждут
+       *[other] { $pendingRequests } входящего запроса ждут
+    } ответа ({ $points })
+
+## Как партнёры общаются
+
+channel-contact = Напрямую: вы видите @username друг друга
+channel-relay = Через бота: я пересылаю ваши сообщения
