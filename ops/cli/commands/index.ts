@@ -1,5 +1,6 @@
 // Every CLI command, registered in one place so `lexbot --help` lists them all.
 import type { Command } from 'commander';
+import { registerDlqCommand } from './dlq.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerReplayCommand } from './replay.js';
 import { registerStartCommand } from './start.js';
@@ -8,4 +9,5 @@ export const registerOpsCommands = (program: Command, ops: Command): void => {
   registerStartCommand(program);
   registerMigrateCommand(ops);
   registerReplayCommand(ops);
+  registerDlqCommand(ops);
 };
