@@ -21,8 +21,10 @@ describe('redis cache projection', () => {
   let projection: RedisCacheProjection;
   let reader: CacheReader;
 
+  /** The whole log, delivered twice (the second delivery must change nothing). */
   const applyAll = async (): Promise<void> => {
     const page = await store.readAll(START, 10_000);
+    await projection.handle(page.events);
     await projection.handle(page.events);
   };
 

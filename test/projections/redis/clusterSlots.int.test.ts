@@ -28,7 +28,9 @@ it('keeps every key of a shard in the shard’s slot, and spreads the shards', a
   await appendPopulation(store);
   const shards = 8;
   const projection = createRedisCacheProjection({ redis: t.redis, prefix: t.prefix, store, shards });
-  await projection.handle((await store.readAll(START, 10_000)).events);
+  const { events } = await store.readAll(START, 10_000);
+  await projection.handle(events);
+  await projection.handle(events);
   await projection.markWarm((await projection.checkpoint()) ?? START);
   const keys = cacheKeys(t.prefix, shards);
   const stored = await allKeys(keys.pattern);
