@@ -1,0 +1,146 @@
+// What the chaos tests share: realistic load for the webhook (many users, distinct update ids), bounded waits, and
+// the audit that reads the event store's global log: every accepted update applied exactly once (its events carry
+// causation `tg:<update_id>` and were committed in one append) and answered (an outbox sendMessage, and a matching
+// call at the Bot API emulator, re-sends allowed only as far as the dispatcher's metric counts them).
+import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
+import { START, type RecordedEvent } from '../../actors/eventStore/types.js';
+import { textMessageUpdate, type EmulatorCall } from '../../gateway/telegramEmulator/index.js';
+
+export const SECRET = 'chaos-webhook-secret';
+
+export interface Update {
+  readonly update_id: number;
+  readonly [key: string]: unknown;
+}
+
+/** `users` users, each sending /start then `/help` (rounds − 1) times; round by round so a user's order holds. */
+export const updatesFor = (users: readonly { id: number; first_name: string }[], rounds: number, firstUpdateId: number): Update[] => {
+  const updates: Update[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const user of users) {
+      updates.push({ update_id: firstUpdateId + updates.length, ...textMessageUpdate({ ...user, language_code: 'en' }, round === 0 ? '/start' : '/help') });
+    }
+  }
+  return updates;
+};
+
+export const postWebhook = async (url: string, body: string, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': SECRET }): Promise<number> => {
+  try {
+    const response = await fetch(`${url}/webhook/telegram`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    // The connection itself failed: Telegram would retry, as after any non-2xx answer.
+    return 0;
+  }
+};
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+export const eachLimited = async <T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next;
+        next += 1;
+        await work(items[index]!, index);
+      }
+    }),
+  );
+};
+
+/** Polls `probe` until it returns a value other than undefined; fails with `describe()` after `timeoutMs`. */
+export const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, describe: () => string | Promise<string>): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms: ${await describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+export interface Audit {
+  /** Update ids with at least one event. */
+  readonly applied: ReadonlySet<number>;
+  /** Update ids whose events were committed by more than one append (applied twice). */
+  readonly appliedTwice: readonly number[];
+  /** Update ids with no outbox sendMessage among their events. */
+  readonly unanswered: readonly number[];
+  /** (chat, text) of every outbox sendMessage. */
+  readonly outboxMessages: readonly string[];
+}
+
+const keyOf = (chatId: unknown, text: unknown): string => `${String(chatId)}|${String(text)}`;
+
+export const auditEventStore = async (databaseUrl: string, updateIds: Iterable<number>): Promise<Audit> => {
+  const store = createPostgresEventStore({ connectionString: databaseUrl, listen: false, notify: false, poolSize: 2 });
+  const byCause = new Map<string, RecordedEvent[]>();
+  try {
+    let after = START;
+    for (;;) {
+      const page = await store.readAll(after, 1000);
+      for (const event of page.events) {
+        const cause = event.metadata.causationId;
+        if (typeof cause !== 'string' || !cause.startsWith('tg:')) continue;
+        byCause.set(cause, [...(byCause.get(cause) ?? []), event]);
+      }
+      if (page.events.length === 0) break;
+      after = page.checkpoint;
+    }
+  } finally {
+    await store.close();
+  }
+  const applied = new Set<number>();
+  const appliedTwice: number[] = [];
+  const unanswered: number[] = [];
+  const outboxMessages: string[] = [];
+  for (const id of updateIds) {
+    const events = byCause.get(`tg:${id}`) ?? [];
+    if (events.length === 0) continue;
+    applied.add(id);
+    const appends = new Set(events.map((event) => `${event.streamName}@${event.checkpoint.commit}`));
+    if (appends.size !== 1) appliedTwice.push(id);
+    const sends = events.filter((event) => event.type === 'OutboxTelegramCallQueued' && (event.data as { method?: string }).method === 'sendMessage');
+    if (sends.length === 0) unanswered.push(id);
+    for (const send of sends) {
+      const payload = (send.data as { payload: { chat_id?: unknown; text?: unknown } }).payload;
+      outboxMessages.push(keyOf(payload.chat_id, payload.text));
+    }
+  }
+  return { applied, appliedTwice, unanswered, outboxMessages };
+};
+
+/**
+ * Outbox messages never sent, and how many calls went beyond one per outbox message (re-sends). Compared as a
+ * multiset of (chat, text): the emulator sees no event ids.
+ */
+export const compareWithEmulator = (outboxMessages: readonly string[], calls: readonly EmulatorCall[]): { missing: number; extra: number } => {
+  const sent = new Map<string, number>();
+  for (const call of calls) {
+    if (call.method !== 'sendMessage' || !call.response.ok) continue;
+    const key = keyOf(call.params.chat_id, call.params.text);
+    sent.set(key, (sent.get(key) ?? 0) + 1);
+  }
+  let missing = 0;
+  for (const key of outboxMessages) {
+    const left = sent.get(key) ?? 0;
+    if (left === 0) missing += 1;
+    else sent.set(key, left - 1);
+  }
+  const extra = [...sent.values()].reduce((sum, n) => sum + n, 0);
+  return { missing, extra };
+};
+
+/** The value of a counter without labels in a Prometheus text exposition (0 when absent). */
+export const counterValue = async (url: string, name: string): Promise<number> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  return line === undefined ? 0 : Number(line.slice(name.length + 1));
+};
+
+export const ownedPartitions = async (url: string): Promise<number> => {
+  const body = (await (await fetch(`${url}/ready`)).json()) as { checks?: { partitions?: { detail?: string } } };
+  const match = /^(\d+) of \d+ owned$/.exec(body.checks?.partitions?.detail ?? '');
+  return match === null ? -1 : Number(match[1]);
+};
