@@ -6,7 +6,7 @@ import type { TandemEvent } from '../../domain/tandem/index.js';
 import type { ProfileEvent } from '../../domain/user/index.js';
 import { completionOf, projectProfile } from './projectProfile.js';
 import { projectTandem } from './projectTandem.js';
-import type { CounterDelta, DailyCounter, MatchRow, UserDoc } from './rows.js';
+import type { CounterDelta, DailyCounter, MatchRow, UserDoc, UserRow } from './rows.js';
 
 export interface ProjectedEvent {
   readonly userId: string;
@@ -95,7 +95,14 @@ export const projectEvent = (doc: UserDoc | null, input: ProjectedEvent): Projec
     const level = completionOf(next);
     const updatedAt = event.data.at > user.updatedAt ? event.data.at : user.updatedAt;
     if (user.profileCompletionLevel !== level || user.streamVersion !== streamVersion || user.updatedAt !== updatedAt) {
-      next = { ...next, user: { ...user, profileCompletionLevel: level, streamVersion, updatedAt } };
+      if (doc !== null && user === doc.user) next = { ...next, user: { ...user, profileCompletionLevel: level, streamVersion, updatedAt } };
+      else {
+        // The row was created by this very event (projectProfile's copy): nobody else holds it yet, finish it in place.
+        const fresh = user as { -readonly [K in keyof UserRow]: UserRow[K] };
+        fresh.profileCompletionLevel = level;
+        fresh.streamVersion = streamVersion;
+        fresh.updatedAt = updatedAt;
+      }
     }
   }
   const deltas: CounterDelta[] = [];

@@ -1,5 +1,5 @@
 // Profile events → the user's rows. Pure: the same doc and event always give the same result, never a clock.
-import { toUtcWeekHours } from '../../domain/availability/index.js';
+import { toUtcWeekHours, utcWeekStart, type Availability } from '../../domain/availability/index.js';
 import type { ProfileEvent } from '../../domain/user/index.js';
 import type { AvailabilityRow, InterestRow, LanguageRow, UserDoc, UserRow } from './rows.js';
 
@@ -44,12 +44,29 @@ const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version:
   feedback: [],
 });
 
+// toUtcWeekHours asks Intl for offsets hour by hour (≈ 0.1 ms); most users share a few zones and slot choices, so
+// a replay meets the same (availability, week) again and again. Memoised, so still a pure function of its inputs.
+const weekHoursCache = new Map<string, readonly number[]>();
+const WEEK_HOURS_CACHE_LIMIT = 10_000;
+
+const utcHoursOf = (availability: Availability, at: string): readonly number[] => {
+  const when = Date.parse(at);
+  const key = `${utcWeekStart(when)}|${availability.timeZone}|${JSON.stringify(availability.days)}|${availability.slots.join(',')}`;
+  let hours = weekHoursCache.get(key);
+  if (hours === undefined) {
+    if (weekHoursCache.size >= WEEK_HOURS_CACHE_LIMIT) weekHoursCache.clear();
+    hours = toUtcWeekHours(availability, when);
+    weekHoursCache.set(key, hours);
+  }
+  return hours;
+};
+
 const availabilityRow = (event: Extract<ProfileEvent, { type: 'AvailabilitySet' }>): AvailabilityRow => ({
   timeZone: event.data.availability.timeZone,
   days: JSON.stringify(event.data.availability.days),
   slots: [...event.data.availability.slots].sort(byKey),
   // The UTC hours of the week the event was decided in (DST as of then), like the actor's own matching view.
-  utcHours: toUtcWeekHours(event.data.availability, Date.parse(event.data.at)),
+  utcHours: utcHoursOf(event.data.availability, event.data.at),
 });
 
 /** The doc after a profile event, or null when the user is gone (forgotten: every row purged). */
