@@ -1,0 +1,126 @@
+// Chaos: the gateway process (`lexbot start --roles gateway`, a child process) reaches NATS through a TCP proxy that
+// the test cuts in the middle of the load and restores later. While NATS is unreachable the webhook answers 503 (so
+// Telegram retries) and /ready says so; afterwards 200 again. Every update that got a 200 is applied exactly once and
+// answered; the ones that got 503 are posted again by the test, as Telegram would, and end up applied once too.
+import { Kvm } from '@nats-io/kv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaseBucketName } from '../../actors/partitions/natsLeases.js';
+import { createTelegramEmulator } from '../../gateway/telegramEmulator/index.js';
+import { loadConfig } from '../../ops/config/config.js';
+import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { startLexbotProcess, type LexbotProcess } from '../support/lexbotProcess.js';
+import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
+import { createTcpProxy, type TcpProxy } from '../support/tcpProxy.js';
+import { auditEventStore, compareWithEmulator, counterValue, eachLimited, eventually, postWebhook, updatesFor, SECRET, type Update } from './pipelineAudit.js';
+
+const PARTITIONS = 8;
+
+describe('chaos: NATS cut and restored under the gateway during load', () => {
+  let database: TestDatabase;
+  let nats: TestNats;
+  let proxy: TcpProxy;
+  let emulator: ReturnType<typeof createTelegramEmulator>;
+  let back: RunningRoles;
+  let gateway: LexbotProcess;
+
+  beforeAll(async () => {
+    [database, nats] = await Promise.all([createTestDatabase(), createTestNats()]);
+    const natsUrl = new URL(TEST_NATS_URL);
+    proxy = await createTcpProxy({ host: natsUrl.hostname, port: Number(natsUrl.port || 4222) });
+    emulator = createTelegramEmulator();
+    await emulator.listen();
+    const env = {
+      DATABASE_URL: database.url,
+      NATS_PREFIX: nats.prefix,
+      PARTITIONS: String(PARTITIONS),
+      TELEGRAM_BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    };
+    // Actors and dispatcher in this process, straight to NATS (they migrate the database first); only the gateway
+    // goes through the proxy.
+    back = await startRoles({
+      roles: ['actors', 'dispatcher'],
+      config: loadConfig({ ...env, NATS_URL: TEST_NATS_URL, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent' }),
+    });
+    gateway = await startLexbotProcess({ roles: 'gateway', env: { ...env, NATS_URL: `nats://127.0.0.1:${proxy.port}` } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await back?.stop();
+    await proxy?.close();
+    await emulator?.close();
+    await new Kvm(nats.connection)
+      .open(leaseBucketName(nats.prefix))
+      .then((bucket) => bucket.destroy())
+      .catch(() => undefined);
+    await nats?.cleanup();
+    await database?.drop();
+  }, 60_000);
+
+  const readyStatus = async (): Promise<number> => (await fetch(`${gateway.url}/ready`)).status;
+
+  it('answers 503 while NATS is unreachable, 200 after, and loses or repeats nothing', async () => {
+    const users = Array.from({ length: 60 }, (_, index) => ({ id: 7_200_000 + index, first_name: `Cut${index}` }));
+    for (const user of users) emulator.addChat({ id: user.id, type: 'private', first_name: user.first_name });
+    const updates = updatesFor(users, 3, 920_000);
+    const before = updates.slice(0, 70);
+    const during = updates.slice(70, 102);
+    const after = updates.slice(102);
+    const statuses = new Map<number, number>();
+    const post = (batch: readonly Update[]): Promise<void> =>
+      eachLimited(batch, 16, async (update) => {
+        statuses.set(update.update_id, await postWebhook(gateway.url, JSON.stringify(update)));
+      });
+    const statusesOf = (batch: readonly Update[]): number[] => batch.map((update) => statuses.get(update.update_id) ?? -1);
+
+    await post(before);
+    expect(new Set(statusesOf(before))).toEqual(new Set([200]));
+
+    await proxy.cut();
+    // Once the gateway has noticed (its probe fails), nothing can be acknowledged until the proxy is back.
+    await eventually(async () => ((await readyStatus()) === 503 ? true : undefined), 30_000, () => '/ready never turned 503 while NATS was cut');
+    await post(during);
+    expect(new Set(statusesOf(during))).toEqual(new Set([503]));
+    expect(gateway.alive()).toBe(true);
+
+    await proxy.restore();
+    await eventually(async () => ((await readyStatus()) === 200 ? true : undefined), 30_000, () => '/ready never came back to 200 after NATS was restored');
+    await post(after);
+    // Telegram retries every update it got no 200 for; so does the test, until each is accepted.
+    await eventually(
+      async () => {
+        const refused = updates.filter((update) => statuses.get(update.update_id) !== 200);
+        await post(refused);
+        return refused.length === 0 ? true : undefined;
+      },
+      60_000,
+      () => `${updates.filter((update) => statuses.get(update.update_id) !== 200).length} updates still refused`,
+    );
+
+    const ids = updates.map((update) => update.update_id);
+    const audit = await eventually(
+      async () => {
+        const result = await auditEventStore(database.url, ids);
+        return result.applied.size === ids.length ? result : undefined;
+      },
+      60_000,
+      async () => `${(await auditEventStore(database.url, ids)).applied.size} of ${ids.length} updates applied`,
+    );
+    expect(audit.appliedTwice).toEqual([]);
+    expect(audit.unanswered).toEqual([]);
+    const delivery = await eventually(
+      async () => {
+        const compared = compareWithEmulator(audit.outboxMessages, emulator.calls());
+        return compared.missing === 0 ? compared : undefined;
+      },
+      60_000,
+      () => `${compareWithEmulator(audit.outboxMessages, emulator.calls()).missing} of ${audit.outboxMessages.length} replies not sent`,
+    );
+    expect(delivery.extra).toBeLessThanOrEqual(await counterValue(back.url, 'lexbot_dispatch_resends_total'));
+    expect(gateway.alive()).toBe(true);
+  }, 240_000);
+});
