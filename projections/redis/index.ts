@@ -3,6 +3,7 @@
 export { createRedisClient, probeRedis, type RedisClient, type RedisClientOptions, type RedisTarget } from './client.js';
 export { createRedisCacheProjection, REDIS_CACHE_PROJECTION, type RedisCacheProjection, type RedisCacheProjectionOptions, type RebuildProgress } from './cacheProjection.js';
 export { redisCacheTarget } from './redisCacheTarget.js';
+export { createGenerationalCache, generationKey, type GenerationalCache, type GenerationalCacheOptions } from './generations.js';
 export { createCacheReader, type CacheReader, type PoolEntry } from './cacheReader.js';
 export { createRedisCandidateSearch, type RedisCandidateSearchOptions } from './redisCandidateSearch.js';
 export { createCacheMetrics, type CacheMetrics } from './cacheMetrics.js';

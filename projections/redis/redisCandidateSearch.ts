@@ -9,14 +9,16 @@ import { comparePoolEntries, type CacheReader, type PoolEntry } from './cacheRea
 import type { LanguagePair } from './keys.js';
 
 export interface RedisCandidateSearchOptions {
-  readonly reader: CacheReader;
+  /** A reader, or a way to get the live generation's reader per request (GenerationalCache.reader). */
+  readonly reader: CacheReader | (() => Promise<CacheReader>);
   /** Availability is stored in local time and turned into this week's UTC hours at read time. */
   readonly now?: () => Date;
 }
 
-export const createRedisCandidateSearch = ({ reader, now = () => new Date() }: RedisCandidateSearchOptions): CandidateSearch => ({
+export const createRedisCandidateSearch = ({ reader: readerOption, now = () => new Date() }: RedisCandidateSearchOptions): CandidateSearch => ({
   async findCandidates(viewerId, options) {
     const limit = validLimit(options.limit);
+    const reader = typeof readerOption === 'function' ? await readerOption() : readerOption;
     if (!(await reader.isWarm())) throw new CandidateSourceUnavailable('cold', 'the candidate cache is being built');
     const viewer = await reader.user(viewerId);
     if (viewer === null) throw new CandidateSourceUnavailable('viewer_unknown', `user ${viewerId} is not in the cache yet`);

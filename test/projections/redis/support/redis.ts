@@ -17,7 +17,8 @@ export interface TestRedis {
 export const createTestRedis = (url = TEST_REDIS_URL): TestRedis => {
   const prefix = `t${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const redis = createRedisClient({ kind: 'url', url });
-  const flush = (): Promise<number> => deleteByPattern(redis, `${prefix}:*`);
+  // `${prefix}*` also takes later cache generations (`${prefix}.g1:…`) and their pointer (`${prefix}.generation`).
+  const flush = (): Promise<number> => deleteByPattern(redis, `${prefix}*`);
   return {
     redis,
     prefix,
