@@ -12,7 +12,7 @@ import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startLexbotProcess, type LexbotProcess } from '../support/lexbotProcess.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
-import { auditEventStore, compareWithEmulator, counterValue, eachLimited, eventually, ownedPartitions, postWebhook, SECRET, updatesFor } from './pipelineAudit.js';
+import { ackPendingOn, auditEventStore, mailboxBacklog, partitionsLeasedBy, compareWithEmulator, counterValue, eachLimited, eventually, ownedPartitions, postWebhook, SECRET, updatesFor } from './pipelineAudit.js';
 
 const PARTITIONS = 8;
 const USERS = 100;
@@ -82,6 +82,18 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
     const statuses = new Map<number, number>();
     const hostileStatuses: number[] = [];
     let posted = 0;
+    // The kill must hit the victim while it holds messages delivered and not yet acknowledged (some of them
+    // possibly committed already): those are the ones JetStream redelivers to the survivor after the ack wait.
+    const victimPartitions = await partitionsLeasedBy(nats.connection, nats.prefix, victim.pid);
+    expect(victimPartitions.length).toBeGreaterThan(0);
+    let killed: Promise<number> | undefined;
+    const killWhenBusy = async (): Promise<number> => {
+      const deadline = Date.now() + 15_000;
+      let held = 0;
+      while (held === 0 && Date.now() < deadline) held = await ackPendingOn(nats.connection, nats.prefix, victimPartitions);
+      victim.kill('SIGKILL');
+      return held;
+    };
     await eachLimited(updates, 16, async (update, index) => {
       statuses.set(update.update_id, await postWebhook(front.url, JSON.stringify(update)));
       posted += 1;
@@ -92,8 +104,9 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
         expect(status, `hostile body #${(index / 25) % hostile.length}`).toBe(bad.expected);
       }
       // A third of the way in, the victim dies without any chance to clean up.
-      if (posted === Math.floor(updates.length / 3)) victim.kill('SIGKILL');
+      if (posted === Math.floor(updates.length / 3)) killed = killWhenBusy();
     });
+    expect(await killed, 'messages the victim held unacknowledged just before the kill').toBeGreaterThan(0);
     expect(await victim.exited).toBe('SIGKILL');
     expect(hostileStatuses.length).toBeGreaterThanOrEqual(hostile.length);
     // The gateway lost nothing: every update was accepted.
@@ -113,6 +126,19 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
     );
     expect(audit.appliedTwice).toEqual([]);
     expect(audit.unanswered).toEqual([]);
+    // Whatever was delivered but never acknowledged comes back after the ack wait (30 s); once nothing is left
+    // pending, every redelivery has happened, and none of them may have applied an update a second time.
+    await eventually(
+      async () => {
+        const current = await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS);
+        return current.pending === 0 && current.ackPending === 0 ? current : undefined;
+      },
+      60_000,
+      async () => JSON.stringify(await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS)),
+    );
+    const final = await auditEventStore(database.url, ids);
+    expect(final.appliedTwice).toEqual([]);
+    expect(final.applied.size).toBe(ids.length);
 
     // Every queued reply reaches the Bot API (the dispatcher sends within Telegram's limits, so this takes a while).
     const delivery = await eventually(

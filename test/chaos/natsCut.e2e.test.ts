@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startLexbotProcess, type LexbotProcess } from '../support/lexbotProcess.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
 import { createTcpProxy, type TcpProxy } from '../support/tcpProxy.js';
-import { auditEventStore, compareWithEmulator, counterValue, eachLimited, eventually, postWebhook, updatesFor, SECRET, type Update } from './pipelineAudit.js';
+import { auditEventStore, mailboxBacklog, compareWithEmulator, counterValue, eachLimited, eventually, postWebhook, updatesFor, SECRET, type Update } from './pipelineAudit.js';
 
 const PARTITIONS = 8;
 
@@ -85,6 +85,10 @@ describe('chaos: NATS cut and restored under the gateway during load', () => {
     await eventually(async () => ((await readyStatus()) === 503 ? true : undefined), 30_000, () => '/ready never turned 503 while NATS was cut');
     await post(during);
     expect(new Set(statusesOf(during))).toEqual(new Set([503]));
+    // What can be refused without NATS still is, with its own status: the body is checked before any publish.
+    expect(await postWebhook(gateway.url, '{"update_id": 1,')).toBe(400);
+    expect(await postWebhook(gateway.url, JSON.stringify({ update_id: 2, padding: 'x'.repeat(1024 * 1024 + 10) }))).toBe(413);
+    expect(await postWebhook(gateway.url, JSON.stringify(during[0]), { 'x-telegram-bot-api-secret-token': 'wrong' })).toBe(401);
     expect(gateway.alive()).toBe(true);
 
     await proxy.restore();
@@ -112,6 +116,19 @@ describe('chaos: NATS cut and restored under the gateway during load', () => {
     );
     expect(audit.appliedTwice).toEqual([]);
     expect(audit.unanswered).toEqual([]);
+    // Whatever was delivered but never acknowledged comes back after the ack wait (30 s); once nothing is left
+    // pending, every redelivery has happened, and none of them may have applied an update a second time.
+    await eventually(
+      async () => {
+        const current = await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS);
+        return current.pending === 0 && current.ackPending === 0 ? current : undefined;
+      },
+      60_000,
+      async () => JSON.stringify(await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS)),
+    );
+    const final = await auditEventStore(database.url, ids);
+    expect(final.appliedTwice).toEqual([]);
+    expect(final.applied.size).toBe(ids.length);
     const delivery = await eventually(
       async () => {
         const compared = compareWithEmulator(audit.outboxMessages, emulator.calls());

@@ -2,8 +2,13 @@
 // the audit that reads the event store's global log: every accepted update applied exactly once (its events carry
 // causation `tg:<update_id>` and were committed in one append) and answered (an outbox sendMessage, and a matching
 // call at the Bot API emulator, re-sends allowed only as far as the dispatcher's metric counts them).
+import { jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
 import { START, type RecordedEvent } from '../../actors/eventStore/types.js';
+import { natsNames } from '../../actors/mailbox/index.js';
+import { leaseBucketName } from '../../actors/partitions/natsLeases.js';
 import { textMessageUpdate, type EmulatorCall } from '../../gateway/telegramEmulator/index.js';
 
 export const SECRET = 'chaos-webhook-secret';
@@ -143,4 +148,50 @@ export const ownedPartitions = async (url: string): Promise<number> => {
   const body = (await (await fetch(`${url}/ready`)).json()) as { checks?: { partitions?: { detail?: string } } };
   const match = /^(\d+) of \d+ owned$/.exec(body.checks?.partitions?.detail ?? '');
   return match === null ? -1 : Number(match[1]);
+};
+
+export interface MailboxBacklog {
+  /** Stored, not yet delivered. */
+  readonly pending: number;
+  /** Delivered, not yet acknowledged (e.g. held by a worker that died: redelivered after the ack wait). */
+  readonly ackPending: number;
+  /** Messages delivered more than once so far. */
+  readonly redelivered: number;
+}
+
+/**
+ * The backlog of every partition's durable consumer. An update committed by a worker that died before acking is
+ * already in the event store, so the audit sees it applied; only once the backlog is empty has its redelivery
+ * happened too, and a second audit can tell whether it was applied again.
+ */
+export const mailboxBacklog = async (connection: NatsConnection, prefix: string, partitions: number): Promise<MailboxBacklog> => {
+  const names = natsNames(prefix);
+  const jsm = await jetstreamManager(connection);
+  const backlog = { pending: 0, ackPending: 0, redelivered: 0 };
+  for (let partition = 0; partition < partitions; partition += 1) {
+    const info = await jsm.consumers.info(names.mailboxStream, names.consumer(partition));
+    backlog.pending += info.num_pending;
+    backlog.ackPending += info.num_ack_pending;
+    backlog.redelivered += info.num_redelivered;
+  }
+  return backlog;
+};
+
+/** Partitions whose lease a worker process holds (its lease value, the worker id, carries its pid). */
+export const partitionsLeasedBy = async (connection: NatsConnection, prefix: string, pid: number): Promise<number[]> => {
+  const bucket = await new Kvm(connection).open(leaseBucketName(prefix));
+  const held: number[] = [];
+  for await (const key of await bucket.keys('partition.*')) {
+    const entry = await bucket.get(key);
+    if (entry !== null && entry.operation === 'PUT' && entry.string().includes(`-${pid}-`)) held.push(Number(key.slice('partition.'.length)));
+  }
+  return held.sort((a, b) => a - b);
+};
+
+/** Delivered-but-unacknowledged messages on the given partitions' consumers. */
+export const ackPendingOn = async (connection: NatsConnection, prefix: string, partitions: readonly number[]): Promise<number> => {
+  const names = natsNames(prefix);
+  const jsm = await jetstreamManager(connection);
+  const counts = await Promise.all(partitions.map(async (partition) => (await jsm.consumers.info(names.mailboxStream, names.consumer(partition))).num_ack_pending));
+  return counts.reduce((sum, n) => sum + n, 0);
 };
