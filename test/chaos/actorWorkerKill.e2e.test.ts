@@ -58,10 +58,12 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
     await front?.stop();
     await emulator?.close();
     // The lease bucket is named after the prefix but is not one of its streams: delete it here.
-    await new Kvm(nats.connection)
-      .open(leaseBucketName(nats.prefix))
-      .then((bucket) => bucket.destroy())
-      .catch(() => undefined);
+    if (nats !== undefined) {
+      await new Kvm(nats.connection)
+        .open(leaseBucketName(nats.prefix))
+        .then((bucket) => bucket.destroy())
+        .catch(() => undefined);
+    }
     await nats?.cleanup();
     await database?.drop();
   }, 60_000);

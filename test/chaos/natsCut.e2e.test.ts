@@ -53,10 +53,12 @@ describe('chaos: NATS cut and restored under the gateway during load', () => {
     await back?.stop();
     await proxy?.close();
     await emulator?.close();
-    await new Kvm(nats.connection)
-      .open(leaseBucketName(nats.prefix))
-      .then((bucket) => bucket.destroy())
-      .catch(() => undefined);
+    if (nats !== undefined) {
+      await new Kvm(nats.connection)
+        .open(leaseBucketName(nats.prefix))
+        .then((bucket) => bucket.destroy())
+        .catch(() => undefined);
+    }
     await nats?.cleanup();
     await database?.drop();
   }, 60_000);
