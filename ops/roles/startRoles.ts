@@ -5,10 +5,12 @@ import { buildGatewayApp, createReadiness, sandboxRoutes, type WebhookAuth } fro
 import type { Config } from '../config/config.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { startActorsRole } from './actorsRole.js';
+import { openAnalytics } from './analytics.js';
 import { startDispatcherRole } from './dispatcherRole.js';
+import { startProjectorRole } from './projectorRole.js';
 import { startGatewayRole } from './gatewayRole.js';
 import { openInfrastructure } from './infrastructure.js';
-import { StartError, type Role } from './roles.js';
+import type { Role } from './roles.js';
 import { openTelegramEndpoint } from './telegramEndpoint.js';
 
 export interface RunningRoles {
@@ -28,8 +30,6 @@ export interface StartOptions {
   readonly dataDir?: string;
 }
 
-const AVAILABLE: ReadonlySet<Role> = new Set(['gateway', 'actors', 'dispatcher']);
-
 const webhookAuthOf = (config: Config): WebhookAuth =>
   config.telegram.webhookSecret !== undefined
     ? { kind: 'secret', secret: config.telegram.webhookSecret }
@@ -38,8 +38,6 @@ const webhookAuthOf = (config: Config): WebhookAuth =>
       : { kind: 'closed' };
 
 export const startRoles = async ({ roles, config: given, logDestination, dataDir }: StartOptions): Promise<RunningRoles> => {
-  const missing = roles.filter((role) => !AVAILABLE.has(role));
-  if (missing.length > 0) throw new StartError(`role${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not available yet in this build (available: ${[...AVAILABLE].join(', ')})`);
   const logger = createLogger({ level: given.logLevel, roles, ...(logDestination === undefined ? {} : { destination: logDestination }) });
   const metrics = createMetrics();
   const readiness = createReadiness();
@@ -48,9 +46,11 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
     const { config } = infra;
     const telegram = await openTelegramEndpoint(infra);
     const runsGateway = roles.includes('gateway');
+    const analytics = runsGateway ? await openAnalytics(infra) : undefined;
     const { app, ingest } = buildGatewayApp({
       webhookAuth: webhookAuthOf(config),
       ...(runsGateway ? { mailbox: await infra.mailbox() } : {}),
+      ...(analytics ? { api: analytics } : {}),
       readiness,
       metrics,
       logger,
@@ -58,6 +58,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
     if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
     if (roles.includes('actors')) await startActorsRole(infra, telegram);
     if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram);
+    if (roles.includes('projector')) await startProjectorRole(infra);
     const url = await app.listen({ host: config.http.host, port: config.http.port });
     if (runsGateway && ingest) await startGatewayRole(infra, telegram, ingest);
     logger.info({ url, roles, partitions: config.partitions, singleNode: config.singleNode }, 'lexbot started');

@@ -8,8 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
 
 const SECRET = 'pipeline-e2e-secret';
+const API_TOKEN = 'pipeline-e2e-analytics-token';
 
-describe('pipeline: webhook → NATS → user actor → event store → dispatcher → Bot API', () => {
+describe('pipeline: webhook → NATS → user actor → event store → dispatcher → Bot API, projector → analytics API', () => {
   let database: TestDatabase;
   let nats: TestNats;
   let emulator: ReturnType<typeof createTelegramEmulator>;
@@ -31,9 +32,10 @@ describe('pipeline: webhook → NATS → user actor → event store → dispatch
       TELEGRAM_API_ROOT: emulator.apiRoot,
       TELEGRAM_MODE: 'webhook',
       TELEGRAM_WEBHOOK_SECRET: SECRET,
+      API_TOKENS: API_TOKEN,
       LOG_LEVEL: 'silent',
     });
-    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher'], config });
+    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config });
   });
 
   afterEach(async () => {
@@ -66,6 +68,17 @@ describe('pipeline: webhook → NATS → user actor → event store → dispatch
     const reply = await emulator.waitFor((call) => call.method === 'sendMessage' && call.params.chat_id === olga.id, { timeoutMs: 20_000 });
     expect(String(reply.params.text)).toContain('Olga');
     expect(reply.response.ok).toBe(true);
+
+    // The projector folds the same events into the read models the analytics API reads.
+    const stats = async () =>
+      (await (await fetch(`${running.url}/api/v1/stats`, { headers: { authorization: `Bearer ${API_TOKEN}` } })).json()) as { users_total: number };
+    let seen = await stats();
+    for (let attempt = 0; attempt < 200 && seen.users_total < 1; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = await stats();
+    }
+    expect(seen.users_total).toBe(1);
+    expect((await fetch(`${running.url}/api/v1/stats`)).status).toBe(401);
   });
 
   it('applies an update posted five times once and answers it once', async () => {

@@ -13,7 +13,7 @@ describe('single node with the local sandbox', () => {
   it('serves the web chat and answers what a person types there', async () => {
     const data = await createTempDataDir();
     const config = loadConfig({ HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent' });
-    const running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher'], config, dataDir: data.path });
+    const running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, dataDir: data.path });
     try {
       const page = await fetch(`${running.url}/sandbox`);
       expect(page.status).toBe(200);
