@@ -1,0 +1,201 @@
+// `npm run bench:pipeline` — the pipeline benchmark of issue 4 (method and results in BENCHMARKS.md).
+// This process runs the open-loop generator and the Bot API emulator; each system under test runs in a child
+// process of its own (server.ts) with a fresh NATS prefix and a fresh database, deleted at the end.
+import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createTelegramEmulator, type EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
+import { createTestDatabase, type TestDatabase } from '../../support/database.js';
+import { createTestNats, TEST_NATS_URL } from '../../support/nats.js';
+import { runLevel, type LevelResult, type LevelSpec, type Target } from './openLoop.js';
+import { help, parseOptions, type BenchOptions } from './options.js';
+import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type TargetResult } from './report.js';
+import type { BenchTarget, ServerMessage } from './server.js';
+import { scrape, stagesBetween } from './stages.js';
+import { createWorkload, now, type Workload } from './workload.js';
+
+const SECRET = 'bench-pipeline-secret';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+const describeLevel = (level: LevelResult): string =>
+  `${level.sent} sent, ${level.acked} acked (${Math.round(level.ackRate)}/s), ${level.replied} replied` +
+  `${Number.isNaN(level.replyRate) ? '' : ` (${Math.round(level.replyRate)}/s)`}, ack p99 ${level.ackMs.p99.toFixed(1)} ms` +
+  `${level.replyMs.count > 0 ? `, reply p99 ${level.replyMs.p99.toFixed(1)} ms` : ''}, errors ${JSON.stringify(level.errors)}, ` +
+  `generator lag p99 ${level.generatorLagMs.p99.toFixed(1)} ms, drained ${level.drainedAfterMs === undefined ? 'no' : `${Math.round(level.drainedAfterMs)} ms`} after the last send → ${level.sustained ? 'sustained' : 'NOT sustained'}`;
+
+interface Child {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const startChild = async (target: BenchTarget, env: Record<string, string>, options: BenchOptions): Promise<Child> => {
+  const script = fileURLToPath(new URL('./server.js', import.meta.url));
+  const child: ChildProcess = fork(script, [], {
+    env: { ...process.env, ...env, BENCH_TARGET: target, ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: ServerMessage) => (message.type === 'ready' ? resolve(message.url) : reject(new Error(`${target} failed to start: ${message.error}`))));
+    child.once('exit', (code) => reject(new Error(`${target} exited with ${String(code)} before it was ready`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.send('stop');
+      const killer = setTimeout(() => {
+        log(`${target} did not stop within 30 s: killed`);
+        child.kill('SIGKILL');
+      }, 30_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+};
+
+const bench = async (options: BenchOptions): Promise<BenchResult> => {
+  const loadAverage = os.loadavg();
+  const emulator = createTelegramEmulator({ now });
+  await emulator.listen();
+  let current: Workload | undefined;
+  // Every recorded Bot API call goes to the workload of the target being measured (a listener that never matches).
+  emulator
+    .waitFor((call: EmulatorCall) => {
+      current?.observe(call);
+      return false;
+    }, { timeoutMs: 2 ** 31 - 1 })
+    .catch(() => undefined);
+
+  const targets: Partial<Record<BenchTarget, TargetResult>> = {};
+  const durationMs = options.seconds * 1000;
+  const fixed = (rate: number): LevelSpec => ({ rate, durationMs, graceMs: options.graceMs, drainMs: 30_000 });
+  const step = (rate: number): LevelSpec => ({ rate, durationMs: options.stepSeconds * 1000, graceMs: options.graceMs, drainMs: 10_000 });
+
+  for (const [index, name] of options.targets.entries()) {
+    const nats = await createTestNats();
+    let database: TestDatabase | undefined;
+    let child: Child | undefined;
+    try {
+      const env: Record<string, string> = { NATS_URL: TEST_NATS_URL, NATS_PREFIX: nats.prefix, PARTITIONS: String(options.partitions) };
+      if (name !== 'bare') {
+        database = await createTestDatabase();
+        Object.assign(env, {
+          DATABASE_URL: database.url,
+          HTTP_HOST: '127.0.0.1',
+          HTTP_PORT: '0',
+          TELEGRAM_BOT_TOKEN: emulator.token,
+          TELEGRAM_API_ROOT: emulator.apiRoot,
+          TELEGRAM_MODE: 'webhook',
+          TELEGRAM_WEBHOOK_SECRET: SECRET,
+          LOG_LEVEL: 'error',
+        });
+      }
+      log(`${name}: starting…`);
+      child = await startChild(name, env, options);
+      const expectReplies = name !== 'bare';
+      const workload = createWorkload({ emulator, expectReplies, cooldownMs: 1500, firstUserId: 100_000_000 * (index + 1) });
+      current = workload;
+      const target: Target = { url: child.url, secret: expectReplies ? SECRET : undefined, expectReplies, workload };
+      // Transactions committed in the pipeline's database (pg_stat_database, flushed about once a second).
+      const stats = database === undefined ? undefined : new pg.Client({ connectionString: database.url });
+      await stats?.connect();
+      const commits = async (): Promise<number | undefined> => {
+        if (stats === undefined) return undefined;
+        const { rows } = await stats.query<{ commits: string }>('select xact_commit::text as commits from pg_stat_database where datname = current_database()');
+        return Number(rows[0]?.commits ?? Number.NaN);
+      };
+      const measure = async (spec: LevelSpec): Promise<MeasuredLevel> => {
+        const before = expectReplies ? await scrape(child!.url) : undefined;
+        const commitsBefore = await commits();
+        const level = await runLevel(target, spec);
+        const stages = before === undefined ? {} : stagesBetween(before, await scrape(child!.url));
+        // Let the statistics collector catch up (it flushes at most once a second).
+        if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
+        const commitsAfter = await commits();
+        const postgresCommitsPerUpdate = commitsBefore === undefined || commitsAfter === undefined ? undefined : (commitsAfter - commitsBefore) / level.sent;
+        log(`${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}`);
+        return { ...level, loadAverage: os.loadavg()[0]!, stages, ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }) };
+      };
+
+      log(`${name}: warm-up, ${options.quick ? 1 : 3} s at 100/s (not counted)…`);
+      await runLevel(target, { rate: 100, durationMs: options.quick ? 1000 : 3000, graceMs: options.graceMs, drainMs: 30_000 });
+
+      // Order: the lowest fixed level, the ramp, then the higher fixed levels — a level the pipeline cannot sustain
+      // leaves a backlog behind it that would spoil whatever ran next.
+      const levels: MeasuredLevel[] = [];
+      const [lowest, ...higher] = options.fixedRates;
+      if (name !== 'bare' && lowest !== undefined) levels.push(await measure(fixed(lowest)));
+      const ramp: MeasuredLevel[] = [];
+      if (name !== 'shipped') {
+        for (let rate = options.rampStart; rate <= 50_000; rate = Math.round(rate * options.rampFactor)) {
+          const level = await measure(step(rate));
+          ramp.push(level);
+          if (!level.sustained) break;
+        }
+      }
+      if (name === 'unthrottled') for (const rate of higher) levels.push(await measure(fixed(rate)));
+      const sustained = ramp.filter((level) => level.sustained);
+      targets[name] = { levels, ramp, maxSustained: sustained.at(-1)?.rate ?? 0, users: workload.users(), unmatchedCalls: workload.unmatched() };
+      await stats?.end();
+    } finally {
+      current = undefined;
+      await child?.stop();
+      await nats.cleanup();
+      await database?.drop();
+    }
+  }
+  await emulator.close();
+
+  const bare = targets.bare?.maxSustained;
+  const pipeline = targets.unthrottled?.maxSustained;
+  const ratio = bare === undefined || pipeline === undefined || bare === 0 ? Number.NaN : pipeline / bare;
+  const at500 = targets.unthrottled?.levels.find((level) => level.rate === 500);
+  return {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', node: process.version, loadAverageAtStart: loadAverage, loadAverageAtEnd: os.loadavg() },
+    settings: {
+      seconds: options.seconds,
+      stepSeconds: options.stepSeconds,
+      rampStart: options.rampStart,
+      rampFactor: options.rampFactor,
+      graceMs: options.graceMs,
+      partitions: options.partitions,
+      quick: options.quick,
+    },
+    targets,
+    ratio,
+    goals: {
+      throughputVsBare: { target: 0.6, value: ratio, met: ratio >= 0.6 },
+      ackP99At500: { targetMs: 20, valueMs: at500?.ackMs.p99 ?? Number.NaN, met: (at500?.ackMs.p99 ?? Number.POSITIVE_INFINITY) <= 20 },
+      replyP99At500: {
+        targetMs: 100,
+        valueMs: at500?.replyMs.p99 ?? Number.NaN,
+        met: at500 !== undefined && at500.replied === at500.sent && at500.replyMs.p99 <= 100,
+      },
+    },
+  };
+};
+
+const main = async (): Promise<void> => {
+  const options = parseOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(help);
+    return;
+  }
+  const result = await bench(options);
+  console.log(options.json ? formatJson(result) : formatTable(result));
+};
+
+main().then(
+  // The emulator's catch-all listener holds a long timer: leave explicitly.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

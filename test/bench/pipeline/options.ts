@@ -1,0 +1,66 @@
+// Command-line flags of the pipeline benchmark.
+import type { BenchTarget } from './server.js';
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly json: boolean;
+  /** Seconds of each fixed-rate level (100/s and 500/s). */
+  readonly seconds: number;
+  readonly fixedRates: readonly number[];
+  /** Seconds of each step of the ramp to the maximum sustained rate. */
+  readonly stepSeconds: number;
+  readonly rampStart: number;
+  readonly rampFactor: number;
+  /** Sustained: no errors, every update done this long after the step's last send, completions ≥ 0.9 × offered. */
+  readonly graceMs: number;
+  readonly partitions: number;
+  readonly targets: readonly BenchTarget[];
+  /** Folder for the children's CPU profiles (node --cpu-prof); none when undefined. */
+  readonly cpuProfDir: string | undefined;
+}
+
+const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
+                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)]
+
+Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
+child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
+100/s for --seconds, a ramp to the maximum sustained rate, then 500/s for --seconds; and the same generator against a
+bare fastify route that awaits a JetStream publish (the machine's ingest ceiling). Targets:
+  bare         the bare ingest ceiling (ramp)
+  unthrottled  the pipeline with the dispatcher's Telegram throttle off (fixed levels and ramp)
+  shipped      startRoles exactly as shipped, Telegram's 30 messages/s kept (the first fixed level only)`;
+
+const numberFlag = (args: readonly string[], name: string, fallback: number): number => {
+  const index = args.indexOf(name);
+  if (index < 0) return fallback;
+  const value = Number(args[index + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} needs a positive number`);
+  return value;
+};
+
+const stringFlag = (args: readonly string[], name: string): string | undefined => {
+  const index = args.indexOf(name);
+  return index < 0 ? undefined : args[index + 1];
+};
+
+export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => {
+  if (args.includes('--help') || args.includes('-h')) return 'help';
+  const quick = args.includes('--quick');
+  const targets = (stringFlag(args, '--targets') ?? 'bare,unthrottled,shipped').split(',').map((name) => name.trim());
+  for (const target of targets) if (!['bare', 'unthrottled', 'shipped'].includes(target)) throw new Error(`unknown target ${target}`);
+  return {
+    quick,
+    json: args.includes('--json'),
+    seconds: numberFlag(args, '--seconds', quick ? 5 : 20),
+    fixedRates: [100, 500],
+    stepSeconds: numberFlag(args, '--step-seconds', quick ? 3 : 8),
+    rampStart: numberFlag(args, '--ramp-start', 50),
+    rampFactor: numberFlag(args, '--ramp-factor', 1.25),
+    graceMs: numberFlag(args, '--grace-ms', 2000),
+    partitions: numberFlag(args, '--partitions', 64),
+    targets: targets as BenchTarget[],
+    cpuProfDir: stringFlag(args, '--cpu-prof'),
+  };
+};
+
+export const help = HELP;

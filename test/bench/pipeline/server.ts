@@ -1,0 +1,67 @@
+// The system under test, in a child process of the benchmark (so it has an event loop and a CPU budget of its own,
+// as in production, and the generator and the Bot API emulator do not run on it). BENCH_TARGET chooses:
+//   shipped      startRoles(['gateway','actors','dispatcher']) exactly as `lexbot start` runs it
+//   unthrottled  the same wiring with the dispatcher's Telegram throttle off (unthrottledRoles.ts)
+//   bare         the bare ingest route (bareIngest.ts)
+// The rest of the configuration comes from the environment, as for `lexbot start`. It tells the parent its URL over
+// IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
+// inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile.
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { loadConfig } from '../../../ops/config/config.js';
+import { startRoles } from '../../../ops/roles/startRoles.js';
+import { startBareIngest } from './bareIngest.js';
+import { startUnthrottledRoles } from './unthrottledRoles.js';
+
+export type BenchTarget = 'shipped' | 'unthrottled' | 'bare';
+export type ServerMessage = { readonly type: 'ready'; readonly url: string } | { readonly type: 'failed'; readonly error: string };
+
+const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
+  const target = process.env.BENCH_TARGET as BenchTarget | undefined;
+  if (target === 'bare') {
+    return startBareIngest({ natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', prefix: process.env.NATS_PREFIX ?? 'bench', partitions: Number(process.env.PARTITIONS ?? 64) });
+  }
+  const config = loadConfig(process.env);
+  if (target === 'unthrottled') return startUnthrottledRoles(config);
+  if (target === 'shipped') return startRoles({ roles: ['gateway', 'actors', 'dispatcher'], config });
+  throw new Error(`BENCH_TARGET must be shipped, unthrottled or bare, not ${String(target)}`);
+};
+
+const send = (message: ServerMessage): void => {
+  process.send?.(message);
+};
+
+const startProfiler = async (): Promise<(() => Promise<void>) | undefined> => {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (dir === undefined || dir === '') return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(path.join(dir, `${process.env.BENCH_TARGET ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+};
+
+Promise.all([start(), startProfiler()]).then(
+  ([running, stopProfiler]) => {
+    process.on('message', (message) => {
+      if (message !== 'stop') return;
+      (stopProfiler ?? (async () => undefined))()
+        .then(() => running.stop())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+    });
+    send({ type: 'ready', url: running.url });
+  },
+  (error: unknown) => {
+    send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    process.exit(1);
+  },
+);

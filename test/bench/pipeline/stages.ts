@@ -1,0 +1,68 @@
+// Where the time goes inside the pipeline: the per-stage histograms of the system under test, read from its
+// /metrics before and after a level; the difference of the bucket counts is that level's distribution, and its
+// p50/p99 are estimated as Prometheus' histogram_quantile does (linear inside the bucket).
+
+export const STAGES = [
+  'lexbot_webhook_ack_seconds',
+  'lexbot_mailbox_wait_seconds',
+  'lexbot_actor_handling_seconds',
+  'lexbot_event_append_seconds',
+  'lexbot_dispatch_seconds',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Cumulative bucket counts per stage, summed over every label but `le`. */
+export type Scrape = ReadonlyMap<Stage, ReadonlyMap<number, number>>;
+
+export interface StageQuantiles {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+export const scrape = async (baseUrl: string): Promise<Scrape> => {
+  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+  const result = new Map<Stage, Map<number, number>>();
+  for (const line of text.split('\n')) {
+    const match = /^(\w+)_bucket\{(.*)\} (\S+)$/.exec(line);
+    if (match === null) continue;
+    const stage = STAGES.find((name) => name === match[1]);
+    if (stage === undefined) continue;
+    const le = /le="([^"]+)"/.exec(match[2]!)?.[1];
+    if (le === undefined) continue;
+    const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+    const buckets = result.get(stage) ?? new Map<number, number>();
+    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(match[3]));
+    result.set(stage, buckets);
+  }
+  return result;
+};
+
+const quantile = (q: number, buckets: readonly (readonly [number, number])[]): number => {
+  const total = buckets.at(-1)?.[1] ?? 0;
+  if (total === 0) return Number.NaN;
+  const rank = q * total;
+  let previousBound = 0;
+  let previousCount = 0;
+  for (const [bound, count] of buckets) {
+    if (count >= rank) {
+      if (!Number.isFinite(bound)) return previousBound;
+      return previousBound + ((bound - previousBound) * (rank - previousCount)) / Math.max(1, count - previousCount);
+    }
+    previousBound = bound;
+    previousCount = count;
+  }
+  return previousBound;
+};
+
+export const stagesBetween = (before: Scrape, after: Scrape): Partial<Record<Stage, StageQuantiles>> => {
+  const result: Partial<Record<Stage, StageQuantiles>> = {};
+  for (const stage of STAGES) {
+    const end = after.get(stage);
+    if (end === undefined) continue;
+    const begin = before.get(stage);
+    const buckets = [...end.entries()].sort((a, b) => a[0] - b[0]).map(([bound, count]) => [bound, count - (begin?.get(bound) ?? 0)] as const);
+    result[stage] = { count: buckets.at(-1)?.[1] ?? 0, p50Ms: quantile(0.5, buckets) * 1000, p99Ms: quantile(0.99, buckets) * 1000 };
+  }
+  return result;
+};
