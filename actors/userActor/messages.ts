@@ -2,7 +2,7 @@
 // command from another user's actor (from the dispatcher's outbox delivery), or a durable timer falling due.
 import type { Update } from 'grammy/types';
 import { PEER_COMMAND_TYPES, type QueuedPeerCommand } from '../../domain/tandem/index.js';
-import { decodeJson } from '../mailbox/types.js';
+import { MAILBOX_HEADERS, decodeJson } from '../mailbox/types.js';
 import type { MailboxDelivery } from '../mailbox/types.js';
 import { MESSAGE_KIND_HEADER } from '../outbox/outboxEvents.js';
 import { PoisonMessageError } from '../worker/actorWorker.js';
@@ -13,10 +13,30 @@ export interface TimerCommand {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-export type UserActorMessage =
+/** W3C trace context and correlation id carried from the mailbox headers into the events' metadata. */
+export interface MessageTrace {
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+  readonly correlationId?: string;
+}
+
+export type UserActorMessage = (
   | { readonly kind: 'update'; readonly id: string; readonly update: Update }
   | { readonly kind: 'command'; readonly id: string; readonly commandId: string; readonly command: QueuedPeerCommand }
-  | { readonly kind: 'timer'; readonly id: string; readonly timerId: string; readonly fireAt: string; readonly command: TimerCommand };
+  | { readonly kind: 'timer'; readonly id: string; readonly timerId: string; readonly fireAt: string; readonly command: TimerCommand }
+) & { readonly trace?: MessageTrace };
+
+const traceOf = (delivery: MailboxDelivery): MessageTrace => {
+  const pick = (name: string) => delivery.headers[name];
+  const traceparent = pick(MAILBOX_HEADERS.traceparent);
+  const tracestate = pick(MAILBOX_HEADERS.tracestate);
+  const correlationId = pick(MAILBOX_HEADERS.correlationId);
+  return {
+    ...(traceparent === undefined ? {} : { traceparent }),
+    ...(tracestate === undefined ? {} : { tracestate }),
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+};
 
 const PEER_TYPES: ReadonlySet<string> = new Set(PEER_COMMAND_TYPES);
 
@@ -33,7 +53,9 @@ const payloadOf = (delivery: MailboxDelivery): Record<string, unknown> => {
   return body;
 };
 
-export const decodeUserMessage = (delivery: MailboxDelivery): UserActorMessage => {
+export const decodeUserMessage = (delivery: MailboxDelivery): UserActorMessage => ({ ...decodeBody(delivery), trace: traceOf(delivery) });
+
+const decodeBody = (delivery: MailboxDelivery): UserActorMessage => {
   const body = payloadOf(delivery);
   const kind = delivery.headers[MESSAGE_KIND_HEADER] ?? 'update';
   switch (kind) {

@@ -48,6 +48,8 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
     initialState,
     evolve: evolveUserActor,
     causationOf: commandIdOf,
+    // Guarantee 6's trace: gateway → NATS headers → these events' metadata → the dispatcher's calls and messages.
+    metadataOf: (message) => ({ ...message.trace }),
     async handle(message, state, key) {
       const userId = userIdOfKey(key);
       // Updates without a user (channel posts and the like) are accepted and ignored: no actor owns them.

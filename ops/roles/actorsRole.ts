@@ -1,6 +1,5 @@
 // The actors role: owns a share of the mailbox partitions (NATS KV leases, or all of them on a single node) and runs
 // the user actors for the users in them. Messages are acked after their events commit.
-import type { Mailbox } from '../../actors/mailbox/index.js';
 import { createNatsPartitionLeases } from '../../actors/partitions/natsLeases.js';
 import { createOwnAllPartitions } from '../../actors/partitions/ownAll.js';
 import { createActorHost } from '../../actors/runtime/actorHost.js';
@@ -25,7 +24,17 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
   const [store, mailbox, connection, botInfo] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.nats(), telegram.botInfo()]);
   const host = createActorHost({
     store,
-    committer: createGroupCommitter(store),
+    // Timed here, at the one place every actor's append passes (lexbot_event_append_seconds).
+    committer: createGroupCommitter({
+      appendMany: async (requests) => {
+        const done = metrics.appendSeconds.startTimer({ store: /^postgres/.test(config.eventStoreUrl ?? '') ? 'postgres' : 'kurrentdb' });
+        try {
+          return await store.appendMany(requests);
+        } finally {
+          done();
+        }
+      },
+    }),
     behavior: createUserBehavior({ token: telegram.token, botInfo, handlers: createHandlers() }),
     codec: userEventCodec,
     stateCodec: userStateCodec,
@@ -45,7 +54,7 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
       })
     : createOwnAllPartitions(config.partitions);
   const worker = createActorWorker<UserActorMessage>({
-    mailbox: mailbox as Mailbox,
+    mailbox,
     ownership,
     target: { decode: decodeUserMessage, tell: (key, message) => host.tell(key, message) },
     observer: {

@@ -73,6 +73,17 @@ describe('user actor', () => {
     await host.close();
   });
 
+  it('carries the trace context and correlation id of the message into every event it stores', async () => {
+    const { store, host } = setup();
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const update = textUpdate(31, { id: 1004, first_name: 'Tom' }, '/start');
+    await host.tell('user:1004', { kind: 'update', id: 'tg:31', update, trace: { traceparent, correlationId: 'tg:31' } });
+    const stored = await store.readStream('user-1004');
+    expect(stored.length).toBeGreaterThan(1);
+    for (const event of stored) expect(event.metadata).toMatchObject({ traceparent, correlationId: 'tg:31', causationId: 'tg:31' });
+    await host.close();
+  });
+
   it('keeps an update without a user out of any stream', async () => {
     const { store, host } = setup();
     const result = await host.tell('chat:-100123', { kind: 'update', id: 'tg:99', update: { update_id: 99 } });
