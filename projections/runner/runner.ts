@@ -126,7 +126,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       handler: async (events) => {
         buffer.push(...events);
         if (buffer.length >= batchSize) return flush();
-        if (flushTimer === null) flushTimer = setTimeout(() => void flush().catch(() => sub.close()), maxWaitMs);
+        // A timed flush that fails must restart the subscription from the stored checkpoint like any other
+        // failure (closing it would end it quietly, and nothing would follow the log until a restart).
+        if (flushTimer === null) flushTimer = setTimeout(() => void flush().catch((error: unknown) => onSubscriptionFailed(sub, error)), maxWaitMs);
         // An earlier timed flush that failed surfaces here and ends the subscription.
         return chain;
       },

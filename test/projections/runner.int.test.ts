@@ -64,6 +64,30 @@ describe('projection runner', () => {
     expect(verified.verify.differences).toEqual([]);
   });
 
+  it('recovers when a batch flushed by its timer fails once (a transient database error)', async () => {
+    await appendAll(db.store, world({ seed: 25, events: 60, eventsPerUser: 20 }));
+    const inner = createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters });
+    let failures = 1;
+    const flaky = {
+      ...inner,
+      apply: async (...args: Parameters<typeof inner.apply>) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('connection reset');
+        }
+        return inner.apply(...args);
+      },
+    };
+    const lease = createLease({ pool: db.pool, projection: 'read_models', owner: 'f', ttlMs: 800, schema: db.runnerSchema });
+    // 60 events stay below batchSize, so the only flush is the timed one.
+    const r = createProjectionRunner({ store: db.store, target: flaky, lease, deadLetters: db.deadLetters, pool: db.pool, batchSize: 200, maxWaitMs: 20, leaseIntervalMs: 100, retryDelayMs: 100 });
+    runners.push(r);
+    r.start();
+    await waitFor(() => caughtUp(r), 'the runner to resume and catch up');
+    expect(failures).toBe(0);
+    expect(r.status().lastError).toMatch(/connection reset/);
+  });
+
   const poison = async (): Promise<void> => {
     await db.store.append('user-999', 'any', [{ id: '11111111-1111-4111-8111-111111111111', type: 'UserStarted', schemaVersion: CURRENT_SCHEMA_VERSIONS.UserStarted, data: { telegramId: 42 } }]);
   };
