@@ -12,7 +12,7 @@ import { runLevel, type LevelResult, type LevelSpec, type Target } from './openL
 import { help, parseOptions, type BenchOptions } from './options.js';
 import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type TargetResult } from './report.js';
 import type { BenchTarget, ServerMessage } from './server.js';
-import { scrape, stagesBetween } from './stages.js';
+import { mergeScrapes, scrape, stagesBetween } from './stages.js';
 import { createWorkload, now, type Workload } from './workload.js';
 
 const SECRET = 'bench-pipeline-secret';
@@ -28,14 +28,25 @@ const describeLevel = (level: LevelResult): string =>
   `generator lag p99 ${level.generatorLagMs.p99.toFixed(1)} ms, drained ${level.drainedAfterMs === undefined ? 'no' : `${Math.round(level.drainedAfterMs)} ms`} after the last send → ${level.sustained ? 'sustained' : 'NOT sustained'}`;
 
 interface Child {
+  /** Where the webhook is. */
   readonly url: string;
+  /** Every process's base URL, for /metrics. */
+  readonly metricsUrls: readonly string[];
   stop(): Promise<void>;
 }
 
-const startChild = async (target: BenchTarget, env: Record<string, string>, options: BenchOptions): Promise<Child> => {
+const startChild = async (target: BenchTarget, env: Record<string, string>, options: BenchOptions, roles?: string): Promise<Child> => {
   const script = fileURLToPath(new URL('./server.js', import.meta.url));
+  const profileName = roles === undefined ? target : `${target}-${roles.replaceAll(',', '+')}`;
   const child: ChildProcess = fork(script, [], {
-    env: { ...process.env, ...env, BENCH_TARGET: target, ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }) },
+    env: {
+      ...process.env,
+      ...env,
+      BENCH_TARGET: target,
+      BENCH_PROFILE_NAME: profileName,
+      ...(roles === undefined ? {} : { BENCH_ROLES: roles }),
+      ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }),
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
@@ -46,6 +57,7 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
   });
   return {
     url,
+    metricsUrls: [url],
     async stop() {
       child.send('stop');
       const killer = setTimeout(() => {
@@ -96,7 +108,22 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         });
       }
       log(`${name}: starting…`);
-      child = await startChild(name, env, options);
+      if (name === 'split') {
+        // Actors and dispatcher first (they create nothing the gateway needs, but should be consuming when it opens).
+        const workers = await startChild('unthrottled', env, options, 'actors,dispatcher');
+        const gateway = await startChild('unthrottled', env, options, 'gateway').catch(async (error: unknown) => {
+          await workers.stop();
+          throw error;
+        });
+        child = {
+          url: gateway.url,
+          metricsUrls: [gateway.url, workers.url],
+          stop: async () => {
+            await gateway.stop();
+            await workers.stop();
+          },
+        };
+      } else child = await startChild(name, env, options);
       const expectReplies = name !== 'bare';
       const workload = createWorkload({ emulator, expectReplies, cooldownMs: 1500, firstUserId: 100_000_000 * (index + 1) });
       current = workload;
@@ -110,10 +137,11 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         return Number(rows[0]?.commits ?? Number.NaN);
       };
       const measure = async (spec: LevelSpec): Promise<MeasuredLevel> => {
-        const before = expectReplies ? await scrape(child!.url) : undefined;
+        const scrapeAll = async (): Promise<Awaited<ReturnType<typeof scrape>>> => mergeScrapes(await Promise.all(child!.metricsUrls.map((url) => scrape(url))));
+        const before = expectReplies ? await scrapeAll() : undefined;
         const commitsBefore = await commits();
         const level = await runLevel(target, spec);
-        const stages = before === undefined ? {} : stagesBetween(before, await scrape(child!.url));
+        const stages = before === undefined ? {} : stagesBetween(before, await scrapeAll());
         // Let the statistics collector catch up (it flushes at most once a second).
         if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
         const commitsAfter = await commits();
@@ -139,6 +167,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         }
       }
       if (name === 'unthrottled') for (const rate of higher) levels.push(await measure(fixed(rate)));
+      // (split: the 500/s level is left out to keep the run short; its ramp says where it stands.)
       const sustained = ramp.filter((level) => level.sustained);
       targets[name] = { levels, ramp, maxSustained: sustained.at(-1)?.rate ?? 0, users: workload.users(), unmatchedCalls: workload.unmatched() };
       await stats?.end();

@@ -20,7 +20,7 @@ export interface BenchOptions {
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
-                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)]
+                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)]
 
 Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
 child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
@@ -28,6 +28,7 @@ child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the
 bare fastify route that awaits a JetStream publish (the machine's ingest ceiling). Targets:
   bare         the bare ingest ceiling (ramp)
   unthrottled  the pipeline with the dispatcher's Telegram throttle off (fixed levels and ramp)
+  split        as unthrottled, the gateway in one process and actors + dispatcher in another (100/s and ramp)
   shipped      startRoles exactly as shipped, Telegram's 30 messages/s kept (the first fixed level only)`;
 
 const numberFlag = (args: readonly string[], name: string, fallback: number): number => {
@@ -46,8 +47,8 @@ const stringFlag = (args: readonly string[], name: string): string | undefined =
 export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => {
   if (args.includes('--help') || args.includes('-h')) return 'help';
   const quick = args.includes('--quick');
-  const targets = (stringFlag(args, '--targets') ?? 'bare,unthrottled,shipped').split(',').map((name) => name.trim());
-  for (const target of targets) if (!['bare', 'unthrottled', 'shipped'].includes(target)) throw new Error(`unknown target ${target}`);
+  const targets = (stringFlag(args, '--targets') ?? 'bare,unthrottled,split,shipped').split(',').map((name) => name.trim());
+  for (const target of targets) if (!['bare', 'unthrottled', 'split', 'shipped'].includes(target)) throw new Error(`unknown target ${target}`);
   return {
     quick,
     json: args.includes('--json'),

@@ -60,6 +60,7 @@ const row = (cells: readonly string[], widths: readonly number[]): string =>
 const LABELS: Record<BenchTarget, string> = {
   bare: 'bare ingest (fastify + awaited JetStream publish)',
   unthrottled: 'pipeline, dispatcher throttle off',
+  split: 'same, gateway | actors+dispatcher processes',
   shipped: 'pipeline as shipped (startRoles, Telegram 30 msg/s)',
 };
 
@@ -110,12 +111,15 @@ export const formatTable = (result: BenchResult): string => {
         return q === undefined || q.count === 0 ? '–' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
       }), level.postgresCommitsPerUpdate === undefined ? '–' : `${level.postgresCommitsPerUpdate.toFixed(1)}/upd`], sw));
     }
-    lines.push('  (a stage at its top bucket shows the bucket bound: lexbot_*_seconds buckets end at 10 s; append has no observations: the histogram is never fed)');
+    lines.push('  (a stage past its top bucket shows the bound: lexbot_*_seconds buckets end at 10 s; "–": no observations in that build)');
     lines.push('');
   }
   const g = result.goals;
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   lines.push(`end-to-end max / bare ingest max: ${n(result.targets.unthrottled?.maxSustained ?? Number.NaN)} / ${n(result.targets.bare?.maxSustained ?? Number.NaN)} = ${Number.isFinite(result.ratio) ? result.ratio.toFixed(2) : '–'}× (target ≥ ${g.throughputVsBare.target}×: ${met(g.throughputVsBare.met)})`);
+  const split = result.targets.split;
+  const bareMax = result.targets.bare?.maxSustained;
+  if (split !== undefined && bareMax !== undefined && bareMax > 0) lines.push(`  (split layout: ${n(split.maxSustained)} / ${n(bareMax)} = ${(split.maxSustained / bareMax).toFixed(2)}×)`);
   lines.push(`at 500/s webhook ack p99 ${ms(g.ackP99At500.valueMs)} ms (target ≤ ${g.ackP99At500.targetMs} ms: ${met(g.ackP99At500.met)})`);
   lines.push(`at 500/s update → reply p99 ${ms(g.replyP99At500.valueMs)} ms (target ≤ ${g.replyP99At500.targetMs} ms, every update answered: ${met(g.replyP99At500.met)})`);
   return lines.join('\n');

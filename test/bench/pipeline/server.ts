@@ -3,6 +3,7 @@
 //   shipped      startRoles(['gateway','actors','dispatcher']) exactly as `lexbot start` runs it
 //   unthrottled  the same wiring with the dispatcher's Telegram throttle off (unthrottledRoles.ts)
 //   bare         the bare ingest route (bareIngest.ts)
+// BENCH_ROLES (comma-separated, default gateway,actors,dispatcher) runs a subset, for the split layout.
 // The rest of the configuration comes from the environment, as for `lexbot start`. It tells the parent its URL over
 // IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
 // inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile.
@@ -12,9 +13,10 @@ import path from 'node:path';
 import { loadConfig } from '../../../ops/config/config.js';
 import { startRoles } from '../../../ops/roles/startRoles.js';
 import { startBareIngest } from './bareIngest.js';
-import { startUnthrottledRoles } from './unthrottledRoles.js';
+import { startUnthrottledRoles, type PipelineRole } from './unthrottledRoles.js';
 
-export type BenchTarget = 'shipped' | 'unthrottled' | 'bare';
+/** What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher. */
+export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'bare';
 export type ServerMessage = { readonly type: 'ready'; readonly url: string } | { readonly type: 'failed'; readonly error: string };
 
 const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
@@ -23,8 +25,9 @@ const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
     return startBareIngest({ natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', prefix: process.env.NATS_PREFIX ?? 'bench', partitions: Number(process.env.PARTITIONS ?? 64) });
   }
   const config = loadConfig(process.env);
-  if (target === 'unthrottled') return startUnthrottledRoles(config);
-  if (target === 'shipped') return startRoles({ roles: ['gateway', 'actors', 'dispatcher'], config });
+  const roles = (process.env.BENCH_ROLES ?? 'gateway,actors,dispatcher').split(',') as PipelineRole[];
+  if (target === 'unthrottled') return startUnthrottledRoles(config, roles);
+  if (target === 'shipped') return startRoles({ roles, config });
   throw new Error(`BENCH_TARGET must be shipped, unthrottled or bare, not ${String(target)}`);
 };
 
@@ -42,7 +45,7 @@ const startProfiler = async (): Promise<(() => Promise<void>) | undefined> => {
   await session.post('Profiler.start');
   return async () => {
     const { profile } = await session.post('Profiler.stop');
-    await writeFile(path.join(dir, `${process.env.BENCH_TARGET ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    await writeFile(path.join(dir, `${process.env.BENCH_PROFILE_NAME ?? process.env.BENCH_TARGET ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
   };
 };

@@ -66,3 +66,16 @@ export const stagesBetween = (before: Scrape, after: Scrape): Partial<Record<Sta
   }
   return result;
 };
+
+/** The histograms of several processes (the split layout) as one. */
+export const mergeScrapes = (scrapes: readonly Scrape[]): Scrape => {
+  const result = new Map<Stage, Map<number, number>>();
+  for (const one of scrapes) {
+    for (const [stage, buckets] of one) {
+      const merged = result.get(stage) ?? new Map<number, number>();
+      for (const [bound, count] of buckets) merged.set(bound, (merged.get(bound) ?? 0) + count);
+      result.set(stage, merged);
+    }
+  }
+  return result;
+};
