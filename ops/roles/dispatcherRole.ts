@@ -13,14 +13,19 @@ import type { Infrastructure } from './infrastructure.js';
 import { StartError } from './roles.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
 
-export const startDispatcherRole = async (infra: Infrastructure, telegram: TelegramEndpoint): Promise<void> => {
+export interface DispatcherRoleTuning {
+  /** Keep Telegram's limits (30 messages/s, 1/s per chat); off only for benchmarks of the pipeline itself. */
+  readonly telegramThrottle?: boolean;
+}
+
+export const startDispatcherRole = async (infra: Infrastructure, telegram: TelegramEndpoint, tuning: DispatcherRoleTuning = {}): Promise<void> => {
   const { config, logger, metrics, readiness } = infra;
   if (config.databaseUrl === undefined) throw new StartError('the dispatcher role needs DATABASE_URL (its checkpoint and the timers live there)');
   const [store, mailbox, pool] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.database()]);
   const role = createDispatcherRole({
     store,
     mailbox,
-    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot }),
+    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, ...(tuning.telegramThrottle === false ? { throttle: false } : {}) }),
     state: createPostgresDispatcherState({ pool }),
     timers: createPostgresTimerStore({ pool }),
     lease: createPostgresLease({ connectionString: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'dispatcher lease check failed') }),

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { startActorsRole } from './actorsRole.js';
 import { openAnalytics } from './analytics.js';
-import { startDispatcherRole } from './dispatcherRole.js';
+import { startDispatcherRole, type DispatcherRoleTuning } from './dispatcherRole.js';
 import { startProjectorRole } from './projectorRole.js';
 import { startGatewayRole } from './gatewayRole.js';
 import { openInfrastructure } from './infrastructure.js';
@@ -28,6 +28,8 @@ export interface StartOptions {
   readonly logDestination?: DestinationStream;
   /** Single-node data folder; default ./data. */
   readonly dataDir?: string;
+  /** Knobs for benchmarks and tests, not part of the operator's contract. */
+  readonly tuning?: DispatcherRoleTuning;
 }
 
 const webhookAuthOf = (config: Config): WebhookAuth =>
@@ -37,7 +39,7 @@ const webhookAuthOf = (config: Config): WebhookAuth =>
       ? { kind: 'open' }
       : { kind: 'closed' };
 
-export const startRoles = async ({ roles, config: given, logDestination, dataDir }: StartOptions): Promise<RunningRoles> => {
+export const startRoles = async ({ roles, config: given, logDestination, dataDir, tuning }: StartOptions): Promise<RunningRoles> => {
   const logger = createLogger({ level: given.logLevel, roles, ...(logDestination === undefined ? {} : { destination: logDestination }) });
   const metrics = createMetrics();
   const readiness = createReadiness();
@@ -57,7 +59,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
     });
     if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
     if (roles.includes('actors')) await startActorsRole(infra, telegram);
-    if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram);
+    if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram, tuning);
     if (roles.includes('projector')) await startProjectorRole(infra);
     const url = await app.listen({ host: config.http.host, port: config.http.port });
     if (runsGateway && ingest) await startGatewayRole(infra, telegram, ingest);

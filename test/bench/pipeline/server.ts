@@ -1,7 +1,7 @@
 // The system under test, in a child process of the benchmark (so it has an event loop and a CPU budget of its own,
 // as in production, and the generator and the Bot API emulator do not run on it). BENCH_TARGET chooses:
 //   shipped      startRoles(['gateway','actors','dispatcher']) exactly as `lexbot start` runs it
-//   unthrottled  the same wiring with the dispatcher's Telegram throttle off (unthrottledRoles.ts)
+//   unthrottled  the same, with the dispatcher's Telegram throttle off (startRoles' tuning option)
 //   bare         the bare ingest route (bareIngest.ts)
 // BENCH_ROLES (comma-separated, default gateway,actors,dispatcher) runs a subset, for the split layout.
 // The rest of the configuration comes from the environment, as for `lexbot start`. It tells the parent its URL over
@@ -11,9 +11,9 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { loadConfig } from '../../../ops/config/config.js';
+import { parseRoles } from '../../../ops/roles/roles.js';
 import { startRoles } from '../../../ops/roles/startRoles.js';
 import { startBareIngest } from './bareIngest.js';
-import { startUnthrottledRoles, type PipelineRole } from './unthrottledRoles.js';
 
 /** What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher. */
 export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'bare';
@@ -25,8 +25,8 @@ const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
     return startBareIngest({ natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', prefix: process.env.NATS_PREFIX ?? 'bench', partitions: Number(process.env.PARTITIONS ?? 64) });
   }
   const config = loadConfig(process.env);
-  const roles = (process.env.BENCH_ROLES ?? 'gateway,actors,dispatcher').split(',') as PipelineRole[];
-  if (target === 'unthrottled') return startUnthrottledRoles(config, roles);
+  const roles = parseRoles(process.env.BENCH_ROLES ?? 'gateway,actors,dispatcher');
+  if (target === 'unthrottled') return startRoles({ roles, config, tuning: { telegramThrottle: false } });
   if (target === 'shipped') return startRoles({ roles, config });
   throw new Error(`BENCH_TARGET must be shipped, unthrottled or bare, not ${String(target)}`);
 };
