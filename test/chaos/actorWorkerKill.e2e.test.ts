@@ -12,7 +12,7 @@ import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startLexbotProcess, type LexbotProcess } from '../support/lexbotProcess.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
-import { ackPendingOn, auditEventStore, mailboxBacklog, partitionsLeasedBy, compareWithEmulator, counterValue, eachLimited, eventually, ownedPartitions, postWebhook, SECRET, updatesFor } from './pipelineAudit.js';
+import { ackPendingOn, auditEventStore, eachLimited, eventually, expectAppliedOnceAndAnswered, ownedPartitions, partitionsLeasedBy, postWebhook, SECRET, updatesFor } from './pipelineAudit.js';
 
 const PARTITIONS = 8;
 const USERS = 100;
@@ -117,42 +117,16 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
     // The survivor owns every partition once the victim's leases expire (7 s lease, plus a tick).
     await eventually(async () => ((await ownedPartitions(survivor.url)) === PARTITIONS ? true : undefined), 30_000, async () => `survivor owns ${await ownedPartitions(survivor.url)}`);
     // What the victim held unacknowledged comes back after JetStream's ack wait (30 s): bound the wait above it.
-    const ids = updates.map((update) => update.update_id);
-    const audit = await eventually(
-      async () => {
-        const result = await auditEventStore(database.url, ids);
-        return result.applied.size === ids.length ? result : undefined;
-      },
-      75_000,
-      async () => `${(await auditEventStore(database.url, ids)).applied.size} of ${ids.length} updates applied`,
-    );
-    expect(audit.appliedTwice).toEqual([]);
-    expect(audit.unanswered).toEqual([]);
-    // Whatever was delivered but never acknowledged comes back after the ack wait (30 s); once nothing is left
-    // pending, every redelivery has happened, and none of them may have applied an update a second time.
-    await eventually(
-      async () => {
-        const current = await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS);
-        return current.pending === 0 && current.ackPending === 0 ? current : undefined;
-      },
-      60_000,
-      async () => JSON.stringify(await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS)),
-    );
-    const final = await auditEventStore(database.url, ids);
-    expect(final.appliedTwice).toEqual([]);
-    expect(final.applied.size).toBe(ids.length);
-
-    // Every queued reply reaches the Bot API (the dispatcher sends within Telegram's limits, so this takes a while).
-    const delivery = await eventually(
-      async () => {
-        const compared = compareWithEmulator(audit.outboxMessages, emulator.calls());
-        return compared.missing === 0 ? compared : undefined;
-      },
-      60_000,
-      () => `${compareWithEmulator(audit.outboxMessages, emulator.calls()).missing} of ${audit.outboxMessages.length} replies not sent`,
-    );
     // The dispatcher never restarted here, so a reply sent twice would be a bug its metric does not explain.
-    expect(delivery.extra).toBeLessThanOrEqual(await counterValue(front.url, 'lexbot_dispatch_resends_total'));
+    await expectAppliedOnceAndAnswered({
+      databaseUrl: database.url,
+      updateIds: updates.map((update) => update.update_id),
+      nats,
+      partitions: PARTITIONS,
+      emulatorCalls: () => emulator.calls(),
+      dispatcherUrl: front.url,
+      appliedWithinMs: 75_000,
+    });
 
     // Nothing crashed: the survivor and the gateway still serve, and a fresh update still goes through.
     expect(survivor.alive()).toBe(true);

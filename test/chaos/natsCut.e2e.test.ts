@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startLexbotProcess, type LexbotProcess } from '../support/lexbotProcess.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from '../support/nats.js';
 import { createTcpProxy, type TcpProxy } from '../support/tcpProxy.js';
-import { auditEventStore, mailboxBacklog, compareWithEmulator, counterValue, eachLimited, eventually, postWebhook, updatesFor, SECRET, type Update } from './pipelineAudit.js';
+import { eachLimited, eventually, expectAppliedOnceAndAnswered, postWebhook, updatesFor, SECRET, type Update } from './pipelineAudit.js';
 
 const PARTITIONS = 8;
 
@@ -107,39 +107,15 @@ describe('chaos: NATS cut and restored under the gateway during load', () => {
       () => `${updates.filter((update) => statuses.get(update.update_id) !== 200).length} updates still refused`,
     );
 
-    const ids = updates.map((update) => update.update_id);
-    const audit = await eventually(
-      async () => {
-        const result = await auditEventStore(database.url, ids);
-        return result.applied.size === ids.length ? result : undefined;
-      },
-      60_000,
-      async () => `${(await auditEventStore(database.url, ids)).applied.size} of ${ids.length} updates applied`,
-    );
-    expect(audit.appliedTwice).toEqual([]);
-    expect(audit.unanswered).toEqual([]);
-    // Whatever was delivered but never acknowledged comes back after the ack wait (30 s); once nothing is left
-    // pending, every redelivery has happened, and none of them may have applied an update a second time.
-    await eventually(
-      async () => {
-        const current = await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS);
-        return current.pending === 0 && current.ackPending === 0 ? current : undefined;
-      },
-      60_000,
-      async () => JSON.stringify(await mailboxBacklog(nats.connection, nats.prefix, PARTITIONS)),
-    );
-    const final = await auditEventStore(database.url, ids);
-    expect(final.appliedTwice).toEqual([]);
-    expect(final.applied.size).toBe(ids.length);
-    const delivery = await eventually(
-      async () => {
-        const compared = compareWithEmulator(audit.outboxMessages, emulator.calls());
-        return compared.missing === 0 ? compared : undefined;
-      },
-      60_000,
-      () => `${compareWithEmulator(audit.outboxMessages, emulator.calls()).missing} of ${audit.outboxMessages.length} replies not sent`,
-    );
-    expect(delivery.extra).toBeLessThanOrEqual(await counterValue(back.url, 'lexbot_dispatch_resends_total'));
+    await expectAppliedOnceAndAnswered({
+      databaseUrl: database.url,
+      updateIds: updates.map((update) => update.update_id),
+      nats,
+      partitions: PARTITIONS,
+      emulatorCalls: () => emulator.calls(),
+      dispatcherUrl: back.url,
+      appliedWithinMs: 60_000,
+    });
     expect(gateway.alive()).toBe(true);
   }, 240_000);
 });

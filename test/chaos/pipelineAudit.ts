@@ -3,6 +3,7 @@
 // causation `tg:<update_id>` and were committed in one append) and answered (an outbox sendMessage, and a matching
 // call at the Bot API emulator, re-sends allowed only as far as the dispatcher's metric counts them).
 import { jetstreamManager } from '@nats-io/jetstream';
+import { expect } from 'vitest';
 import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
@@ -194,4 +195,58 @@ export const ackPendingOn = async (connection: NatsConnection, prefix: string, p
   const jsm = await jetstreamManager(connection);
   const counts = await Promise.all(partitions.map(async (partition) => (await jsm.consumers.info(names.mailboxStream, names.consumer(partition))).num_ack_pending));
   return counts.reduce((sum, n) => sum + n, 0);
+};
+
+export interface ExactlyOnceCheck {
+  readonly databaseUrl: string;
+  readonly updateIds: readonly number[];
+  readonly nats: { readonly connection: NatsConnection; readonly prefix: string };
+  readonly partitions: number;
+  readonly emulatorCalls: () => readonly EmulatorCall[];
+  /** Where the dispatcher's metrics are served (its re-sends explain extra replies). */
+  readonly dispatcherUrl: string;
+  /** Bound on waiting for every update to be applied (above JetStream's 30 s ack wait when a worker died). */
+  readonly appliedWithinMs: number;
+}
+
+/**
+ * The guarantees every chaos run ends on: each accepted update applied in exactly one append (also after every
+ * redelivery has happened), each one answered, and every queued reply at the Bot API, with extra sends no more than
+ * the dispatcher's re-send metric explains.
+ */
+export const expectAppliedOnceAndAnswered = async (check: ExactlyOnceCheck): Promise<void> => {
+  const ids = check.updateIds;
+  const audit = await eventually(
+    async () => {
+      const result = await auditEventStore(check.databaseUrl, ids);
+      return result.applied.size === ids.length ? result : undefined;
+    },
+    check.appliedWithinMs,
+    async () => `${(await auditEventStore(check.databaseUrl, ids)).applied.size} of ${ids.length} updates applied`,
+  );
+  expect(audit.appliedTwice).toEqual([]);
+  expect(audit.unanswered).toEqual([]);
+  // Whatever was delivered but never acknowledged comes back after the ack wait (30 s); once nothing is left
+  // pending, every redelivery has happened, and none of them may have applied an update a second time.
+  await eventually(
+    async () => {
+      const current = await mailboxBacklog(check.nats.connection, check.nats.prefix, check.partitions);
+      return current.pending === 0 && current.ackPending === 0 ? current : undefined;
+    },
+    60_000,
+    async () => JSON.stringify(await mailboxBacklog(check.nats.connection, check.nats.prefix, check.partitions)),
+  );
+  const final = await auditEventStore(check.databaseUrl, ids);
+  expect(final.appliedTwice).toEqual([]);
+  expect(final.applied.size).toBe(ids.length);
+  // Every queued reply reaches the Bot API (the dispatcher sends within Telegram's limits, so this takes a while).
+  const delivery = await eventually(
+    async () => {
+      const compared = compareWithEmulator(audit.outboxMessages, check.emulatorCalls());
+      return compared.missing === 0 ? compared : undefined;
+    },
+    60_000,
+    () => `${compareWithEmulator(audit.outboxMessages, check.emulatorCalls()).missing} of ${audit.outboxMessages.length} replies not sent`,
+  );
+  expect(delivery.extra).toBeLessThanOrEqual(await counterValue(check.dispatcherUrl, 'lexbot_dispatch_resends_total'));
 };
