@@ -3,10 +3,8 @@
 // leases expire, JetStream redelivers what the dead one held unacknowledged, and in the event store every accepted
 // update is applied exactly once and answered at least once (re-sends only as far as the dispatcher counts them).
 // Malformed, oversized and unauthenticated bodies mixed into the load get 400/413/401 and break nothing.
-import { Kvm } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramEmulator } from '../../gateway/telegramEmulator/index.js';
-import { leaseBucketName } from '../../actors/partitions/natsLeases.js';
 import { loadConfig } from '../../ops/config/config.js';
 import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -57,13 +55,6 @@ describe('chaos: an actor worker killed with SIGKILL under load', () => {
     await Promise.all(workers.map((worker) => worker.stop()));
     await front?.stop();
     await emulator?.close();
-    // The lease bucket is named after the prefix but is not one of its streams: delete it here.
-    if (nats !== undefined) {
-      await new Kvm(nats.connection)
-        .open(leaseBucketName(nats.prefix))
-        .then((bucket) => bucket.destroy())
-        .catch(() => undefined);
-    }
     await nats?.cleanup();
     await database?.drop();
   }, 60_000);

@@ -2,9 +2,7 @@
 // the test cuts in the middle of the load and restores later. While NATS is unreachable the webhook answers 503 (so
 // Telegram retries) and /ready says so; afterwards 200 again. Every update that got a 200 is applied exactly once and
 // answered; the ones that got 503 are posted again by the test, as Telegram would, and end up applied once too.
-import { Kvm } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leaseBucketName } from '../../actors/partitions/natsLeases.js';
 import { createTelegramEmulator } from '../../gateway/telegramEmulator/index.js';
 import { loadConfig } from '../../ops/config/config.js';
 import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
@@ -53,12 +51,6 @@ describe('chaos: NATS cut and restored under the gateway during load', () => {
     await back?.stop();
     await proxy?.close();
     await emulator?.close();
-    if (nats !== undefined) {
-      await new Kvm(nats.connection)
-        .open(leaseBucketName(nats.prefix))
-        .then((bucket) => bucket.destroy())
-        .catch(() => undefined);
-    }
     await nats?.cleanup();
     await database?.drop();
   }, 60_000);
