@@ -33,6 +33,7 @@ export const USER_ERROR_CODES = [
   'invalid_report_reason',
   'invalid_decline_reason',
   'invalid_reminder_kind',
+  'invalid_dialog',
   // relations between users
   'self_target',
   'already_blocked',

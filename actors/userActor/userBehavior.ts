@@ -8,6 +8,8 @@ import { isOutboxEventType, OUTBOX_EVENT_TYPES, userMailboxKey } from '../outbox
 import { timersFor } from '../../domain/tandem/index.js';
 import type { ActorBehavior } from '../runtime/actorHost.js';
 import type { BotContext } from './bot/context.js';
+import { memoryServices, type UserActorServices } from './ports/services.js';
+import { react } from './reactions/index.js';
 import { createUserBot } from './bot/createUserBot.js';
 import type { UserActorMessage } from './messages.js';
 import { createSession, type UserActorEvent } from './session.js';
@@ -17,6 +19,8 @@ export interface UserBehaviorOptions {
   readonly botInfo: UserFromGetMe;
   readonly handlers: Composer<BotContext>;
   readonly clock?: () => Date;
+  /** Ports for handlers and reactions; in-memory twins when not given (unit tests). */
+  readonly services?: UserActorServices;
 }
 
 /** Actor keys are mailbox user keys: `user:<telegram id>`; `chat:<id>` keys (no user) have no actor state. */
@@ -43,7 +47,13 @@ export const evolveUserActor = (state: UserState, event: UserActorEvent): UserSt
 
 export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<UserActorMessage, UserActorEvent, UserState> => {
   const clock = options.clock ?? (() => new Date());
-  const bot = createUserBot(options);
+  const services = options.services ?? memoryServices();
+  const bot = createUserBot({ ...options, services });
+  const reactTo = async (session: ReturnType<typeof createSession>, kind: 'command' | 'timer', command: { type: string; data: object }) => {
+    const events = session.output.filter((event): event is UserEvent => !isOutboxEventType(event.type));
+    if (events.length === 0) return;
+    await react({ session, events, services, t: bot.translatorFor(session.state), cause: { kind, type: command.type, data: command.data as Record<string, unknown> } });
+  };
   return {
     initialState,
     evolve: evolveUserActor,
@@ -64,9 +74,11 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           break;
         case 'command':
           session.decide({ ...message.command });
+          await reactTo(session, 'command', message.command);
           break;
         case 'timer':
           session.decide({ type: message.command.type, data: message.command.data } as Omit<UserCommand, 'meta'> as never);
+          await reactTo(session, 'timer', message.command);
           break;
       }
       return [...session.output, ...timersOf(userId, session.output)];

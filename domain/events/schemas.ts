@@ -7,7 +7,8 @@ import { CEFR_LEVELS, LANGUAGE_CODES } from '../languages/index.js';
 import { CLOSE_REASONS, DECLINE_REASONS, REFUSAL_CAUSES, REJECT_REASONS, TANDEM_CHANNELS } from '../tandem/types.js';
 import type { UserEvent, UserEventType } from '../user/events.js';
 import { INTERFACE_LANGUAGES, REMINDER_KINDS, REPORT_REASONS } from '../user/limits.js';
-import { array, boolean, integer, isoTime, nullable, object, oneOf, string, tagged, userId, type Shape } from './shape.js';
+import { dialogProblem, type Dialog } from '../dialog/types.js';
+import { ShapeMismatch, array, boolean, integer, isoTime, nullable, object, oneOf, string, tagged, userId, type Shape } from './shape.js';
 
 type DataOf<T extends UserEventType> = Extract<UserEvent, { type: T }>['data'];
 
@@ -22,6 +23,16 @@ const interest = oneOf(INTEREST_IDS);
 const daySelection: Shape<DaySelection> = (value, path) => {
   const kind = object({ kind: oneOf(['weekdays', 'weekends', 'any', 'days'] as const) })(value, path).kind;
   return kind === 'days' ? { kind, days: object({ days: array(oneOf(WEEKDAYS), { min: 1, max: 7 }) })(value, path).days } : { kind };
+};
+
+/** A dialog is JSON its flow parses itself (domain/dialog): here only its frame and size are checked. */
+const dialog: Shape<Dialog> = (value, path) => {
+  const frame = object({ flow: string({ min: 1, max: 64 }), step: string({ min: 1, max: 64 }) })(value, path);
+  const data = (value as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ShapeMismatch(`${path}.data`, 'an object');
+  const parsed: Dialog = { ...frame, data: data as Dialog['data'] };
+  if (dialogProblem(parsed) !== null) throw new ShapeMismatch(path, 'a dialog within its limits');
+  return parsed;
 };
 
 const peerCommand = tagged({
@@ -69,6 +80,7 @@ export const EVENT_SCHEMAS: { readonly [T in UserEventType]: Shape<DataOf<T>> } 
   TandemRated: object({ ...base, requestId, rating, comment: nullable(text) }),
   TandemRatingReceived: object({ ...base, requestId, rating }),
   CrossActorCommandQueued: object({ ...base, commandId: string({ min: 1, max: 400 }), target: userId, command: peerCommand }),
+  DialogChanged: object({ ...base, dialog: nullable(dialog) }),
 };
 
 /** Every event type, in catalog order (the keys of EVENT_SCHEMAS). */

@@ -40,4 +40,5 @@ export const CURRENT_SCHEMA_VERSIONS: { readonly [T in UserEventType]: number } 
   TandemRated: 1,
   TandemRatingReceived: 1,
   CrossActorCommandQueued: 1,
+  DialogChanged: 1,
 };

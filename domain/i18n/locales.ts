@@ -1,5 +1,5 @@
-// The interface languages of the bot. The .ftl catalogs beside this file are named after them (en.ftl, ru.ftl), which
-// is how @grammyjs/i18n's directory loader tells locales apart; the gateway points it at domain/i18n/locales, given
+// The interface languages of the bot. The .ftl catalogs beside this file sit in one folder per locale (en/, ru/), one
+// file per feature, which is how @grammyjs/i18n's directory loader tells locales apart (it joins a folder's files); the gateway points it at domain/i18n/locales, given
 // without a trailing slash (version 1.1 then fails to read the files).
 
 export const LOCALES = ['en', 'ru'] as const;

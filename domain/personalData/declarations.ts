@@ -50,6 +50,8 @@ export const PERSONAL_FIELDS: { readonly [T in UserEventType]: readonly Personal
   UserBanned: [],
   UserUnbanned: [],
   UserForgotten: [],
+  // A dialog holds codes and selections only, never typed text (domain/dialog/types.ts).
+  DialogChanged: [],
   PartnerRequested: [],
   PartnerRequestReceived: [],
   PartnerRequestRefused: [],

@@ -1,5 +1,6 @@
 // Commands of the user aggregate (profile, lifecycle, safety, admin). The tandem commands live in
 // domain/tandem/commands.ts; UserCommand is the union one user's actor accepts.
+import type { SetDialog } from '../dialog/decide.js';
 import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
 import type { CommandMeta, UserId } from './ids.js';
 import type { InterfaceLanguage, ReminderKind, ReportReason } from './limits.js';
@@ -59,5 +60,5 @@ export type ProfileCommand =
   | UnbanUser
   | ForgetUser;
 
-export type UserCommand = ProfileCommand | TandemCommand | PeerCommand;
+export type UserCommand = ProfileCommand | TandemCommand | PeerCommand | SetDialog;
 export type UserCommandType = UserCommand['type'];

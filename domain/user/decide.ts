@@ -1,6 +1,7 @@
 // decide(command, state) → events: the one entry point of a user's actor. Throws DomainError when the command is
 // illegal. Order of checks: deduplication (Guarantee 2: an already applied command id decides nothing), then the
 // lifecycle guard (new, banned, forgotten), then the command's own rules (decideProfile, decideTandem, decidePeer).
+import { decideDialog } from '../dialog/decide.js';
 import { forbidden, illegalState } from '../errors.js';
 import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
 import { decideTandem } from '../tandem/decide.js';
@@ -39,6 +40,9 @@ export const decide = (command: UserCommand, state: UserState): readonly UserEve
     case 'UnbanUser':
     case 'ForgetUser':
       return decideAdmin(command, state);
+    case 'SetDialog':
+      startedSelf(state);
+      return decideDialog(command, state);
     case 'Start':
       if (state.status === 'new') return decideFirstContact(command, command.meta);
       return withActivity(state, command, decideProfile(command, state, startedSelf(state)));

@@ -1,5 +1,6 @@
 // Events of the user aggregate (stream `user-<telegramId>`). Every event's data carries `at` and `causationId`
 // (EventBase). Schema versions and upcasters: domain/events/. Personal fields: domain/personalData/.
+import type { DialogChanged } from '../dialog/decide.js';
 import type { TandemEvent } from '../tandem/events.js';
 import type { EventBase, UserId } from './ids.js';
 import type { InterfaceLanguage, ReminderKind, ReportReason } from './limits.js';
@@ -60,5 +61,6 @@ export type ProfileEvent =
   | UserUnbanned
   | UserForgotten;
 
-export type UserEvent = ProfileEvent | TandemEvent;
+/** The conversation state (domain/dialog): read by the bot only, ignored by projections. */
+export type UserEvent = ProfileEvent | TandemEvent | DialogChanged;
 export type UserEventType = UserEvent['type'];

@@ -98,7 +98,8 @@ const PROFILE_EVENT_TYPES = new Set<string>([
 const isProfileEvent = (event: UserEvent): event is ProfileEvent => PROFILE_EVENT_TYPES.has(event.type);
 
 export const evolve = (state: UserState, event: UserEvent): UserState => {
-  const next = isProfileEvent(event) ? evolveProfile(state, event) : evolveTandem(state, event);
+  const next =
+    event.type === 'DialogChanged' ? { ...state, dialog: event.data.dialog } : isProfileEvent(event) ? evolveProfile(state, event) : evolveTandem(state, event);
   return { ...next, recentCommandIds: remember(next.recentCommandIds, event.data.causationId) };
 };
 

@@ -1,5 +1,6 @@
 // The state of one user's actor: the fold of its stream. Plain JSON (arrays, records, strings) so it can be
 // snapshotted as is; sets are kept as sorted arrays so equal states are deeply equal.
+import type { Dialog } from '../dialog/types.js';
 import type { TandemRecord } from '../tandem/types.js';
 import type { UserId } from './ids.js';
 import type { InterfaceLanguage, ReminderKind } from './limits.js';
@@ -12,7 +13,7 @@ import type { CommunicationStyle, Frequency } from '../communication/index.js';
  * Version of the UserState shape, for snapshots: the runtime discards a snapshot whose version differs and folds
  * the stream instead. Bump it whenever UserState (or anything inside it) changes shape or meaning.
  */
-export const USER_STATE_SCHEMA_VERSION = 1;
+export const USER_STATE_SCHEMA_VERSION = 2;
 
 export const USER_STATUSES = ['new', 'onboarding', 'active', 'paused', 'banned', 'forgotten'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -65,6 +66,8 @@ export interface UserState {
   readonly lastReminderAt: Readonly<Partial<Record<ReminderKind, string>>>;
   /** Ids of recently applied commands, oldest first (Guarantee 2). */
   readonly recentCommandIds: readonly string[];
+  /** The conversation in progress (domain/dialog), or null outside any flow. */
+  readonly dialog: Dialog | null;
 }
 
 export const emptyProfile: Profile = {
@@ -106,6 +109,7 @@ export const initialState = (): UserState => ({
   counters: emptyCounters,
   lastReminderAt: {},
   recentCommandIds: [],
+  dialog: null,
 });
 
 export const findTandem = (state: UserState, id: string): TandemRecord | undefined => state.tandems.find((t) => t.id === id);

@@ -8,6 +8,8 @@ export interface EmulatedChat {
   readonly chat: JsonObject & { readonly id: number };
   blocked: boolean;
   readonly messages: Map<number, JsonObject>;
+  /** What the user sent in this chat (from observed updates), so copyMessage can copy it as Telegram would. */
+  readonly userMessages: Map<number, JsonObject>;
   nextMessageId: number;
 }
 
@@ -19,7 +21,7 @@ export const createChats = () => {
   const ensure = (chat: JsonObject & { id: number }): EmulatedChat => {
     const known = chats.get(chat.id);
     if (known !== undefined) return known;
-    const created: EmulatedChat = { chat, blocked: false, messages: new Map(), nextMessageId: 1 };
+    const created: EmulatedChat = { chat, blocked: false, messages: new Map(), userMessages: new Map(), nextMessageId: 1 };
     chats.set(chat.id, created);
     return created;
   };

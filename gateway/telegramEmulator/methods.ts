@@ -69,11 +69,18 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
 
   copyMessage: (params, context) => {
     const from = context.chats.target(params.from_chat_id);
-    const original = from.messages.get(integer(params.message_id, 'message_id'));
+    const messageId = integer(params.message_id, 'message_id');
+    const original = from.userMessages.get(messageId) ?? from.messages.get(messageId);
     if (original === undefined) throw badRequest('message to copy not found');
     const target = context.chats.target(params.chat_id);
-    const { message_id: _id, from: _from, chat: _chat, date: _date, ...content } = original;
-    const copy = sendInto(target, context, content);
+    const { message_id: _id, from: _from, chat: _chat, date: _date, entities: _entities, reply_to_message: _reply, ...content } = original;
+    const caption = params.caption === undefined ? undefined : checkedText(params.caption, params.parse_mode, { max: 1024, field: 'caption', allowEmpty: true });
+    const markup = checkedReplyMarkup(params.reply_markup);
+    const copy = sendInto(target, context, {
+      ...content,
+      ...optional('caption', caption === undefined || caption === '' ? undefined : caption),
+      ...optional('reply_markup', markup?.inline_keyboard === undefined ? undefined : markup),
+    });
     return { message_id: copy.message_id };
   },
 

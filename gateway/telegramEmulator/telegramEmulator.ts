@@ -90,6 +90,15 @@ export const createTelegramEmulator = (options: TelegramEmulatorOptions = {}) =>
     for (const listener of listeners) listener(entry);
   };
 
+  const observe = (body: JsonObject): void => {
+    chats.learn(body);
+    const query = body.callback_query as JsonObject | undefined;
+    if (typeof query?.id === 'string') context.openCallbackQueries.add(query.id);
+    const message = body.message as JsonObject | undefined;
+    const chat = message?.chat as JsonObject | undefined;
+    if (typeof message?.message_id === 'number' && typeof chat?.id === 'number') chats.get(chat.id)?.userMessages.set(message.message_id, message);
+  };
+
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
@@ -161,11 +170,14 @@ export const createTelegramEmulator = (options: TelegramEmulatorOptions = {}) =>
 
     /** Adds an update (without update_id: the emulator numbers them) for getUpdates or the webhook. */
     injectUpdate(body: JsonObject): EmulatedUpdate {
-      chats.learn(body);
-      const query = body.callback_query as JsonObject | undefined;
-      if (typeof query?.id === 'string') context.openCallbackQueries.add(query.id);
+      observe(body);
       return queue.enqueue(body);
     },
+    /**
+     * Learns from an update delivered to the bot by other means (a test posting to the webhook itself) what
+     * Telegram would know: the chats, the open callback query, the message the user sent (for copyMessage).
+     */
+    observe,
     /** The next `times` matching calls answer 429 Too Many Requests with `retry_after`. */
     rateLimit(rule: RateLimitRule): void {
       rateLimits.push({ rule, left: rule.times });

@@ -4,6 +4,7 @@ import { createNatsPartitionLeases } from '../../actors/partitions/natsLeases.js
 import { createOwnAllPartitions } from '../../actors/partitions/ownAll.js';
 import { createActorHost } from '../../actors/runtime/actorHost.js';
 import { createGroupCommitter } from '../../actors/runtime/groupCommit.js';
+import { memoryServices } from '../../actors/userActor/ports/index.js';
 import { createHandlers } from '../../actors/userActor/bot/handlers/index.js';
 import { userEventCodec, userStateCodec } from '../../actors/userActor/codec.js';
 import { decodeUserMessage, type UserActorMessage } from '../../actors/userActor/messages.js';
@@ -35,7 +36,12 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
         }
       },
     }),
-    behavior: createUserBehavior({ token: telegram.token, botInfo, handlers: createHandlers() }),
+    behavior: createUserBehavior({
+      token: telegram.token,
+      botInfo,
+      handlers: createHandlers(),
+      services: memoryServices({ admins: new Set(config.adminTelegramIds.map(String)) }),
+    }),
     codec: userEventCodec,
     stateCodec: userStateCodec,
     streamOf: userStreamOfKey,

@@ -5,7 +5,10 @@ import { Bot, type Composer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { pickLocale } from '../../../domain/i18n/index.js';
 import { captureCalls } from '../captureCalls.js';
+import type { UserActorServices } from '../ports/services.js';
+import type { Translate } from '../reactions/reaction.js';
 import type { ActorSession } from '../session.js';
+import type { UserState } from '../../../domain/user/index.js';
 import type { BotContext } from './context.js';
 import { localesDirectory } from './localesDirectory.js';
 
@@ -14,19 +17,26 @@ export interface UserBotOptions {
   readonly token: string;
   readonly botInfo: UserFromGetMe;
   readonly handlers: Composer<BotContext>;
+  readonly services: UserActorServices;
 }
 
 export interface UserBot {
   /** Runs the handlers for one update inside `session`; the session collects decisions and captured calls. */
   handle(update: Update, session: ActorSession): Promise<void>;
+  /** The catalog in this user's interface language, for messages sent outside an update (reactions). */
+  translatorFor(state: UserState): Translate;
 }
+
+/** The interface language: the one the user chose, else their Telegram language, else English. */
+export const localeOf = (state: UserState, telegramLanguageCode?: string | null): string =>
+  state.profile.interfaceLanguage ?? pickLocale(telegramLanguageCode ?? state.profile.telegramLanguageCode ?? undefined);
 
 export const createI18n = (): I18n<BotContext> =>
   new I18n<BotContext>({
     defaultLocale: 'en',
     directory: localesDirectory(),
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: (ctx) => ctx.actor.state.profile.interfaceLanguage ?? pickLocale(ctx.from?.language_code),
+    localeNegotiator: (ctx) => localeOf(ctx.actor.state, ctx.from?.language_code),
   });
 
 export const createUserBot = (options: UserBotOptions): UserBot => {
@@ -36,10 +46,12 @@ export const createUserBot = (options: UserBotOptions): UserBot => {
     const session = sessions.get(ctx.update.update_id);
     if (!session) throw new Error(`no actor session for update ${ctx.update.update_id}`);
     ctx.actor = session;
+    ctx.services = options.services;
     ctx.api.config.use(captureCalls(session.now, (call) => session.recordCall(call)));
     return next();
   });
-  bot.use(createI18n());
+  const i18n = createI18n();
+  bot.use(i18n);
   bot.use(options.handlers);
   return {
     async handle(update, session) {
@@ -49,6 +61,10 @@ export const createUserBot = (options: UserBotOptions): UserBot => {
       } finally {
         sessions.delete(update.update_id);
       }
+    },
+    translatorFor(state) {
+      const locale = localeOf(state);
+      return (key, args) => i18n.t(locale, key, args as Record<string, string | number> | undefined);
     },
   };
 };

@@ -9,7 +9,7 @@ export const localesDirectory = (): string => {
   for (const candidate of CANDIDATES) {
     // No trailing slash: @grammyjs/i18n 1.1 derives locale names from the path after the directory.
     const directory = fileURLToPath(new URL(candidate, import.meta.url)).replace(/\/+$/, '');
-    if (existsSync(`${directory}/en.ftl`)) return directory;
+    if (existsSync(`${directory}/en/core.ftl`)) return directory;
   }
   throw new Error('message catalog not found (domain/i18n/locales)');
 };

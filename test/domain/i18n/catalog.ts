@@ -10,9 +10,19 @@ import { LOCALES, type Locale } from '../../../domain/i18n/index.js';
 // finds none when that path lacks its leading separator.
 export const LOCALES_DIR = fileURLToPath(new URL('../../../domain/i18n/locales', import.meta.url));
 
-export const ftlFiles = (): readonly string[] => readdirSync(LOCALES_DIR).filter((name) => name.endsWith('.ftl')).sort();
+/** Every catalog file as `<locale>/<feature>.ftl`: one folder per locale, one file per feature (merged by @grammyjs/i18n). */
+export const ftlFiles = (): readonly string[] =>
+  readdirSync(LOCALES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(join(LOCALES_DIR, dir.name)).filter((name) => name.endsWith('.ftl')).map((name) => `${dir.name}/${name}`))
+    .sort();
 
-export const source = (locale: Locale): string => readFileSync(join(LOCALES_DIR, `${locale}.ftl`), 'utf8');
+/** One locale's whole catalog: its feature files joined, as @grammyjs/i18n joins them. */
+export const source = (locale: Locale): string =>
+  ftlFiles()
+    .filter((file) => file.startsWith(`${locale}/`))
+    .map((file) => readFileSync(join(LOCALES_DIR, file), 'utf8'))
+    .join('\n');
 
 export interface SelectInfo {
   readonly selector: string;

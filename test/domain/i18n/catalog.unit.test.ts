@@ -86,8 +86,11 @@ const format = (bundle: FluentBundle, id: string, args: Record<string, string | 
 };
 
 describe('message catalog', () => {
-  it('has one file per locale, named as @grammyjs/i18n expects', () => {
-    expect(ftlFiles()).toEqual(LOCALES.map((locale) => `${locale}.ftl`).sort());
+  it('has one folder per locale, holding the same feature files, as @grammyjs/i18n expects', () => {
+    const featuresOf = (locale: string) => ftlFiles().filter((file) => file.startsWith(`${locale}/`)).map((file) => file.slice(locale.length + 1));
+    expect(new Set(ftlFiles().map((file) => file.split('/')[0]))).toEqual(new Set(LOCALES));
+    for (const locale of LOCALES) expect(featuresOf(locale), locale).toEqual(featuresOf('en'));
+    expect(featuresOf('en')).toContain('core.ftl');
   });
 
   it.each(LOCALES)('%s parses without syntax errors', (locale) => {

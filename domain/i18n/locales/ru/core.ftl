@@ -365,6 +365,7 @@ error-comment_too_long = Комментарий слишком длинный: �
 error-invalid_report_reason = Выберите, пожалуйста, причину из списка.
 error-invalid_decline_reason = Выберите, пожалуйста, причину из списка.
 error-invalid_reminder_kind = У нас что-то пошло не так. Попробуйте, пожалуйста, позже.
+error-invalid_dialog = У нас что-то пошло не так. Отправьте /cancel и попробуйте ещё раз.
 error-self_target = Это же вы! Выберите кого-нибудь другого.
 error-already_blocked = Вы уже заблокировали этого пользователя.
 error-not_blocked = Этот пользователь не заблокирован.

@@ -1,0 +1,2 @@
+export { createMemoryUserDirectory, type PartnerCard, type UserDirectory } from './userDirectory.js';
+export { memoryServices, type UserActorServices } from './services.js';

@@ -1,0 +1,10 @@
+// Every reaction, in the order they run; each looks only at the events it cares about.
+import type { Reaction } from './reaction.js';
+
+export type { Reaction, ReactionInput, Translate } from './reaction.js';
+
+const REACTIONS: readonly Reaction[] = [];
+
+export const react: Reaction = async (input) => {
+  for (const reaction of REACTIONS) await reaction(input);
+};

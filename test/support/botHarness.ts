@@ -1,0 +1,225 @@
+// End-to-end harness for the bot's conversations: the whole system as `lexbot start` runs it (gateway, actors,
+// dispatcher, projector) against real PostgreSQL (a database per harness) and real NATS (a prefix per harness),
+// with the local Bot API emulator playing Telegram. Tests act as Telegram users: they post updates to the webhook
+// (with the secret), press inline buttons of the messages the bot left in their chat, and wait for what the bot
+// sends. Start one harness per test file (beforeAll) and give each test its own user ids.
+import { createTelegramEmulator, textMessageUpdate, callbackQueryUpdate, type EmulatorCall, type TelegramEmulator } from '../../gateway/telegramEmulator/index.js';
+import { loadConfig } from '../../ops/config/config.js';
+import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { createTestNats, TEST_NATS_URL, type TestNats } from './nats.js';
+
+const SECRET = 'bot-harness-secret';
+export const HARNESS_API_TOKEN = 'bot-harness-analytics-token';
+
+/** Methods whose call puts visible content into a chat (or changes it). */
+const CONTENT_METHODS = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup', 'sendPhoto', 'copyMessage', 'sendVoice', 'sendSticker', 'editMessageCaption']);
+
+export interface HarnessOptions {
+  /** Telegram ids of admins (ADMIN_TELEGRAM_IDS). */
+  readonly admins?: readonly number[];
+  /** More environment for the configuration (e.g. REDIS_URL). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface TelegramUserSpec {
+  readonly id: number;
+  readonly firstName: string;
+  readonly languageCode?: string;
+  readonly username?: string;
+}
+
+export interface InlineButton {
+  readonly text: string;
+  readonly callback_data?: string;
+  readonly url?: string;
+}
+
+export interface BotMessage {
+  readonly message_id: number;
+  readonly text?: string;
+  readonly caption?: string;
+  readonly reply_markup?: { readonly inline_keyboard?: readonly (readonly InlineButton[])[] };
+  readonly [field: string]: unknown;
+}
+
+/** The visible text of a call or a message (text or caption). */
+export const textOf = (value: EmulatorCall | BotMessage): string => {
+  const source: Record<string, unknown> = 'params' in value && typeof value.params === 'object' && value.params !== null ? (value.params as Record<string, unknown>) : (value as unknown as Record<string, unknown>);
+  return String(source.text ?? source.caption ?? '');
+};
+
+export interface TestUser {
+  readonly id: number;
+  readonly spec: TelegramUserSpec;
+  /** Posts a text message (a /command gets its bot_command entity); resolves once the gateway accepted it. */
+  send(text: string): Promise<void>;
+  /** Posts any message content (photo, voice, sticker, reply_to_message, …) as this user. */
+  sendMessage(content: Record<string, unknown>): Promise<void>;
+  /**
+   * Presses the inline button whose label matches, on the newest message of this chat that has one (or on the
+   * given message). Throws when no such button is shown, listing the buttons there are.
+   */
+  press(label: string | RegExp, message?: BotMessage): Promise<void>;
+  /** Presses a button by its callback data, as if an old message still showed it. */
+  pressData(data: string, message?: BotMessage): Promise<void>;
+  /**
+   * The first content call to this chat, made after this user's last action, whose text (or caption) matches.
+   * Rejects after `timeoutMs` (a bound for a hung test, not an assertion of speed).
+   */
+  waitFor(pattern: string | RegExp, options?: { timeoutMs?: number; since?: number }): Promise<EmulatorCall>;
+  /** Content calls to this chat since this user's last action (or since `seq`). */
+  callsSince(seq?: number): readonly EmulatorCall[];
+  /** The bot's messages in this chat now, oldest first, with edits applied and deleted ones gone. */
+  messages(): readonly BotMessage[];
+  /** The newest message of this chat that shows inline buttons. */
+  lastKeyboard(): BotMessage | undefined;
+  /** Every button label of a message (default: lastKeyboard()). */
+  buttons(message?: BotMessage): readonly string[];
+  /** The emulator's call count when this user last acted. */
+  readonly mark: number;
+}
+
+export interface BotHarness {
+  readonly emulator: TelegramEmulator;
+  readonly running: RunningRoles;
+  readonly url: string;
+  readonly databaseUrl: string;
+  user(spec: TelegramUserSpec): TestUser;
+  /** Posts a raw update body (update_id added) to the webhook; returns the HTTP status. */
+  post(body: Record<string, unknown>): Promise<number>;
+  /** The analytics API with the harness's token. */
+  api(path: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+let nextUpdateId = 1;
+
+const matches = (text: string, pattern: string | RegExp): boolean => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+
+export const startBotHarness = async (options: HarnessOptions = {}): Promise<BotHarness> => {
+  const [database, nats]: [TestDatabase, TestNats] = await Promise.all([createTestDatabase(), createTestNats()]);
+  const emulator = createTelegramEmulator();
+  await emulator.listen();
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    NATS_URL: TEST_NATS_URL,
+    NATS_PREFIX: nats.prefix,
+    PARTITIONS: '4',
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    TELEGRAM_MODE: 'webhook',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    API_TOKENS: HARNESS_API_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...(options.admins === undefined ? {} : { ADMIN_TELEGRAM_IDS: options.admins.join(',') }),
+    ...options.env,
+  });
+  let running: RunningRoles;
+  try {
+    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, tuning: { telegramThrottle: false } });
+  } catch (error) {
+    await emulator.close();
+    await nats.cleanup();
+    await database.drop();
+    throw error;
+  }
+
+  const post = async (body: Record<string, unknown>): Promise<number> => {
+    const update = { update_id: nextUpdateId++, ...body };
+    emulator.observe(update);
+    // The gateway answers 503 while a dependency is briefly unavailable; Telegram would retry, so does the harness.
+    for (let attempt = 0; ; attempt += 1) {
+      const response = await fetch(`${running.url}/webhook/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body: JSON.stringify(update),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 503 || attempt >= 20) return response.status;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  const user = (spec: TelegramUserSpec): TestUser => {
+    const telegramUser = {
+      id: spec.id,
+      first_name: spec.firstName,
+      ...(spec.languageCode === undefined ? {} : { language_code: spec.languageCode }),
+      ...(spec.username === undefined ? {} : { username: spec.username }),
+    };
+    emulator.addChat({ id: spec.id, type: 'private', first_name: spec.firstName });
+    let mark = emulator.calls().length;
+    const act = async (body: Record<string, unknown>): Promise<void> => {
+      mark = emulator.calls().length;
+      const status = await post(body);
+      if (status !== 200) throw new Error(`the webhook answered ${status}`);
+    };
+    const isOurs = (call: EmulatorCall): boolean => CONTENT_METHODS.has(call.method) && Number(call.params.chat_id) === spec.id;
+    const messages = (): readonly BotMessage[] => emulator.messagesIn(spec.id) as unknown as readonly BotMessage[];
+    const lastKeyboard = (): BotMessage | undefined => [...messages()].reverse().find((message) => (message.reply_markup?.inline_keyboard?.length ?? 0) > 0);
+    const buttonsOf = (message: BotMessage | undefined): readonly InlineButton[] => message?.reply_markup?.inline_keyboard?.flat() ?? [];
+    const pressData = async (data: string, message?: BotMessage): Promise<void> => {
+      const shown = message ?? lastKeyboard();
+      await act(callbackQueryUpdate(telegramUser, data, shown === undefined ? undefined : { ...shown, chat: { id: spec.id, type: 'private' } }));
+    };
+    return {
+      id: spec.id,
+      spec,
+      get mark() {
+        return mark;
+      },
+      send: (text) => act(textMessageUpdate(telegramUser, text)),
+      sendMessage: (content) =>
+        act({
+          message: {
+            message_id: 2_000_000 + nextUpdateId,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: spec.id, type: 'private', first_name: spec.firstName },
+            from: { is_bot: false, ...telegramUser },
+            ...content,
+          },
+        }),
+      async press(label, message) {
+        const shown = message ?? lastKeyboard();
+        const button = buttonsOf(shown).find((candidate) => matches(candidate.text, label) && candidate.callback_data !== undefined);
+        if (button?.callback_data === undefined || shown === undefined) {
+          throw new Error(`no button ${String(label)} on the last keyboard of ${spec.firstName}; buttons: ${JSON.stringify(buttonsOf(shown).map((b) => b.text))}`);
+        }
+        await pressData(button.callback_data, shown);
+      },
+      pressData,
+      waitFor(pattern, waitOptions = {}) {
+        const since = waitOptions.since ?? mark;
+        return emulator.waitFor((call) => call.seq > since && isOurs(call) && call.response.ok && matches(textOf(call), pattern), {
+          timeoutMs: waitOptions.timeoutMs ?? 15_000,
+        });
+      },
+      callsSince: (seq) => emulator.calls().filter((call) => call.seq > (seq ?? mark) && isOurs(call)),
+      messages,
+      lastKeyboard,
+      buttons: (message) => buttonsOf(message ?? lastKeyboard()).map((button) => button.text),
+    };
+  };
+
+  return {
+    emulator,
+    running,
+    url: running.url,
+    databaseUrl: database.url,
+    user,
+    post,
+    async api(path) {
+      const response = await fetch(`${running.url}${path}`, { headers: { authorization: `Bearer ${HARNESS_API_TOKEN}` } });
+      return response.json();
+    },
+    async stop() {
+      await running.stop();
+      await emulator.close();
+      await nats.cleanup();
+      await database.drop();
+    },
+  };
+};
