@@ -48,7 +48,7 @@ export const decidePeer = (command: PeerCommand, state: UserState): readonly Tan
     }
     case 'ReceiveRating': {
       const { rating } = command.data;
-      if (!Number.isInteger(rating) || rating < RATING_MIN || rating > RATING_MAX) throw validation('invalid_rating');
+      if (!Number.isInteger(rating) || rating < RATING_MIN || rating > RATING_MAX) throw validation('invalid_rating', { min: RATING_MIN, max: RATING_MAX });
       // A rating may overtake the CloseTandem that ends the record here, so an active record accepts it too.
       if (record.ratingReceived !== null || (record.status !== 'ended' && record.status !== 'active')) return [];
       return [{ type: 'TandemRatingReceived', data: { ...base, rating } }];
