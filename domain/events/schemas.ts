@@ -6,7 +6,7 @@ import { INTEREST_IDS } from '../interests/index.js';
 import { CEFR_LEVELS, LANGUAGE_CODES } from '../languages/index.js';
 import { CLOSE_REASONS, DECLINE_REASONS, REFUSAL_CAUSES, REJECT_REASONS, TANDEM_CHANNELS } from '../tandem/types.js';
 import type { UserEvent, UserEventType } from '../user/events.js';
-import { INTERFACE_LANGUAGES, REMINDER_KINDS, REPORT_REASONS } from '../user/limits.js';
+import { FEEDBACK_REVIEW_STATUSES, INTERFACE_LANGUAGES, REMINDER_KINDS, REPORT_REASONS, REPORT_REVIEW_ACTIONS } from '../user/limits.js';
 import { dialogProblem, type Dialog } from '../dialog/types.js';
 import { ShapeMismatch, array, boolean, integer, isoTime, nullable, object, oneOf, string, tagged, userId, type Shape } from './shape.js';
 
@@ -43,6 +43,9 @@ const peerCommand = tagged({
   ActivateTandem: object({ from: userId, requestId, channel: oneOf(TANDEM_CHANNELS) }),
   CloseTandem: object({ from: userId, requestId, expired: boolean, reason: oneOf(['by_peer', 'peer_unavailable'] as const) }),
   ReceiveRating: object({ from: userId, requestId, rating }),
+  // An admin's decision queued for the target's actor (domain/user/decideModeration.ts).
+  BanUser: object({ reason: oneOf(REPORT_REASONS) }),
+  UnbanUser: object({}),
 });
 
 export const EVENT_SCHEMAS: { readonly [T in UserEventType]: Shape<DataOf<T>> } = {
@@ -58,6 +61,7 @@ export const EVENT_SCHEMAS: { readonly [T in UserEventType]: Shape<DataOf<T>> } 
   OnboardingCompleted: object(base),
   ProfilePaused: object(base),
   ProfileResumed: object(base),
+  ProfileReset: object(base),
   ActivityRecorded: object(base),
   UserBlocked: object({ ...base, target: userId }),
   UserUnblocked: object({ ...base, target: userId }),
@@ -81,6 +85,10 @@ export const EVENT_SCHEMAS: { readonly [T in UserEventType]: Shape<DataOf<T>> } 
   TandemRatingReceived: object({ ...base, requestId, rating }),
   CrossActorCommandQueued: object({ ...base, commandId: string({ min: 1, max: 400 }), target: userId, command: peerCommand }),
   DialogChanged: object({ ...base, dialog: nullable(dialog) }),
+  // moderation (issue #6 points 6–7)
+  FeedbackReviewed: object({ ...base, sender: userId, version: integer(0, Number.MAX_SAFE_INTEGER), status: oneOf(FEEDBACK_REVIEW_STATUSES) }),
+  ReportReviewed: object({ ...base, reporter: userId, version: integer(0, Number.MAX_SAFE_INTEGER), target: userId, action: oneOf(REPORT_REVIEW_ACTIONS) }),
+  BroadcastStarted: object({ ...base, broadcastId: string({ min: 1, max: 300 }), text }),
 };
 
 /** Every event type, in catalog order (the keys of EVENT_SCHEMAS). */

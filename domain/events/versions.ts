@@ -18,6 +18,7 @@ export const CURRENT_SCHEMA_VERSIONS: { readonly [T in UserEventType]: number } 
   OnboardingCompleted: 1,
   ProfilePaused: 1,
   ProfileResumed: 1,
+  ProfileReset: 1,
   ActivityRecorded: 1,
   UserBlocked: 1,
   UserUnblocked: 1,
@@ -41,4 +42,7 @@ export const CURRENT_SCHEMA_VERSIONS: { readonly [T in UserEventType]: number } 
   TandemRatingReceived: 1,
   CrossActorCommandQueued: 1,
   DialogChanged: 1,
+  FeedbackReviewed: 1,
+  ReportReviewed: 1,
+  BroadcastStarted: 1,
 };

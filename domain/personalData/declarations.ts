@@ -33,6 +33,10 @@ export const PERSONAL_FIELDS: { readonly [T in UserEventType]: readonly Personal
   BioSet: [{ path: 'bio', nullable: false }],
   UserReported: [{ path: 'comment', nullable: true }],
   FeedbackSent: [{ path: 'text', nullable: false }],
+  // The admin's own words to every user: erased with the admin's key like anything else they wrote.
+  BroadcastStarted: [{ path: 'text', nullable: false }],
+  FeedbackReviewed: [],
+  ReportReviewed: [],
   TandemRated: [{ path: 'comment', nullable: true }],
   NativeLanguagesSet: [],
   LearningLanguagesSet: [],
@@ -43,6 +47,7 @@ export const PERSONAL_FIELDS: { readonly [T in UserEventType]: readonly Personal
   OnboardingCompleted: [],
   ProfilePaused: [],
   ProfileResumed: [],
+  ProfileReset: [],
   ActivityRecorded: [],
   UserBlocked: [],
   UserUnblocked: [],

@@ -3,7 +3,7 @@
 import type { SetDialog } from '../dialog/decide.js';
 import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
 import type { CommandMeta, UserId } from './ids.js';
-import type { InterfaceLanguage, ReminderKind, ReportReason } from './limits.js';
+import type { FeedbackReviewStatus, InterfaceLanguage, ReminderKind, ReportReason, ReportReviewAction } from './limits.js';
 import type { LanguageCode, LanguageSkill } from '../languages/index.js';
 import type { InterestId } from '../interests/index.js';
 import type { Availability } from '../availability/index.js';
@@ -26,6 +26,8 @@ export type SetBio = Command<'SetBio', { readonly bio: string }>;
 export type SetInterfaceLanguage = Command<'SetInterfaceLanguage', { readonly language: InterfaceLanguage }>;
 export type PauseProfile = Command<'PauseProfile', object>;
 export type ResumeProfile = Command<'ResumeProfile', object>;
+/** /reset: clears every profile section (names and interface language stay) and closes open requests and tandems. */
+export type ResetProfile = Command<'ResetProfile', object>;
 /** Any interaction that decides nothing else (browsing /find, opening the menu) still counts as activity. */
 export type RecordActivity = Command<'RecordActivity', object>;
 export type BlockUser = Command<'BlockUser', { readonly target: UserId }>;
@@ -36,6 +38,22 @@ export type RecordReminderSent = Command<'RecordReminderSent', { readonly kind: 
 /** Admin commands: the edge checks ADMIN_TELEGRAM_IDS before sending them. */
 export type BanUser = Command<'BanUser', { readonly reason: ReportReason }>;
 export type UnbanUser = Command<'UnbanUser', object>;
+// --- moderation (issue #6 points 6–7): an admin's own decisions, recorded in the admin's stream (the edge checks
+// ADMIN_TELEGRAM_IDS). Feedback and reports are named by their sender's stream and version (the read models' keys).
+export type ReviewFeedback = Command<'ReviewFeedback', { readonly sender: UserId; readonly version: number; readonly status: FeedbackReviewStatus }>;
+/** `banned`/`unbanned` also queue BanUser/UnbanUser for the target's actor. */
+export type ReviewReport = Command<
+  'ReviewReport',
+  { readonly reporter: UserId; readonly version: number; readonly target: UserId; readonly action: ReportReviewAction; readonly reason: ReportReason }
+>;
+/** A message to every active user; delivery (throttled, resumable) belongs to the broadcast runner. */
+export type StartBroadcast = Command<'StartBroadcast', { readonly text: string }>;
+/** The admin commands one user's actor queues for another's (delivered like peer commands). */
+export type QueuedAdminCommand =
+  | { readonly type: 'BanUser'; readonly data: { readonly reason: ReportReason } }
+  | { readonly type: 'UnbanUser'; readonly data: Record<string, never> };
+export type ModerationCommand = ReviewFeedback | ReviewReport | StartBroadcast;
+// --- end moderation
 /** /delete_me or `lexbot ops forget`: the stream becomes a tombstone (the store also deletes the user's key). */
 export type ForgetUser = Command<'ForgetUser', object>;
 
@@ -50,6 +68,7 @@ export type ProfileCommand =
   | SetInterfaceLanguage
   | PauseProfile
   | ResumeProfile
+  | ResetProfile
   | RecordActivity
   | BlockUser
   | UnblockUser
@@ -60,5 +79,5 @@ export type ProfileCommand =
   | UnbanUser
   | ForgetUser;
 
-export type UserCommand = ProfileCommand | TandemCommand | PeerCommand | SetDialog;
+export type UserCommand = ProfileCommand | TandemCommand | PeerCommand | SetDialog | ModerationCommand;
 export type UserCommandType = UserCommand['type'];

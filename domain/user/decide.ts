@@ -8,6 +8,7 @@ import { decideTandem } from '../tandem/decide.js';
 import { decidePeer } from '../tandem/decidePeer.js';
 import type { ProfileCommand, UserCommand } from './commands.js';
 import { decideFirstContact, decideProfile } from './decideProfile.js';
+import { decideModeration } from './decideModeration.js';
 import type { UserEvent } from './events.js';
 import { eventBase } from './ids.js';
 import { ACTIVITY_RESOLUTION_MS } from './limits.js';
@@ -40,6 +41,10 @@ export const decide = (command: UserCommand, state: UserState): readonly UserEve
     case 'UnbanUser':
     case 'ForgetUser':
       return decideAdmin(command, state);
+    case 'ReviewFeedback':
+    case 'ReviewReport':
+    case 'StartBroadcast':
+      return decideModeration(command, startedSelf(state));
     case 'SetDialog':
       startedSelf(state);
       return decideDialog(command, state);
@@ -55,6 +60,7 @@ export const decide = (command: UserCommand, state: UserState): readonly UserEve
     case 'SetInterfaceLanguage':
     case 'PauseProfile':
     case 'ResumeProfile':
+    case 'ResetProfile':
     case 'RecordActivity':
     case 'BlockUser':
     case 'UnblockUser':

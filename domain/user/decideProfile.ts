@@ -83,6 +83,9 @@ export const decideProfile = (command: ProfileCommand, state: UserState, self: s
     case 'ResumeProfile':
       if (state.status !== 'paused') throw illegalState('not_paused');
       return [{ type: 'ProfileResumed', data: base }];
+    case 'ResetProfile':
+      // Open requests and tandems close first: only active or paused users may hold them.
+      return [...closeOpenTandems(state, self, 'by_user', meta), { type: 'ProfileReset', data: base }];
     case 'RecordActivity':
       return []; // decide.ts adds ActivityRecorded when it is due
     case 'BlockUser': {

@@ -27,6 +27,8 @@ export type InterfaceLanguageSet = Event<'InterfaceLanguageSet', { readonly lang
 export type OnboardingCompleted = Event<'OnboardingCompleted', object>;
 export type ProfilePaused = Event<'ProfilePaused', object>;
 export type ProfileResumed = Event<'ProfileResumed', object>;
+/** Every profile section emptied: the user is onboarding again (names and interface language stay). */
+export type ProfileReset = Event<'ProfileReset', object>;
 export type ActivityRecorded = Event<'ActivityRecorded', object>;
 export type UserBlocked = Event<'UserBlocked', { readonly target: UserId }>;
 export type UserUnblocked = Event<'UserUnblocked', { readonly target: UserId }>;
@@ -51,6 +53,7 @@ export type ProfileEvent =
   | OnboardingCompleted
   | ProfilePaused
   | ProfileResumed
+  | ProfileReset
   | ActivityRecorded
   | UserBlocked
   | UserUnblocked
@@ -61,6 +64,17 @@ export type ProfileEvent =
   | UserUnbanned
   | UserForgotten;
 
+// --- moderation (issue #6 points 6–7): decisions in an admin's stream, projected into read_models.moderation.
+export type FeedbackReviewed = Event<'FeedbackReviewed', { readonly sender: UserId; readonly version: number; readonly status: 'processed' | 'archived' }>;
+export type ReportReviewed = Event<
+  'ReportReviewed',
+  { readonly reporter: UserId; readonly version: number; readonly target: UserId; readonly action: 'dismissed' | 'banned' | 'unbanned' }
+>;
+/** `broadcastId` is derived from the command id, so a redelivered confirmation names the same broadcast. */
+export type BroadcastStarted = Event<'BroadcastStarted', { readonly broadcastId: string; readonly text: string }>;
+export type ModerationEvent = FeedbackReviewed | ReportReviewed | BroadcastStarted;
+// --- end moderation
+
 /** The conversation state (domain/dialog): read by the bot only, ignored by projections. */
-export type UserEvent = ProfileEvent | TandemEvent | DialogChanged;
+export type UserEvent = ProfileEvent | TandemEvent | DialogChanged | ModerationEvent;
 export type UserEventType = UserEvent['type'];

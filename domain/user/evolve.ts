@@ -1,7 +1,7 @@
 // evolve(state, event): the user's state after one more event. Total over stored events (never throws on a
 // well-formed event); every event remembers its causation id for deduplication (Guarantee 2).
 import { evolveTandem } from '../tandem/evolve.js';
-import type { ProfileEvent, UserEvent } from './events.js';
+import type { ModerationEvent, ProfileEvent, UserEvent } from './events.js';
 import { RECENT_COMMAND_IDS_LIMIT } from './limits.js';
 import { emptyCounters, emptyProfile, initialState, type UserState } from './state.js';
 
@@ -52,6 +52,18 @@ const evolveProfile = (state: UserState, event: ProfileEvent): UserState => {
       return { ...state, status: 'active' };
     case 'ProfilePaused':
       return { ...state, status: 'paused' };
+    case 'ProfileReset':
+      return {
+        ...state,
+        status: 'onboarding',
+        profile: {
+          ...emptyProfile,
+          firstName: profile.firstName,
+          username: profile.username,
+          telegramLanguageCode: profile.telegramLanguageCode,
+          interfaceLanguage: profile.interfaceLanguage,
+        },
+      };
     case 'ActivityRecorded':
       return { ...state, lastActiveAt: event.data.at };
     case 'UserBlocked':
@@ -91,15 +103,25 @@ const evolveProfile = (state: UserState, event: ProfileEvent): UserState => {
 const PROFILE_EVENT_TYPES = new Set<string>([
   'UserStarted', 'TelegramProfileUpdated', 'NativeLanguagesSet', 'LearningLanguagesSet', 'InterestsSet', 'AvailabilitySet',
   'CommunicationSet', 'BioSet', 'InterfaceLanguageSet', 'OnboardingCompleted', 'ProfilePaused', 'ProfileResumed',
+  'ProfileReset',
   'ActivityRecorded', 'UserBlocked', 'UserUnblocked', 'UserReported', 'FeedbackSent', 'ReminderSent', 'UserBanned',
   'UserUnbanned', 'UserForgotten',
 ] satisfies ProfileEvent['type'][]);
+
+const isModerationEvent = (event: UserEvent): event is ModerationEvent =>
+  event.type === 'FeedbackReviewed' || event.type === 'ReportReviewed' || event.type === 'BroadcastStarted';
 
 const isProfileEvent = (event: UserEvent): event is ProfileEvent => PROFILE_EVENT_TYPES.has(event.type);
 
 export const evolve = (state: UserState, event: UserEvent): UserState => {
   const next =
-    event.type === 'DialogChanged' ? { ...state, dialog: event.data.dialog } : isProfileEvent(event) ? evolveProfile(state, event) : evolveTandem(state, event);
+    event.type === 'DialogChanged'
+      ? { ...state, dialog: event.data.dialog }
+      : isModerationEvent(event)
+        ? state // an admin's audit trail (domain/user/decideModeration.ts): read models only
+        : isProfileEvent(event)
+          ? evolveProfile(state, event)
+          : evolveTandem(state, event);
   return { ...next, recentCommandIds: remember(next.recentCommandIds, event.data.causationId) };
 };
 

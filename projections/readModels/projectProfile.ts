@@ -105,6 +105,15 @@ export const projectProfile = (doc: UserDoc | null, event: ProfileEvent, version
       return set({ status: 'active' });
     case 'ProfilePaused':
       return set({ status: 'paused' });
+    case 'ProfileReset':
+      // onboardedAt stays: it records when the user first finished onboarding.
+      return {
+        ...doc,
+        user: { ...user, status: 'onboarding', bio: null, communicationStyles: [], frequency: null },
+        languages: [],
+        interests: [],
+        availability: null,
+      };
     case 'UserBanned':
       return user.status === 'onboarding' || user.status === 'active' || user.status === 'paused' ? set({ status: 'banned', statusBeforeBan: user.status }) : doc;
     case 'UserUnbanned':
