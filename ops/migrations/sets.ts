@@ -1,6 +1,7 @@
 // The migration sets `lexbot ops migrate` applies. Read-model migrations join here as their own set.
 import { DEFAULT_SCHEMA, eventStoreMigrations } from '../../actors/eventStore/postgres/index.js';
 import { DEFAULT_TIMER_SCHEMA, timerMigrations } from '../../actors/timers/index.js';
+import { DEFAULT_KEY_SCHEMA, keyMigrations } from '../../actors/keys/index.js';
 import { DEFAULT_DISPATCHER_SCHEMA, dispatcherMigrations } from '../../gateway/dispatcher/index.js';
 import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, readModelMigrations } from '../../projections/readModels/index.js';
 import { DEFAULT_RUNNER_SCHEMA, runnerMigrations } from '../../projections/runner/index.js';
@@ -34,4 +35,11 @@ export const projectorMigrationSet = (schema: string = DEFAULT_RUNNER_SCHEMA): M
   name: 'projector',
   schema,
   migrations: runnerMigrations(schema),
+});
+
+/** The per-user keys of personal data (Guarantee 7), beside the read side in DATABASE_URL, outside the event log. */
+export const keyMigrationSet = (schema: string = DEFAULT_KEY_SCHEMA): MigrationSet => ({
+  name: 'keys',
+  schema,
+  migrations: keyMigrations(schema),
 });

@@ -7,11 +7,15 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { createKurrentDbEventStore } from '../../actors/eventStore/kurrentdb/index.js';
 import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
+import { createEncryptedEventStore } from '../../actors/eventStore/encrypted/index.js';
+import { createPostgresKeyStore, type KeyStore } from '../../actors/keys/index.js';
 import type { EventStore } from '../../actors/eventStore/types.js';
 import { createInProcessMailbox, createNatsMailbox, type Mailbox } from '../../actors/mailbox/index.js';
 import type { Readiness } from '../../gateway/index.js';
 import type { Config } from '../config/config.js';
 import { migrateDatabases } from '../migrations/migrateDatabases.js';
+import { runMigrations } from '../migrations/runMigrations.js';
+import { keyMigrationSet } from '../migrations/sets.js';
 import { startEmbeddedPostgres } from '../singleNode/embeddedPostgres.js';
 import type { Metrics } from '../telemetry/index.js';
 import { StartError } from './roles.js';
@@ -26,7 +30,10 @@ export interface Infrastructure {
   readonly instanceId: string;
   nats(): Promise<NatsConnection | undefined>;
   mailbox(): Promise<Mailbox>;
+  /** The event store behind the crypto-shredding wrapper (Guarantee 7): every role reads and writes through it. */
   eventStore(): Promise<EventStore>;
+  /** The per-user keys of personal data (DATABASE_URL, else the event store's PostgreSQL). */
+  keyStore(): Promise<KeyStore>;
   /** The read-model database (DATABASE_URL). */
   database(): Promise<pg.Pool>;
   /** Runs at close(), last registered first. */
@@ -92,13 +99,26 @@ export const openInfrastructure = async (options: InfrastructureOptions): Promis
     return box;
   });
 
+  const keyStore = once(async () => {
+    const url = config.databaseUrl ?? (config.eventStoreUrl !== undefined && /^postgres(ql)?:/.test(config.eventStoreUrl) ? config.eventStoreUrl : undefined);
+    if (url === undefined) throw new StartError('personal data keys need a PostgreSQL: set DATABASE_URL');
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle key store connection failed'));
+    closers.push(() => pool.end());
+    // Without DATABASE_URL the migrations above did not reach this database's key schema.
+    if (config.databaseUrl === undefined) await runMigrations(pool, keyMigrationSet());
+    return createPostgresKeyStore({ pool });
+  });
+
   const eventStore = once(async () => {
     const url = config.eventStoreUrl;
     if (url === undefined) throw new StartError('no event store: set DATABASE_URL or EVENTSTORE_URL');
-    const store = /^postgres(ql)?:/.test(url)
+    const keys = await keyStore();
+    const inner = /^postgres(ql)?:/.test(url)
       ? createPostgresEventStore({ connectionString: url, poolSize: 16, onError: (error, during) => logger.warn({ err: error, during }, 'event store wake-ups failed; polling') })
       : createKurrentDbEventStore({ connectionString: url });
-    closers.push(() => store.close());
+    closers.push(() => inner.close());
+    const store = createEncryptedEventStore({ store: inner, keys });
     readiness.register('eventstore', async () => {
       const head = await store.headCheckpoint();
       return `head ${head.commit}/${head.position}`;
@@ -127,6 +147,7 @@ export const openInfrastructure = async (options: InfrastructureOptions): Promis
     nats,
     mailbox,
     eventStore,
+    keyStore,
     database,
     onClose: (close) => closers.push(close),
     async close() {

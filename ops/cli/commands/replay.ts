@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import pg from 'pg';
 import { createKurrentDbEventStore } from '../../../actors/eventStore/kurrentdb/index.js';
 import { createPostgresEventStore, DEFAULT_SCHEMA, validateSchemaName } from '../../../actors/eventStore/postgres/index.js';
+import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/index.js';
+import { createPostgresKeyStore } from '../../../actors/keys/index.js';
 import type { EventStore } from '../../../actors/eventStore/types.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validatePartitions, validateReadModelSchema } from '../../../projections/readModels/index.js';
 import { replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
@@ -94,9 +96,11 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
       const eventStoreUrl = config.eventStoreUrl ?? config.databaseUrl;
       const schema = validateReadModelSchema(flags.schema);
       const partitions = flags.partitions === undefined ? undefined : validatePartitions(Number(flags.partitions));
-      const store = openEventStore(eventStoreUrl, validateSchemaName(flags.eventStoreSchema));
       const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
       pool.on('error', () => undefined);
+      // Read through the crypto-shredding wrapper, as the live projector does: forgotten users' fields come out
+      // redacted, the others in the clear, so a rebuild equals the live tables.
+      const store = createEncryptedEventStore({ store: openEventStore(eventStoreUrl, validateSchemaName(flags.eventStoreSchema)), keys: createPostgresKeyStore({ pool }) });
       const bar = !flags.json && deps.progress ? new SingleBar({ format: 'replay [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', etaBuffer: 50 }) : null;
       const started = Date.now();
       try {

@@ -1,0 +1,113 @@
+// Crypto-shredding around any EventStore (Guarantee 7). Appends seal the personal fields of a user stream's events
+// (and its captured Bot API calls and snapshots) with the stream owner's key; reads open them again, or show them
+// redacted once the key is gone, so redacted events still parse and projections and replays keep working. A
+// UserForgotten event ends its key version: events after it in the same append take the next version (the goodbye
+// message stays sendable), and the old version's key is deleted once the append committed. Readers that meet a
+// UserForgotten delete that version too (idempotent), which closes the crash window between commit and delete.
+import type { KeyStore } from '../../keys/index.js';
+import type { AppendOutcome, AppendRequest, EventStore, NewEvent, RecordedEvent, Snapshot } from '../types.js';
+import { createKeyCache, type KeyCacheOptions } from './keyCache.js';
+import { FORGOTTEN_EVENT_TYPE, isSealedState, needsKey, openEvent, openState, sealEvent, sealState, versionOf } from './sealing.js';
+
+export interface EncryptedEventStoreOptions {
+  readonly store: EventStore;
+  readonly keys: KeyStore;
+  readonly cache?: KeyCacheOptions;
+  /** The owner of a stream, or null for streams with no personal data; default: `user-<id>` → `<id>`. */
+  readonly ownerOf?: (stream: string) => string | null;
+}
+
+export const userStreamOwner = (stream: string): string | null => (stream.startsWith('user-') && stream.length > 'user-'.length ? stream.slice('user-'.length) : null);
+
+interface Prepared {
+  readonly request: AppendRequest;
+  /** The key version a UserForgotten in this append ends, deleted after the commit. */
+  readonly forgets: number | null;
+}
+
+export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): EventStore => {
+  const { store } = options;
+  const ownerOf = options.ownerOf ?? userStreamOwner;
+  const keys = createKeyCache(options.keys, options.cache);
+
+  const prepare = async (request: AppendRequest): Promise<Prepared> => {
+    const owner = ownerOf(request.stream);
+    if (owner === null || !request.events.some(needsKey)) return { request, forgets: null };
+    let key = await keys.current(owner);
+    let forgets: number | null = null;
+    const events: NewEvent[] = [];
+    for (const event of request.events) {
+      if (!needsKey(event)) {
+        events.push(event);
+        continue;
+      }
+      if (forgets !== null && key.version === forgets) key = await keys.next(owner, forgets);
+      events.push(sealEvent(event, key));
+      if (event.type === FORGOTTEN_EVENT_TYPE) forgets = key.version;
+    }
+    return { request: { ...request, events }, forgets };
+  };
+
+  const afterCommit = async (prepared: Prepared): Promise<void> => {
+    const owner = ownerOf(prepared.request.stream);
+    if (prepared.forgets !== null && owner !== null) await keys.delete(owner, prepared.forgets);
+  };
+
+  const openOne = async (event: RecordedEvent): Promise<RecordedEvent> => {
+    const version = versionOf(event);
+    if (version === undefined) return event;
+    const owner = ownerOf(event.streamName);
+    if (owner === null) return event;
+    if (event.type === FORGOTTEN_EVENT_TYPE && !keys.knownGone(owner, version)) await keys.delete(owner, version);
+    return openEvent(event, owner, await keys.get(owner, version));
+  };
+
+  const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
+    // In order: a UserForgotten must take its key only after the events sealed before it were opened.
+    const opened: RecordedEvent[] = [];
+    for (const event of events) opened.push(versionOf(event) === undefined ? event : await openOne(event));
+    return opened;
+  };
+
+  return {
+    async append(stream, expected, events) {
+      const prepared = await prepare({ stream, expected, events });
+      const result = await store.append(stream, expected, prepared.request.events);
+      await afterCommit(prepared);
+      return result;
+    },
+    async appendMany(requests) {
+      const prepared = await Promise.all(requests.map(prepare));
+      const outcomes: readonly AppendOutcome[] = await store.appendMany(prepared.map((p) => p.request));
+      await Promise.all(outcomes.map((outcome, i) => (outcome.ok ? afterCommit(prepared[i]!) : undefined)));
+      return outcomes;
+    },
+    async readStream(stream, readOptions) {
+      return openAll(await store.readStream(stream, readOptions));
+    },
+    async readAll(after, limit) {
+      const page = await store.readAll(after, limit);
+      return { ...page, events: await openAll(page.events) };
+    },
+    headCheckpoint: () => store.headCheckpoint(),
+    subscribe(subscribeOptions) {
+      return store.subscribe({ ...subscribeOptions, handler: async (events) => subscribeOptions.handler(await openAll(events)) });
+    },
+    async saveSnapshot(snapshot) {
+      const owner = ownerOf(snapshot.stream);
+      if (owner === null) return store.saveSnapshot(snapshot);
+      return store.saveSnapshot({ ...snapshot, state: sealState(snapshot.state, await keys.current(owner)) });
+    },
+    async loadSnapshot(stream): Promise<Snapshot | null> {
+      const snapshot = await store.loadSnapshot(stream);
+      const owner = ownerOf(stream);
+      if (snapshot === null || owner === null || !isSealedState(snapshot.state)) return snapshot;
+      const state = openState(snapshot.state, owner, await keys.get(owner, snapshot.state.personalDataKey));
+      // A key gone since: no snapshot, so the caller folds the (redacted) stream instead.
+      return state === undefined ? null : { ...snapshot, state };
+    },
+    async close() {
+      await store.close();
+    },
+  };
+};

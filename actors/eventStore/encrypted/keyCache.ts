@@ -1,0 +1,89 @@
+// A bounded cache in front of the key store: the actor's hot path (every append, every cold load) and the
+// projector's replays would otherwise ask the database for the same key over and over. A deleted version is
+// deleted for good, so "gone" is cached without expiry; a live key expires after `ttlMs`, which bounds how long
+// another process may still open a key deleted elsewhere (reading the UserForgotten event drops it sooner).
+import type { KeyStore, UserKey } from '../../keys/index.js';
+
+export interface KeyCacheOptions {
+  readonly maxEntries?: number;
+  readonly ttlMs?: number;
+  readonly now?: () => number;
+}
+
+export interface KeyCache {
+  current(owner: string): Promise<UserKey>;
+  next(owner: string, after: number): Promise<UserKey>;
+  get(owner: string, version: number): Promise<UserKey | null>;
+  /** Deletes in the store (idempotent) and remembers the version as gone. */
+  delete(owner: string, version: number): Promise<void>;
+  /** True when this process already knows the version is gone (no store round trip). */
+  knownGone(owner: string, version: number): boolean;
+}
+
+interface Entry {
+  readonly key: UserKey | null;
+  readonly expiresAt: number;
+}
+
+export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): KeyCache => {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const ttlMs = options.ttlMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  // Map keeps insertion order: re-inserting on a hit makes the first entry the least recently used.
+  const versions = new Map<string, Entry>();
+  const currents = new Map<string, Entry>();
+  const id = (owner: string, version: number): string => `${owner}\u0000${version}`;
+
+  const put = (map: Map<string, Entry>, key: string, entry: Entry): void => {
+    map.delete(key);
+    map.set(key, entry);
+    if (map.size > maxEntries) map.delete(map.keys().next().value as string);
+  };
+  const hit = (map: Map<string, Entry>, key: string): Entry | undefined => {
+    const entry = map.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.key !== null && entry.expiresAt <= now()) {
+      map.delete(key);
+      return undefined;
+    }
+    put(map, key, entry);
+    return entry;
+  };
+  const remember = (key: UserKey): UserKey => {
+    const entry = { key, expiresAt: now() + ttlMs };
+    put(versions, id(key.owner, key.version), entry);
+    return key;
+  };
+
+  return {
+    async current(owner) {
+      const cached = hit(currents, owner);
+      if (cached?.key && versions.get(id(owner, cached.key.version))?.key !== null) return cached.key;
+      const key = remember(await store.current(owner));
+      put(currents, owner, { key, expiresAt: now() + ttlMs });
+      return key;
+    },
+    async next(owner, after) {
+      const key = remember(await store.next(owner, after));
+      put(currents, owner, { key, expiresAt: now() + ttlMs });
+      return key;
+    },
+    async get(owner, version) {
+      const cached = hit(versions, id(owner, version));
+      if (cached !== undefined) return cached.key;
+      const key = await store.get(owner, version);
+      if (key === null) put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
+      else remember(key);
+      return key;
+    },
+    async delete(owner, version) {
+      await store.delete(owner, version);
+      put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
+      if (currents.get(owner)?.key?.version === version) currents.delete(owner);
+    },
+    knownGone(owner, version) {
+      const entry = versions.get(id(owner, version));
+      return entry !== undefined && entry.key === null;
+    },
+  };
+};

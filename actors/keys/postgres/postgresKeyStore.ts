@@ -1,0 +1,80 @@
+// The key store in PostgreSQL. Creating a version is `insert … on conflict do nothing` followed by a read, so two
+// processes racing (a stale partition owner, the CLI beside a live actor) end up with the same key.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { checkOwner, KEY_BYTES, type KeyStore, type UserKey } from '../types.js';
+import { keySqlNames } from './names.js';
+
+export interface PostgresKeyStoreOptions {
+  /** A pool to share (closed by its owner), or a connection string for a pool of this store's own. */
+  readonly pool?: pg.Pool;
+  readonly connectionString?: string;
+  readonly schema?: string;
+  readonly generate?: () => Buffer;
+}
+
+interface KeyRow {
+  version: number;
+  key: Buffer | null;
+}
+
+export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeyStore => {
+  const n = keySqlNames(options.schema);
+  const ownPool = options.pool === undefined;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
+  if (ownPool) pool.on('error', () => undefined);
+  const generate = options.generate ?? (() => randomBytes(KEY_BYTES));
+
+  /** The live key at `version` or, when that version is a tombstone, at the first version after it. */
+  const ensure = async (owner: string, version: number): Promise<UserKey> => {
+    for (let v = version; ; v += 1) {
+      const { rows } = await pool.query<KeyRow>(
+        `with inserted as (insert into ${n.userKeys} (owner, version, key) values ($1, $2, $3) on conflict do nothing returning version, key)
+         select version, key from inserted union all select version, key from ${n.userKeys} where owner = $1 and version = $2`,
+        [owner, v, generate()],
+      );
+      const row = rows[0];
+      if (row?.key) return { owner, version: row.version, key: row.key };
+    }
+  };
+
+  return {
+    async current(owner) {
+      checkOwner(owner);
+      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 order by version desc limit 1`, [owner]);
+      const top = rows[0];
+      if (top?.key) return { owner, version: top.version, key: top.key };
+      return ensure(owner, (top?.version ?? 0) + 1);
+    },
+    async next(owner, after) {
+      checkOwner(owner);
+      return ensure(owner, after + 1);
+    },
+    async get(owner, version) {
+      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 and version = $2`, [owner, version]);
+      const row = rows[0];
+      return row?.key ? { owner, version, key: row.key } : null;
+    },
+    async delete(owner, version) {
+      checkOwner(owner);
+      // A version never created gets its tombstone too, so it can never be created afterwards.
+      const { rows } = await pool.query<{ deleted: boolean }>(
+        `with before as (select key is not null as live from ${n.userKeys} where owner = $1 and version = $2 for update),
+         upsert as (
+           insert into ${n.userKeys} as k (owner, version, key, deleted_at) values ($1, $2, null, now())
+           on conflict (owner, version) do update set key = null, deleted_at = coalesce(k.deleted_at, now())
+         )
+         select coalesce((select live from before), false) as deleted`,
+        [owner, version],
+      );
+      return rows[0]?.deleted ?? false;
+    },
+    async liveVersions(owner) {
+      const { rows } = await pool.query<{ version: number }>(`select version from ${n.userKeys} where owner = $1 and key is not null order by version`, [owner]);
+      return rows.map((row) => row.version);
+    },
+    async close() {
+      if (ownPool) await pool.end();
+    },
+  };
+};

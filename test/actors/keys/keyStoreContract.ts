@@ -1,0 +1,50 @@
+// One contract for both key store adapters: versions, deletion as a tombstone, the next version after a forget.
+import { expect, it } from 'vitest';
+import type { KeyStore } from '../../../actors/keys/index.js';
+
+export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; cleanup(): Promise<void> }>): void => {
+  const using = async (test: (keys: KeyStore) => Promise<void>): Promise<void> => {
+    const { keys, cleanup } = await open();
+    try {
+      await test(keys);
+    } finally {
+      await cleanup();
+    }
+  };
+
+  it('creates version 1 on first use and returns the same key afterwards', () =>
+    using(async (keys) => {
+      const first = await keys.current('42');
+      expect(first.version).toBe(1);
+      expect(first.key).toHaveLength(32);
+      expect((await keys.current('42')).key.equals(first.key)).toBe(true);
+      expect((await keys.get('42', 1))?.key.equals(first.key)).toBe(true);
+      expect(await keys.get('42', 2)).toBeNull();
+      expect((await keys.current('43')).key.equals(first.key)).toBe(false);
+    }));
+
+  it('deletes a version for good (idempotently) and moves on to the next one', () =>
+    using(async (keys) => {
+      const first = await keys.current('7');
+      expect(await keys.delete('7', first.version)).toBe(true);
+      expect(await keys.delete('7', first.version)).toBe(false);
+      expect(await keys.get('7', 1)).toBeNull();
+      const second = await keys.current('7');
+      expect(second.version).toBe(2);
+      expect(second.key.equals(first.key)).toBe(false);
+      expect(await keys.liveVersions('7')).toEqual([2]);
+    }));
+
+  it('next() after a version is shared by concurrent callers and skips tombstones', () =>
+    using(async (keys) => {
+      await keys.current('9');
+      const [a, b] = await Promise.all([keys.next('9', 1), keys.next('9', 1)]);
+      expect(a.version).toBe(2);
+      expect(a.key.equals(b.key)).toBe(true);
+      await keys.delete('9', 3);
+      expect((await keys.next('9', 2)).version).toBe(4);
+      await keys.delete('9', 1);
+      expect(await keys.liveVersions('9')).toEqual([2, 4]);
+      expect((await keys.current('9')).version).toBe(4);
+    }));
+};
