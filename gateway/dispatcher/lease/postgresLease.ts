@@ -4,6 +4,9 @@
 // in the database that already holds the dispatcher's checkpoint, so the dispatcher depends on nothing more.
 // The holder checks its connection every `checkIntervalMs` (with a query timeout): if the check fails it treats
 // the lease as lost and stops sending at once, before Postgres (via TCP keepalive) hands the lock to a standby.
+// A holder that lost its lease stays out of the race for `yieldMs` before it competes again: it notices the loss
+// first (its own socket closed) and would otherwise usually take the lock straight back, so a standby polling every
+// `retryMs` would never get it, and a holder with a flaky connection would keep the role instead of a healthy one.
 import pg from 'pg';
 import type { HeldLease, Lease } from '../types.js';
 
@@ -15,6 +18,8 @@ export interface PostgresLeaseOptions {
   readonly retryMs?: number;
   /** How often the holder checks its connection; default 2000 ms. */
   readonly checkIntervalMs?: number;
+  /** How long a holder that lost the lease leaves it to the standbys before competing again; default 2 × retryMs. */
+  readonly yieldMs?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -33,7 +38,10 @@ export const createPostgresLease = (options: PostgresLeaseOptions): Lease => {
   const name = options.name ?? 'lexbot.dispatcher';
   const retryMs = options.retryMs ?? 1000;
   const checkIntervalMs = options.checkIntervalMs ?? 2000;
+  const yieldMs = options.yieldMs ?? 2 * retryMs;
   const onError = options.onError ?? (() => undefined);
+  // Set when this process loses a lease it held (not when it releases it); acquire() waits until then.
+  let yieldUntil = 0;
 
   const connect = async (): Promise<pg.Client> => {
     const client = new pg.Client({
@@ -57,6 +65,7 @@ export const createPostgresLease = (options: PostgresLeaseOptions): Lease => {
       if (over) return;
       over = true;
       clearInterval(timer);
+      if (reason !== undefined) yieldUntil = Date.now() + yieldMs;
       resolveLost(reason);
       // Closing the session is what frees the lock if it was not unlocked explicitly.
       void client.end().catch(() => undefined);
@@ -78,6 +87,8 @@ export const createPostgresLease = (options: PostgresLeaseOptions): Lease => {
 
   return {
     async acquire(signal) {
+      const yielding = yieldUntil - Date.now();
+      if (yielding > 0) await pause(yielding, signal);
       while (!signal.aborted) {
         let client: pg.Client | undefined;
         try {

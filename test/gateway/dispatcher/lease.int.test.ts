@@ -86,4 +86,20 @@ describe('dispatcher lease (Postgres advisory lock)', () => {
     expect(log.filter((line) => line.startsWith('a'))).toEqual(['a start', 'a stop', 'a start']);
     expect(log.filter((line) => line.startsWith('b'))).toEqual(['b start', 'b stop']);
   });
+
+  it('a lone holder whose session died takes the lease back after yielding it to standbys for a while', async () => {
+    const name = `test.lease.${randomUUID()}`;
+    const log: string[] = [];
+    const runner = runSingleActive({
+      lease: lease(name),
+      parts: [{ start: () => void log.push('start'), stop: async () => void log.push('stop') }],
+      logger: pino({ level: 'silent' }),
+    });
+    cleanups.push(() => runner.stop());
+    runner.start();
+    await vi.waitFor(() => expect(runner.active()).toBe(true), WAIT);
+    await killHolder(name);
+    await vi.waitFor(() => expect(log).toEqual(['start', 'stop', 'start']), WAIT);
+    expect(runner.active()).toBe(true);
+  });
 });
