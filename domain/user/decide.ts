@@ -49,7 +49,11 @@ export const decide = (command: UserCommand, state: UserState): readonly UserEve
       startedSelf(state);
       return decideDialog(command, state);
     case 'Start':
-      if (state.status === 'new') return decideFirstContact(command, command.meta);
+      // A forgotten user who comes back starts afresh in the same stream (its personal data stays sealed under the
+      // old key version, which is gone; the store seals the new start with the next version).
+      // A ban outlives the forget (the tombstone keeps statusBeforeBan), so forgetting is no way around it.
+      if (state.status === 'forgotten' && state.statusBeforeBan !== null) throw forbidden('banned');
+      if (state.status === 'new' || state.status === 'forgotten') return decideFirstContact(command, command.meta);
       return withActivity(state, command, decideProfile(command, state, startedSelf(state)));
     case 'SetNativeLanguages':
     case 'SetLearningLanguages':

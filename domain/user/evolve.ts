@@ -88,6 +88,8 @@ const evolveProfile = (state: UserState, event: ProfileEvent): UserState => {
         ...initialState(),
         status: 'forgotten',
         userId: state.userId,
+        // Non-null only for a user forgotten while banned: the ban still holds if they start again.
+        statusBeforeBan: state.status === 'banned' ? state.statusBeforeBan : null,
         forgottenAt: event.data.at,
         profile: emptyProfile,
         counters: emptyCounters,

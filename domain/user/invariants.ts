@@ -17,7 +17,8 @@ export const invariantViolations = (state: UserState): readonly string[] => {
   };
   const { status, tandems } = state;
   const open = tandems.filter((t) => isOpen(t.status));
-  rule((status === 'banned') === (state.statusBeforeBan !== null), 'statusBeforeBan is set exactly while banned');
+  // A tombstone keeps it too when the user was forgotten while banned (the ban outlives the forget).
+  rule(status === 'forgotten' || (status === 'banned') === (state.statusBeforeBan !== null), 'statusBeforeBan is set exactly while banned');
   rule((status === 'new') === (state.userId === null), 'a user id is known exactly once started');
   if (status === 'new') rule(same(state.profile, emptyProfile) && tandems.length === 0, 'a new user has no data');
   if (status === 'forgotten')

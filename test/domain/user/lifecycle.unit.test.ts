@@ -47,10 +47,19 @@ describe('forget (/delete_me)', () => {
     expect(state.recentCommandIds).toContain('c1');
   });
 
-  it('is allowed while banned, and terminal', () => {
+  it('is allowed while banned, and final for everything but a new Start', () => {
     given(banned).when(command('ForgetUser', {}, 'c1')).then([event('UserForgotten', {}, 'c1')]);
     const forgotten = [...activeEvents(ME), event('UserForgotten', {}, 'f')];
-    given(forgotten).when(command('Start', { telegramId: ME, firstName: 'A', username: null, languageCode: null }, 'c2')).thenThrows(isError('forgotten'));
+    given(forgotten)
+      .when(command('Start', { telegramId: ME, firstName: 'A', username: null, languageCode: null }, 'c2'))
+      .then([event('UserStarted', { telegramId: ME, firstName: 'A', username: null, telegramLanguageCode: null }, 'c2')]);
+    const restarted = fold([...forgotten, event('UserStarted', { telegramId: ME, firstName: 'A', username: null, telegramLanguageCode: null }, 'c2')]);
+    expect(restarted.status).toBe('onboarding');
+    expect(restarted.profile).toEqual({ ...emptyProfile, firstName: 'A' });
+    // A ban outlives the forget.
+    given([...banned, event('UserForgotten', {}, 'f')])
+      .when(command('Start', { telegramId: ME, firstName: 'A', username: null, languageCode: null }, 'c2'))
+      .thenThrows(isError('banned'));
     given(forgotten).when(command('ForgetUser', {}, 'c3')).thenThrows(isError('forgotten'));
     given(forgotten).when(command('UnbanUser', {}, 'c4')).thenThrows(isError('forgotten'));
   });
