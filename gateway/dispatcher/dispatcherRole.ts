@@ -21,8 +21,6 @@ export interface DispatcherRoleOptions {
   readonly lease: Lease;
   readonly logger: Logger;
   readonly metrics: DispatcherMetrics;
-  /** The timer poller's clock (tests move it forward); default the system clock. */
-  readonly now?: () => Date;
   /** Longest sleep of the timer poller; default 1000 ms. */
   readonly timerPollIntervalMs?: number;
   /** The timer poller's clock (a test moves time forward with it); default the system clock. */
@@ -40,7 +38,6 @@ export const createDispatcherRole = (options: DispatcherRoleOptions): Dispatcher
   const poller = createTimerPoller({
     timers: options.timers,
     mailbox: options.mailbox,
-    ...(options.now === undefined ? {} : { now: options.now }),
     pollIntervalMs: options.timerPollIntervalMs ?? 1000,
     ...(options.now === undefined ? {} : { now: options.now }),
     observer: timerPollerObserver(logger, options.metrics),
