@@ -89,6 +89,8 @@ export const EVENT_SCHEMAS: { readonly [T in UserEventType]: Shape<DataOf<T>> } 
   FeedbackReviewed: object({ ...base, sender: userId, version: integer(0, Number.MAX_SAFE_INTEGER), status: oneOf(FEEDBACK_REVIEW_STATUSES) }),
   ReportReviewed: object({ ...base, reporter: userId, version: integer(0, Number.MAX_SAFE_INTEGER), target: userId, action: oneOf(REPORT_REVIEW_ACTIONS) }),
   BroadcastStarted: object({ ...base, broadcastId: string({ min: 1, max: 300 }), text }),
+  PartnerAlertRequested: object(base),
+  PartnerAlertDelivered: object({ ...base, partner: userId }),
 };
 
 /** Every event type, in catalog order (the keys of EVENT_SCHEMAS). */

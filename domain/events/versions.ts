@@ -45,4 +45,6 @@ export const CURRENT_SCHEMA_VERSIONS: { readonly [T in UserEventType]: number } 
   FeedbackReviewed: 1,
   ReportReviewed: 1,
   BroadcastStarted: 1,
+  PartnerAlertRequested: 1,
+  PartnerAlertDelivered: 1,
 };

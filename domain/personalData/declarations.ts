@@ -35,6 +35,8 @@ export const PERSONAL_FIELDS: { readonly [T in UserEventType]: readonly Personal
   FeedbackSent: [{ path: 'text', nullable: false }],
   // The admin's own words to every user: erased with the admin's key like anything else they wrote.
   BroadcastStarted: [{ path: 'text', nullable: false }],
+  PartnerAlertRequested: [],
+  PartnerAlertDelivered: [],
   FeedbackReviewed: [],
   ReportReviewed: [],
   TandemRated: [{ path: 'comment', nullable: true }],

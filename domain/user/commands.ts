@@ -1,6 +1,7 @@
 // Commands of the user aggregate (profile, lifecycle, safety, admin). The tandem commands live in
 // domain/tandem/commands.ts; UserCommand is the union one user's actor accepts.
 import type { SetDialog } from '../dialog/decide.js';
+import type { PartnerAlertCommand } from './partnerAlert.js';
 import type { PeerCommand, TandemCommand } from '../tandem/commands.js';
 import type { CommandMeta, UserId } from './ids.js';
 import type { FeedbackReviewStatus, InterfaceLanguage, ReminderKind, ReportReason, ReportReviewAction } from './limits.js';
@@ -79,5 +80,5 @@ export type ProfileCommand =
   | UnbanUser
   | ForgetUser;
 
-export type UserCommand = ProfileCommand | TandemCommand | PeerCommand | SetDialog | ModerationCommand;
+export type UserCommand = ProfileCommand | TandemCommand | PeerCommand | SetDialog | PartnerAlertCommand | ModerationCommand;
 export type UserCommandType = UserCommand['type'];

@@ -9,6 +9,7 @@ import { decidePeer } from '../tandem/decidePeer.js';
 import type { ProfileCommand, UserCommand } from './commands.js';
 import { decideFirstContact, decideProfile } from './decideProfile.js';
 import { decideModeration } from './decideModeration.js';
+import { decidePartnerAlert } from './partnerAlert.js';
 import type { UserEvent } from './events.js';
 import { eventBase } from './ids.js';
 import { ACTIVITY_RESOLUTION_MS } from './limits.js';
@@ -48,6 +49,12 @@ export const decide = (command: UserCommand, state: UserState): readonly UserEve
     case 'SetDialog':
       startedSelf(state);
       return decideDialog(command, state);
+    case 'WatchForPartner':
+      startedSelf(state);
+      return withActivity(state, command, decidePartnerAlert(command, state));
+    case 'NotifyPartnerAvailable':
+      // Offered by a log follower, not the user: no activity; a state that cannot take it stays quiet.
+      return decidePartnerAlert(command, state);
     case 'Start':
       // A forgotten user who comes back starts afresh in the same stream (its personal data stays sealed under the
       // old key version, which is gone; the store seals the new start with the next version).

@@ -1,6 +1,7 @@
 // Events of the user aggregate (stream `user-<telegramId>`). Every event's data carries `at` and `causationId`
 // (EventBase). Schema versions and upcasters: domain/events/. Personal fields: domain/personalData/.
 import type { DialogChanged } from '../dialog/decide.js';
+import type { PartnerAlertEvent } from './partnerAlert.js';
 import type { TandemEvent } from '../tandem/events.js';
 import type { EventBase, UserId } from './ids.js';
 import type { InterfaceLanguage, ReminderKind, ReportReason } from './limits.js';
@@ -76,5 +77,5 @@ export type ModerationEvent = FeedbackReviewed | ReportReviewed | BroadcastStart
 // --- end moderation
 
 /** The conversation state (domain/dialog): read by the bot only, ignored by projections. */
-export type UserEvent = ProfileEvent | TandemEvent | DialogChanged | ModerationEvent;
+export type UserEvent = ProfileEvent | TandemEvent | DialogChanged | ModerationEvent | PartnerAlertEvent;
 export type UserEventType = UserEvent['type'];

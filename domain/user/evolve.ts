@@ -3,6 +3,7 @@
 import { evolveTandem } from '../tandem/evolve.js';
 import type { ModerationEvent, ProfileEvent, UserEvent } from './events.js';
 import { RECENT_COMMAND_IDS_LIMIT } from './limits.js';
+import { evolvePartnerAlert, isPartnerAlertEvent } from './partnerAlert.js';
 import { emptyCounters, emptyProfile, initialState, type UserState } from './state.js';
 
 const remember = (ids: readonly string[], id: string): readonly string[] => {
@@ -119,6 +120,8 @@ export const evolve = (state: UserState, event: UserEvent): UserState => {
   const next =
     event.type === 'DialogChanged'
       ? { ...state, dialog: event.data.dialog }
+      : isPartnerAlertEvent(event)
+        ? evolvePartnerAlert(state, event)
       : isModerationEvent(event)
         ? state // an admin's audit trail (domain/user/decideModeration.ts): read models only
         : isProfileEvent(event)

@@ -1,6 +1,7 @@
 // Public surface of the user aggregate (the tandem lifecycle is part of the same actor: see domain/tandem).
 export type * from './commands.js';
 export type * from './events.js';
+export { partnerAlertSince, PARTNER_ALERT_EVENT_TYPES, isPartnerAlertEvent, type PartnerAlertCommand, type PartnerAlertEvent } from './partnerAlert.js';
 export { decide } from './decide.js';
 export { evolve, fold } from './evolve.js';
 export { initialState, emptyProfile, findTandem, USER_STATUSES, USER_STATE_SCHEMA_VERSION, type UserState, type UserStatus, type Profile, type UserCounters } from './state.js';

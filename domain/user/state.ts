@@ -68,6 +68,8 @@ export interface UserState {
   readonly recentCommandIds: readonly string[];
   /** The conversation in progress (domain/dialog), or null outside any flow. */
   readonly dialog: Dialog | null;
+  /** Since when the user waits for a "suitable partner appeared" message (domain/user/partnerAlert.ts); absent or null: not waiting. */
+  readonly partnerAlertSince?: string | null;
 }
 
 export const emptyProfile: Profile = {

@@ -85,8 +85,12 @@ const activeToday = (event: UserEvent, before: UserDoc | null, after: UserDoc | 
 const touchesPairs = (before: UserDoc | null, after: UserDoc | null): boolean =>
   before?.user.status !== after?.user.status || before?.languages !== after?.languages;
 
+/** The actor's own conversation state and alert wishes: no read model holds them (and projectProfile knows them not). */
+const UNPROJECTED = new Set<string>(['DialogChanged', 'PartnerAlertRequested', 'PartnerAlertDelivered'] satisfies UserEvent['type'][]);
+
 export const projectEvent = (doc: UserDoc | null, input: ProjectedEvent): Projection => {
   const { event, streamVersion } = input;
+  if (UNPROJECTED.has(event.type)) return { doc, deltas: [] };
   const previous = isTandemEvent(event) && 'requestId' in event.data ? doc?.matches[event.data.requestId] : undefined;
   const projected = isTandemEvent(event) ? projectTandem(doc, event) : projectProfile(doc, event as ProfileEvent, streamVersion);
   let next = projected;
