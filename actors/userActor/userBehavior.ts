@@ -36,7 +36,7 @@ const commandIdOf = (message: UserActorMessage): string =>
   message.kind === 'command' ? message.commandId : message.kind === 'timer' ? message.timerId : message.id;
 
 /** Durable timers the decided events call for (request expiry), as outbox entries for the dispatcher's timer table. */
-const timersOf = (userId: string, output: readonly UserActorEvent[]): UserActorEvent[] =>
+export const timersOf = (userId: string, output: readonly UserActorEvent[]): UserActorEvent[] =>
   timersFor(output.filter((event): event is UserEvent => !isOutboxEventType(event.type))).map((timer) => ({
     type: OUTBOX_EVENT_TYPES.timerScheduled,
     data: { timerId: timer.timerId, fireAt: timer.dueAt.toISOString(), target: userMailboxKey(userId), message: timer.command },

@@ -1,5 +1,14 @@
-// The requests conversation (issue #6). Empty until its flow lands; see ../index.ts for where it sits in the order.
+// The requests and tandem lifecycle (issue #6, point 4): answering request cards, /requests, /end and the rating.
+// What a user hears without pressing anything (a request arrived, accepted, declined, expired, the partner ended)
+// is sent by the reactions (actors/userActor/reactions), with the payloads in render.ts.
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
+import { registerAnswers } from './answer.js';
+import { registerEndAndRate } from './endAndRate.js';
+import { listRequests } from './listRequests.js';
 
 export const requests = new Composer<BotContext>();
+
+requests.command('requests', listRequests);
+registerAnswers(requests);
+registerEndAndRate(requests);

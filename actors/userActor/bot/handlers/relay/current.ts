@@ -1,0 +1,43 @@
+// Which partner a user is talking to. Also read by other features (/block and /report inside a relay chat take the
+// current partner from here): the partner chosen with /chat (or the last "who is this for?" answer) while that
+// tandem is still active, else the only active relay tandem, else nobody (none, or several and no choice).
+import type { Dialog } from '../../../../../domain/dialog/index.js';
+import type { TandemRecord } from '../../../../../domain/tandem/index.js';
+import type { UserState } from '../../../../../domain/user/index.js';
+
+/** The dialog that remembers the chosen relay partner: `{ flow: 'relay', step: 'chat', data: { requestId } }`. */
+export const RELAY_FLOW = 'relay';
+
+export const relayChatDialog = (requestId: string): Dialog => ({ flow: RELAY_FLOW, step: 'chat', data: { requestId } });
+
+export const activeTandems = (state: UserState): readonly TandemRecord[] => state.tandems.filter((t) => t.status === 'active');
+
+export const relayTandems = (state: UserState): readonly TandemRecord[] => activeTandems(state).filter((t) => t.channel === 'relay');
+
+/** The relay tandem chosen in the dialog, when it is still active. */
+export const chosenRelayTandem = (state: UserState): TandemRecord | null => {
+  const dialog = state.dialog;
+  if (dialog?.flow !== RELAY_FLOW || typeof dialog.data.requestId !== 'string') return null;
+  const requestId = dialog.data.requestId;
+  return relayTandems(state).find((t) => t.id === requestId) ?? null;
+};
+
+/** The relay tandem messages go to now, or null when there is none or the user must pick one. */
+export const currentRelayTandem = (state: UserState): TandemRecord | null => {
+  const chosen = chosenRelayTandem(state);
+  if (chosen !== null) return chosen;
+  const relays = relayTandems(state);
+  return relays.length === 1 ? relays[0]! : null;
+};
+
+/** The partner of the current tandem of any channel (for /block and /report): the relay choice, else the only one. */
+export const currentPartner = (state: UserState): string | null => {
+  const relay = currentRelayTandem(state);
+  if (relay !== null) return relay.peer;
+  const active = activeTandems(state);
+  return active.length === 1 ? active[0]!.peer : null;
+};
+
+/** Relay is on for free messages outside other flows (a dialog of this feature is the chosen partner, not a flow). */
+export const relayAvailable = (state: UserState): boolean =>
+  (state.dialog === null || state.dialog.flow === RELAY_FLOW) && relayTandems(state).length > 0;
