@@ -8,6 +8,7 @@ import { ConcurrencyError, EventStoreError } from '../errors.js';
 import type { AppendOutcome, AppendRequest, ExpectedVersion } from '../types.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
 import type { SqlNames } from './constants.js';
+import { fastAppend } from './fastAppend.js';
 
 /** Anything that runs a query: a pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -76,8 +77,7 @@ const callAppendFunction = async (
     text: `select r_index, r_outcome, r_version, r_positions from ${names.appendFunction}($1, $2, $3, $4, $5, $6, $7, $8)`,
     values: [
       requests.map((request) => request.stream),
-      // 'no_stream' is version 0 in the database; 'any' is null.
-      requests.map((request) => (request.expected === 'any' ? null : request.expected === 'no_stream' ? 0 : request.expected)),
+      requests.map((request) => expectedInDatabase(request.expected)),
       requests.map((request) => request.events.length),
       events.map((event) => event.id),
       events.map((event) => event.type),
@@ -92,7 +92,17 @@ const callAppendFunction = async (
 export interface AppendEventsOptions {
   /** Use a named prepared statement; default true. */
   readonly preparedStatement?: boolean;
+  /**
+   * Try the one-statement fast path first (fastAppend.ts); default false. Only in autocommit: the fast path keeps
+   * per-stream commit order only as its transaction's first write.
+   */
+  readonly fastPath?: boolean;
 }
+
+/** 'no_stream' is version 0 in the database; 'any' is null. */
+const expectedInDatabase = (expected: ExpectedVersion): number | null => (expected === 'any' ? null : expected === 'no_stream' ? 0 : expected);
+
+const distinctStreams = (sorted: readonly ValidRequest[]): boolean => sorted.every((request, i) => i === 0 || sorted[i - 1]!.stream !== request.stream);
 
 /**
  * Validates every request (a bad one fails alone, as an outcome), then appends the valid ones in one call.
@@ -115,11 +125,29 @@ export const appendEvents = async (
     }
   });
   valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
+  const prepared = options.preparedStatement ?? true;
+  if (options.fastPath === true && valid.length > 0 && distinctStreams(valid)) {
+    const fast = await fastAppend(
+      db,
+      names,
+      valid.map((request) => ({ stream: request.stream, expected: expectedInDatabase(request.expected), events: request.events })),
+      prepared,
+    );
+    if (fast !== undefined) {
+      valid.forEach((request, i) => {
+        outcomes[request.index] = fast[i];
+      });
+      return outcomes.map((outcome, index) => {
+        if (outcome === undefined) throw new Error(`fast append returned no outcome for request ${index}`);
+        return outcome;
+      });
+    }
+  }
   // Requests that repeat ids appended earlier in the same call come back as 'retry'; the next call sees those
   // ids stored and settles them. Each round settles at least the first request, so this ends.
   let pending = valid;
   while (pending.length > 0) {
-    const rows = await callAppendFunction(db, names, pending, options.preparedStatement ?? true);
+    const rows = await callAppendFunction(db, names, pending, prepared);
     const again: ValidRequest[] = [];
     for (const row of rows) {
       const request = pending[row.r_index - 1];

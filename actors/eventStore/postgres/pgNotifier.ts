@@ -30,7 +30,12 @@ export const createPgNotifier = (options: PgNotifierOptions): PgNotifier => {
     fresh.on('error', () => {
       if (client === connecting) client = undefined;
     });
-    const connecting = fresh.connect().then(() => fresh);
+    // A NOTIFY commits a transaction with an id of its own; without the flush wait it does not queue behind (or
+    // delay) the appends' WAL flushes. A notification is not durable anyway: a crash loses it either way.
+    const connecting = fresh
+      .connect()
+      .then(() => fresh.query('set synchronous_commit = off'))
+      .then(() => fresh);
     return connecting;
   };
 

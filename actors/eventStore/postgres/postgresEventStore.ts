@@ -44,6 +44,11 @@ export interface PostgresEventStoreOptions {
    * transaction mode, which cannot route them. Default true.
    */
   readonly preparedStatements?: boolean;
+  /**
+   * Append with one plain INSERT when every stream is at its expected version (fastAppend.ts), calling
+   * append_events only for what that cannot settle. Default true; false always calls append_events.
+   */
+  readonly fastPath?: boolean;
   /** Group concurrent appends into shared calls (see groupCommit.ts); false sends each append on its own. */
   readonly groupCommit?: GroupCommitOptions | false;
   /** Failures of the wake-up machinery, which never fail an append or a read (polling covers them). */
@@ -55,7 +60,10 @@ const PG_DEADLOCK = '40P01';
 const PG_UNDEFINED_TABLE = '42P01';
 const PG_UNDEFINED_FUNCTION = '42883';
 const PG_UNDEFINED_SCHEMA = '3F000';
-const APPEND_ATTEMPTS = 3;
+// append_events serialises its writers per stream with advisory locks, but fast-path writers take none: one of
+// them may win a version that an append_events call was about to write. Each such loss means another append
+// succeeded, and retries skip the fast path.
+const APPEND_ATTEMPTS = 6;
 
 const pgCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -100,7 +108,8 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const sendAppends = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcomes = await appendEvents(pool, names, requests, { preparedStatement: prepared });
+        const fastPath = attempt === 1 && (options.fastPath ?? true);
+        const outcomes = await appendEvents(pool, names, requests, { preparedStatement: prepared, fastPath });
         if (outcomes.some((outcome) => outcome.ok && !outcome.duplicate)) wakeUps.appended();
         return outcomes;
       } catch (error) {

@@ -10,18 +10,20 @@ export interface ScanResult {
 export interface BenchResult {
   readonly date: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly node: string; readonly postgres: string; readonly loadAverage: readonly number[] };
-  readonly settings: { readonly seconds: number; readonly poolSize: number; readonly pageSize: number; readonly quick: boolean };
+  readonly settings: { readonly seconds: number; readonly poolSize: number; readonly pageSize: number; readonly quick: boolean; readonly appendRounds: number };
   readonly single: readonly {
     readonly concurrency: number;
     readonly ours: LoadResult;
     readonly emmett: LoadResult;
     /** A plain one-row insert per transaction at the same concurrency: the floor under any one-event append. */
     readonly bare: LoadResult;
+    /** Medians over rounds (ours, Emmett, bare back to back in each round). */
     readonly ratio: number;
     readonly ofBare: number;
+    readonly rounds: readonly { readonly ours: number; readonly emmett: number; readonly bare: number }[];
   }[];
   /** Our single appends at concurrency 16 with NOTIFY off: the cost of the wake-up notification. */
-  readonly notifyOff: { readonly concurrency: number; readonly ours: LoadResult; readonly notifyCost: number };
+  readonly notifyOff: { readonly concurrency: number; readonly ours: LoadResult; readonly notifyCost: number } | null;
   readonly grouped: readonly { readonly streams: number; readonly concurrency: number; readonly ours: LoadResult; readonly ratioToEmmettBest: number }[];
   readonly readAll: {
     readonly events: number;
@@ -32,7 +34,7 @@ export interface BenchResult {
     /** Median of the rounds' own ours/bare ratios. */
     readonly ratio: number;
     readonly rounds: readonly { readonly ours: ScanResult; readonly bare: ScanResult }[];
-  };
+  } | null;
   readonly targets: {
     readonly appendsVsEmmett: { readonly target: number; readonly worstRatio: number; readonly met: boolean };
     readonly readAllVsBare: { readonly target: number; readonly ratio: number; readonly met: boolean };
@@ -52,7 +54,7 @@ export const formatTable = (result: BenchResult): string => {
   const m = result.machine;
   lines.push(`Event store benchmark — ${result.date}`);
   lines.push(`${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${m.postgres}; load average at start ${m.loadAverage.map((v) => v.toFixed(2)).join(' ')}`);
-  lines.push(`${result.settings.seconds} s per level after a warm-up, pool ${result.settings.poolSize} connections per store${result.settings.quick ? ' (quick run)' : ''}`);
+  lines.push(`${result.settings.appendRounds} round(s) of ${result.settings.seconds} s per store and level after a warm-up, pool ${result.settings.poolSize} connections per store${result.settings.quick ? ' (quick run)' : ''}`);
   lines.push('');
   const w = [34, 9, 7, 7, 9, 7, 7, 9, 7, 12, 9];
   lines.push(row(['appends (events/s, latency ms)', 'ours', 'p50', 'p99', 'emmett', 'p50', 'p99', 'bare', 'p50', 'ours/emmett', 'ours/bare'], w));
@@ -65,9 +67,13 @@ export const formatTable = (result: BenchResult): string => {
         w,
       ),
     );
+    if (level.rounds.length > 1) {
+      const each = level.rounds.map((r) => `${n(r.ours)}/${n(r.emmett)}/${n(r.bare)}`).join(', ');
+      lines.push(`  rounds (ours/emmett/bare): ${each}`);
+    }
   }
   const off = result.notifyOff;
-  lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms)], w));
+  if (off !== null) lines.push(row([`  same, c=${off.concurrency}, NOTIFY off`, n(off.ours.eventsPerSecond), ms(off.ours.p50Ms), ms(off.ours.p99Ms)], w));
   for (const group of result.grouped) {
     lines.push(
       row(
@@ -81,13 +87,15 @@ export const formatTable = (result: BenchResult): string => {
   lines.push('  * grouped appends against Emmett’s best single-append rate (Emmett has no multi-stream append)');
   lines.push('');
   const r = result.readAll;
-  const w2 = [34, 12, 12, 8];
-  lines.push(row([`readAll, ${n(r.events)} events, page ${r.pageSize}`, 'ours ev/s', 'bare ev/s', 'ratio'], w2));
-  lines.push(row(['whole log, median of rounds', n(r.ours.eventsPerSecond), n(r.bare.eventsPerSecond), x(r.ratio)], w2));
-  r.rounds.forEach((round, index) => {
-    lines.push(row([`  round ${index + 1}`, n(round.ours.eventsPerSecond), n(round.bare.eventsPerSecond), x(round.ours.eventsPerSecond / round.bare.eventsPerSecond)], w2));
-  });
-  lines.push('');
+  if (r !== null) {
+    const w2 = [34, 12, 12, 8];
+    lines.push(row([`readAll, ${n(r.events)} events, page ${r.pageSize}`, 'ours ev/s', 'bare ev/s', 'ratio'], w2));
+    lines.push(row(['whole log, median of rounds', n(r.ours.eventsPerSecond), n(r.bare.eventsPerSecond), x(r.ratio)], w2));
+    r.rounds.forEach((round, index) => {
+      lines.push(row([`  round ${index + 1}`, n(round.ours.eventsPerSecond), n(round.bare.eventsPerSecond), x(round.ours.eventsPerSecond / round.bare.eventsPerSecond)], w2));
+    });
+    lines.push('');
+  }
   const t = result.targets;
   const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
   lines.push(`target appends ≥ ${t.appendsVsEmmett.target}× Emmett (worst level ${x(t.appendsVsEmmett.worstRatio)}): ${verdict(t.appendsVsEmmett.met)}`);

@@ -1,0 +1,124 @@
+// The fast path of an append: one plain INSERT … SELECT, no PL/pgSQL, no advisory locks — close to the cost of a
+// bare one-row insert. It only ever succeeds whole, and only in the common case: every stream at its expected
+// version, no event id stored before. Anything else (a version conflict, a repeat, a race) writes nothing here and
+// returns undefined; the caller then runs append_events, which sorts out each request's outcome.
+//
+// Why it keeps the guarantees without the advisory locks of append_events:
+// - Versions: each stream's new events get max(version)+1… as the statement's snapshot sees it. A writer that
+//   committed a version after that snapshot, or is still writing one, collides on the unique (stream, version)
+//   index: we wait for it, then fail with a unique violation, whole.
+// - Commit order (guarantee 4): this statement writes version v+1 of a stream only when version v was visible to
+//   its snapshot, i.e. v's transaction had committed before the statement began, so before our transaction id was
+//   assigned (at our first write): per stream, transaction ids grow with versions. That needs the statement to be
+//   its transaction's first write, so the store uses it only in autocommit, never inside a caller's transaction.
+// - Rows are inserted in stream order (callers sort), so two fast appends wait on each other's streams in the same
+//   order; a deadlock on event ids is still possible and falls back like any other failure.
+import type { AppendOutcome } from '../types.js';
+import type { PreparedEvent } from '../validate.js';
+import type { SqlNames } from './constants.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_DEADLOCK = '40P01';
+
+export interface FastRequest {
+  readonly stream: string;
+  /** null: any version. */
+  readonly expected: number | null;
+  readonly events: readonly PreparedEvent[];
+}
+
+interface Runner {
+  query<R extends unknown[]>(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: R[] }>;
+}
+
+const pgCode = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+/** One stream, one event: scalar parameters (arrays cost the driver and the server more). */
+const oneEventSql = (n: SqlNames): string => `
+insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
+select $1::text, c.v + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
+  from (select coalesce(max(e.stream_version), 0) as v from ${n.events} e where e.stream_name = $1::text) c
+ where $2::bigint is null or c.v = $2::bigint
+returning global_position, stream_version`;
+
+/** Any number of distinct streams; per event: its stream and its place (1…) in its request. */
+const manySql = (n: SqlNames): string => `
+with req as materialized (
+  select r.s, r.x, coalesce((select max(e.stream_version) from ${n.events} e where e.stream_name = r.s), 0) as v
+    from unnest($1::text[], $2::bigint[]) as r(s, x)
+)
+insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
+select q.s, q.v + u.o, u.id, u.t, u.sv, u.d, u.m
+  from unnest($3::text[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb[])
+       with ordinality as u(s, o, id, t, sv, d, m, k)
+  join req q on q.s = u.s
+ where not exists (select 1 from req w where w.x is not null and w.x <> w.v)
+ order by u.k
+returning global_position, stream_name, stream_version`;
+
+const attempt = async <R>(run: () => Promise<R>): Promise<R | undefined> => {
+  try {
+    return await run();
+  } catch (error) {
+    const code = pgCode(error);
+    // A collision with another writer or a stored id: nothing was written; append_events decides.
+    if (code === PG_UNIQUE_VIOLATION || code === PG_DEADLOCK) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * Appends every request in one statement, or nothing (undefined). Streams must be distinct and sorted by name.
+ * Must run in autocommit (see above).
+ */
+export const fastAppend = async (db: Runner, names: SqlNames, requests: readonly FastRequest[], prepared: boolean): Promise<AppendOutcome[] | undefined> => {
+  const only = requests.length === 1 ? requests[0]! : undefined;
+  if (only !== undefined && only.events.length === 1) {
+    const event = only.events[0]!;
+    const result = await attempt(() =>
+      db.query<[string, number]>({
+        ...(prepared ? { name: `${names.schema}.append_one` } : {}),
+        text: oneEventSql(names),
+        values: [only.stream, only.expected, event.id, event.type, event.schemaVersion, event.data, event.metadata],
+        rowMode: 'array',
+      }),
+    );
+    const row = result?.rows[0];
+    if (row === undefined) return undefined;
+    return [{ ok: true, stream: only.stream, nextVersion: row[1], positions: [BigInt(row[0])], duplicate: false }];
+  }
+  const events = requests.flatMap((request) => request.events.map((event, index) => ({ stream: request.stream, place: index + 1, event })));
+  const result = await attempt(() =>
+    db.query<[string, string, number]>({
+      ...(prepared ? { name: `${names.schema}.append_many` } : {}),
+      text: manySql(names),
+      values: [
+        requests.map((request) => request.stream),
+        requests.map((request) => request.expected),
+        events.map((e) => e.stream),
+        events.map((e) => e.place),
+        events.map((e) => e.event.id),
+        events.map((e) => e.event.type),
+        events.map((e) => e.event.schemaVersion),
+        events.map((e) => e.event.data),
+        events.map((e) => e.event.metadata),
+      ],
+      rowMode: 'array',
+    }),
+  );
+  if (result === undefined || result.rows.length !== events.length) return undefined;
+  const byStream = new Map<string, { positions: bigint[]; version: number }>();
+  const rows = result.rows.sort((a, b) => a[2] - b[2]);
+  for (const [position, stream, version] of rows) {
+    const entry = byStream.get(stream) ?? { positions: [], version: 0 };
+    entry.positions.push(BigInt(position));
+    entry.version = Math.max(entry.version, version);
+    byStream.set(stream, entry);
+  }
+  return requests.map((request) => {
+    const entry = byStream.get(request.stream);
+    if (entry === undefined || entry.positions.length !== request.events.length) throw new Error(`fast append returned no rows for ${request.stream}`);
+    return { ok: true, stream: request.stream, nextVersion: entry.version, positions: entry.positions, duplicate: false };
+  });
+};
