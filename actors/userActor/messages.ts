@@ -2,6 +2,7 @@
 // command from another user's actor (from the dispatcher's outbox delivery), or a durable timer falling due.
 import type { Update } from 'grammy/types';
 import { PEER_COMMAND_TYPES, type QueuedPeerCommand } from '../../domain/tandem/index.js';
+import { QUEUED_ADMIN_COMMAND_TYPES, type QueuedAdminCommand } from '../../domain/user/index.js';
 import { MAILBOX_HEADERS, decodeJson } from '../mailbox/types.js';
 import type { MailboxDelivery } from '../mailbox/types.js';
 import { MESSAGE_KIND_HEADER } from '../outbox/outboxEvents.js';
@@ -22,7 +23,7 @@ export interface MessageTrace {
 
 export type UserActorMessage = (
   | { readonly kind: 'update'; readonly id: string; readonly update: Update }
-  | { readonly kind: 'command'; readonly id: string; readonly commandId: string; readonly command: QueuedPeerCommand }
+  | { readonly kind: 'command'; readonly id: string; readonly commandId: string; readonly command: QueuedPeerCommand | QueuedAdminCommand }
   | { readonly kind: 'timer'; readonly id: string; readonly timerId: string; readonly fireAt: string; readonly command: TimerCommand }
 ) & { readonly trace?: MessageTrace };
 
@@ -38,7 +39,9 @@ const traceOf = (delivery: MailboxDelivery): MessageTrace => {
   };
 };
 
-const PEER_TYPES: ReadonlySet<string> = new Set(PEER_COMMAND_TYPES);
+// Admin commands (ban, unban) come only from an admin's actor: the edge checks ADMIN_TELEGRAM_IDS before it queues
+// one, and nothing outside the dispatcher publishes command messages (the gateway publishes updates only).
+const PEER_TYPES: ReadonlySet<string> = new Set([...PEER_COMMAND_TYPES, ...QUEUED_ADMIN_COMMAND_TYPES]);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -69,7 +72,7 @@ const decodeBody = (delivery: MailboxDelivery): UserActorMessage => {
       if (!isObject(command) || typeof command.type !== 'string' || !PEER_TYPES.has(command.type) || !isObject(command.data)) {
         throw new PoisonMessageError('not a peer command');
       }
-      return { kind, id: delivery.id, commandId, command: command as unknown as QueuedPeerCommand };
+      return { kind, id: delivery.id, commandId, command: command as unknown as QueuedPeerCommand | QueuedAdminCommand };
     }
     case 'timer': {
       const { timerId, fireAt, message } = body;

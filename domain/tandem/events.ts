@@ -2,6 +2,7 @@
 // side this is (PartnerRequested is the requester's, PartnerRequestReceived the target's).
 import type { EventBase, UserId } from '../user/ids.js';
 import type { QueuedPeerCommand } from './commands.js';
+import type { QueuedAdminCommand } from '../user/commands.js';
 import type { CloseReason, DeclineReason, RefusalCause, RejectReason, TandemChannel, TandemId } from './types.js';
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Data & EventBase };
@@ -28,7 +29,8 @@ export type TandemRatingReceived = Event<'TandemRatingReceived', ById<{ readonly
  */
 export type CrossActorCommandQueued = Event<
   'CrossActorCommandQueued',
-  { readonly commandId: string; readonly target: UserId; readonly command: QueuedPeerCommand }
+  // An admin's ban or unban (domain/user/decideModeration.ts) travels the same way.
+  { readonly commandId: string; readonly target: UserId; readonly command: QueuedPeerCommand | QueuedAdminCommand }
 >;
 
 export type TandemEvent =

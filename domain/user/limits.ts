@@ -25,3 +25,13 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** Reminders the bot may send; the state remembers the last time of each so a policy can rate-limit them. */
 export const REMINDER_KINDS = ['complete_profile', 'inactive', 'pending_requests', 'rate_partner'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+// --- moderation (issue #6 points 6–7)
+export const FEEDBACK_REVIEW_STATUSES = ['processed', 'archived'] as const;
+export type FeedbackReviewStatus = (typeof FEEDBACK_REVIEW_STATUSES)[number];
+export const REPORT_REVIEW_ACTIONS = ['dismissed', 'banned', 'unbanned'] as const;
+export type ReportReviewAction = (typeof REPORT_REVIEW_ACTIONS)[number];
+/** Admin commands one actor may queue for another's (BanUser/UnbanUser), besides the tandem's peer commands. */
+export const QUEUED_ADMIN_COMMAND_TYPES = ['BanUser', 'UnbanUser'] as const;
+/** A broadcast is one Telegram message. */
+export const MAX_BROADCAST_CHARACTERS = 4000;

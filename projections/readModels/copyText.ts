@@ -33,6 +33,7 @@ export const docLines = (userId: string, doc: UserDoc | null): DocLines => {
     matches: new Map(),
     reports: new Map(),
     feedback: new Map(),
+    moderation: new Map(),
   };
   if (doc === null) return lines;
   const u = doc.user;
@@ -48,6 +49,9 @@ export const docLines = (userId: string, doc: UserDoc | null): DocLines => {
   }
   for (const r of doc.reports) lines.reports.set(String(r.streamVersion), line([userId, r.streamVersion, r.targetId, r.reason, r.comment, r.reportedAt]));
   for (const f of doc.feedback) lines.feedback.set(String(f.streamVersion), line([userId, f.streamVersion, f.text, f.sentAt]));
+  for (const m of doc.moderation) {
+    lines.moderation.set(String(m.streamVersion), line([userId, m.streamVersion, m.kind, m.subjectUserId, m.subjectVersion, m.action, m.targetId, m.text, m.at]));
+  }
   return lines;
 };
 

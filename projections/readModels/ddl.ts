@@ -6,6 +6,9 @@ import { CHECKPOINT_TABLE, USER_STATS_VIEW, USER_TABLES, validatePartitions, val
 const partitions = (schema: string, table: string, count: number): string =>
   Array.from({ length: count }, (_, i) => `create table ${schema}.${table}_p${i} partition of ${schema}.${table} for values with (modulus ${count}, remainder ${i});`).join('\n');
 
+/** The per-user tables of the first migration; later tables come with their own migration (its text is frozen). */
+const V1_USER_TABLES = USER_TABLES.filter((table) => table !== 'moderation');
+
 const userTables = (s: string): Record<(typeof USER_TABLES)[number], string> => ({
   users: `create table ${s}.users (
   user_id bigint not null,
@@ -83,15 +86,47 @@ const userTables = (s: string): Record<(typeof USER_TABLES)[number], string> => 
   sent_at timestamptz not null,
   primary key (user_id, stream_version)
 ) partition by hash (user_id);`,
+  // An admin's decisions (migration 2): reviews of feedback and reports, broadcasts. Read by subject, not by admin.
+  moderation: `create table if not exists ${s}.moderation (
+  user_id bigint not null,
+  stream_version integer not null,
+  kind text not null,
+  subject_user_id bigint,
+  subject_version integer,
+  action text not null,
+  target_id bigint,
+  text text,
+  at timestamptz not null,
+  primary key (user_id, stream_version)
+) partition by hash (user_id);`,
 });
 
 /** Tables, partitions, the checkpoint table and the user_stats view; no secondary index. */
-export const readModelTablesSql = (schema: string, partitionCount: number): string => {
+export const readModelTablesSql = (schema: string, partitionCount: number): string =>
+  `${readModelTablesSqlV1(schema, partitionCount)}\n\n${moderationTableSql(schema, partitionCount)}`;
+
+/** Migration 2's tables: idempotent, because a rebuilt schema swapped in already has them. */
+export const moderationTableSql = (schema: string, partitionCount: number): string => {
+  const s = validateReadModelSchema(schema);
+  const count = validatePartitions(partitionCount);
+  return `${userTables(s).moderation}\n${partitions(s, 'moderation', count).replaceAll('create table ', 'create table if not exists ')}`;
+};
+
+export const moderationIndexesSql = (schema: string): string => {
+  const s = validateReadModelSchema(schema);
+  return [
+    `create index if not exists moderation_subject_idx on ${s}.moderation (kind, subject_user_id, subject_version, at desc);`,
+    `create index if not exists moderation_time_idx on ${s}.moderation (kind, at desc);`,
+  ].join('\n');
+};
+
+/** The first migration's tables, exactly as shipped (its text is checksummed). */
+export const readModelTablesSqlV1 = (schema: string, partitionCount: number): string => {
   const s = validateReadModelSchema(schema);
   const count = validatePartitions(partitionCount);
   const tables = userTables(s);
   return [
-    ...USER_TABLES.map((table) => `${tables[table]}\n${partitions(s, table, count)}`),
+    ...V1_USER_TABLES.map((table) => `${tables[table]}\n${partitions(s, table, count)}`),
     `create table ${s}.daily_stats (
   day date primary key,
   new_users integer not null,
@@ -142,7 +177,9 @@ select u.user_id, u.status, u.profile_completion_level, u.created_at, u.last_act
 };
 
 /** Secondary indexes for matching (language pair, status, last activity) and analytics (per-day scans). */
-export const readModelIndexesSql = (schema: string): string => {
+export const readModelIndexesSql = (schema: string): string => `${readModelIndexesSqlV1(schema)}\n${moderationIndexesSql(schema)}`;
+
+export const readModelIndexesSqlV1 = (schema: string): string => {
   const s = validateReadModelSchema(schema);
   return [
     `create index users_status_active_idx on ${s}.users (status, last_active_at desc);`,

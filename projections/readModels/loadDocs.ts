@@ -1,7 +1,7 @@
 // Reads the rows of some users back into docs, for a live batch to fold on. Times come back in the events' own ISO
 // form (UTC, milliseconds), so an unchanged row serialises to the same COPY line and is not rewritten.
 import type pg from 'pg';
-import type { AvailabilityRow, FeedbackRow, InterestRow, LanguageRow, MatchRow, ReportRow, UserDoc, UserRow } from './rows.js';
+import type { AvailabilityRow, FeedbackRow, InterestRow, LanguageRow, MatchRow, ModerationRow, ReportRow, UserDoc, UserRow } from './rows.js';
 
 const USER_ID = /^[1-9][0-9]{0,15}$/;
 
@@ -55,7 +55,7 @@ const toMatch = (r: Row): MatchRow => ({
 export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: readonly string[]): Promise<Map<string, UserDoc | null>> => {
   const ids = [...userIds];
   if (ids.some((id) => !USER_ID.test(id))) throw new TypeError('user ids must be decimal Telegram ids');
-  // The ids are checked digits, so they can sit in the text: then all seven selects go in one round trip (the
+  // The ids are checked digits, so they can sit in the text: then all eight selects go in one round trip (the
   // simple query protocol allows several statements, parameters do not).
   const where = `where user_id = any('{${ids.join(',')}}'::bigint[])`;
   const queries = [
@@ -70,9 +70,11 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
               ${iso('closed_at')} as closed_at, ${iso('updated_at')} as updated_at from ${schema}.matches ${where} order by user_id, tandem_id`,
     `select user_id::text, stream_version, target_id::text, reason, comment, ${iso('reported_at')} as reported_at from ${schema}.reports ${where} order by user_id, stream_version`,
     `select user_id::text, stream_version, text, ${iso('sent_at')} as sent_at from ${schema}.feedback ${where} order by user_id, stream_version`,
+    `select user_id::text, stream_version, kind, subject_user_id::text, subject_version, action, target_id::text, text, ${iso('at')} as at
+       from ${schema}.moderation ${where} order by user_id, stream_version`,
   ];
   const results = ids.length === 0 ? queries.map(() => []) : ((await client.query<Row>(queries.join(';\n'))) as unknown as pg.QueryResult<Row>[]).map((r) => r.rows);
-  const [users, languages, interests, availability, matches, reports, feedback] = results as [Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
+  const [users, languages, interests, availability, matches, reports, feedback, moderation] = results as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
   const grouped = <T>(rows: Row[], map: (r: Row) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>();
     for (const r of rows) {
@@ -89,6 +91,16 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
   const ms = grouped(matches, toMatch);
   const reps = grouped<ReportRow>(reports, (r) => ({ streamVersion: num(r.stream_version), targetId: str(r.target_id), reason: str(r.reason), comment: strOrNull(r.comment), reportedAt: str(r.reported_at) }));
   const fbs = grouped<FeedbackRow>(feedback, (r) => ({ streamVersion: num(r.stream_version), text: str(r.text), sentAt: str(r.sent_at) }));
+  const mods = grouped<ModerationRow>(moderation, (r) => ({
+    streamVersion: num(r.stream_version),
+    kind: r.kind as ModerationRow['kind'],
+    subjectUserId: strOrNull(r.subject_user_id),
+    subjectVersion: numOrNull(r.subject_version),
+    action: str(r.action),
+    targetId: strOrNull(r.target_id),
+    text: strOrNull(r.text),
+    at: str(r.at),
+  }));
   const docs = new Map<string, UserDoc | null>(ids.map((id) => [id, null]));
   for (const r of users) {
     const user = toUser(r);
@@ -101,6 +113,7 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
       matches: Object.fromEntries((ms.get(id) ?? []).map((m) => [m.tandemId, m])),
       reports: reps.get(id) ?? [],
       feedback: fbs.get(id) ?? [],
+      moderation: mods.get(id) ?? [],
     });
   }
   return docs;

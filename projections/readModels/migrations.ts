@@ -1,7 +1,7 @@
 // The read models' migrations for `lexbot ops migrate`. The partition count is part of the first migration's text,
 // so it is chosen when the schema is first created; changing it later is a rebuild (`lexbot ops replay
 // --partitions N`), not an edit of a shipped migration.
-import { readModelIndexesSql, readModelTablesSql } from './ddl.js';
+import { moderationIndexesSql, moderationTableSql, readModelIndexesSqlV1, readModelTablesSqlV1 } from './ddl.js';
 import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA } from './names.js';
 
 export interface ReadModelMigration {
@@ -11,5 +11,6 @@ export interface ReadModelMigration {
 }
 
 export const readModelMigrations = (schema: string = DEFAULT_READ_MODEL_SCHEMA, partitions: number = DEFAULT_PARTITIONS): readonly ReadModelMigration[] => [
-  { id: 1, name: `create_read_models_${partitions}_partitions`, sql: `${readModelTablesSql(schema, partitions)}\n${readModelIndexesSql(schema)}` },
+  { id: 1, name: `create_read_models_${partitions}_partitions`, sql: `${readModelTablesSqlV1(schema, partitions)}\n${readModelIndexesSqlV1(schema)}` },
+  { id: 2, name: 'create_moderation', sql: `${moderationTableSql(schema, partitions)}\n${moderationIndexesSql(schema)}` },
 ];

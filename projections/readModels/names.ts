@@ -5,7 +5,7 @@ export const DEFAULT_READ_MODEL_SCHEMA = 'read_models';
 export const DEFAULT_PARTITIONS = 16;
 
 /** Tables partitioned by hash(user_id): every row belongs to one user and is purged with them. */
-export const USER_TABLES = ['users', 'user_languages', 'user_interests', 'user_availability', 'matches', 'reports', 'feedback'] as const;
+export const USER_TABLES = ['users', 'user_languages', 'user_interests', 'user_availability', 'matches', 'reports', 'feedback', 'moderation'] as const;
 export type UserTable = (typeof USER_TABLES)[number];
 
 /** Aggregates over all users, keyed by day or language pair (small, not partitioned). */
@@ -24,6 +24,7 @@ export const PRIMARY_KEYS: Readonly<Record<ReadModelTable, readonly string[]>> =
   matches: ['user_id', 'tandem_id'],
   reports: ['user_id', 'stream_version'],
   feedback: ['user_id', 'stream_version'],
+  moderation: ['user_id', 'stream_version'],
   daily_stats: ['day'],
   language_pair_stats: ['learning_language', 'native_language'],
 };

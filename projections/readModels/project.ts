@@ -6,6 +6,8 @@ import type { TandemEvent } from '../../domain/tandem/index.js';
 import type { ProfileEvent } from '../../domain/user/index.js';
 import { completionOf, projectProfile } from './projectProfile.js';
 import { projectTandem } from './projectTandem.js';
+import { MODERATION_EVENT_TYPES, projectModeration } from './projectModeration.js';
+import type { ModerationEvent } from '../../domain/user/index.js';
 import type { CounterDelta, DailyCounter, MatchRow, UserDoc, UserRow } from './rows.js';
 
 export interface ProjectedEvent {
@@ -92,7 +94,11 @@ export const projectEvent = (doc: UserDoc | null, input: ProjectedEvent): Projec
   const { event, streamVersion } = input;
   if (UNPROJECTED.has(event.type)) return { doc, deltas: [] };
   const previous = isTandemEvent(event) && 'requestId' in event.data ? doc?.matches[event.data.requestId] : undefined;
-  const projected = isTandemEvent(event) ? projectTandem(doc, event) : projectProfile(doc, event as ProfileEvent, streamVersion);
+  const projected = isTandemEvent(event)
+    ? projectTandem(doc, event)
+    : MODERATION_EVENT_TYPES.has(event.type)
+      ? projectModeration(doc, event as ModerationEvent, streamVersion)
+      : projectProfile(doc, event as ProfileEvent, streamVersion);
   let next = projected;
   if (next !== null && next !== doc) {
     const user = next.user;

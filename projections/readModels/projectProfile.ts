@@ -42,6 +42,7 @@ const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version:
   matches: {},
   reports: [],
   feedback: [],
+  moderation: [],
 });
 
 // toUtcWeekHours asks Intl for offsets hour by hour (≈ 0.1 ms); most users share a few zones and slot choices, so

@@ -73,6 +73,21 @@ export interface FeedbackRow {
   readonly sentAt: string;
 }
 
+/** An admin's decision (their own row): a feedback or report review, or a broadcast. */
+export interface ModerationRow {
+  readonly streamVersion: number;
+  readonly kind: 'feedback' | 'report' | 'broadcast';
+  /** The reviewed feedback's or report's sender, and the version of that event in the sender's stream. */
+  readonly subjectUserId: string | null;
+  readonly subjectVersion: number | null;
+  /** processed/archived (feedback), dismissed/banned/unbanned (report), the broadcast id (broadcast). */
+  readonly action: string;
+  /** The reported user (report), the broadcast text (broadcast). */
+  readonly targetId: string | null;
+  readonly text: string | null;
+  readonly at: string;
+}
+
 /** Every row one user owns: the unit a live batch loads, folds and writes back. */
 export interface UserDoc {
   readonly user: UserRow;
@@ -83,6 +98,7 @@ export interface UserDoc {
   readonly matches: Readonly<Record<string, MatchRow>>;
   readonly reports: readonly ReportRow[];
   readonly feedback: readonly FeedbackRow[];
+  readonly moderation: readonly ModerationRow[];
 }
 
 export const DAILY_COUNTERS = ['newUsers', 'completedProfiles', 'requests', 'matches', 'activeUsers', 'tandemsEnded', 'reports', 'feedback'] as const;
