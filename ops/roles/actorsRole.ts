@@ -13,6 +13,7 @@ import { createActorWorker } from '../../actors/worker/actorWorker.js';
 import { updateLogger } from '../telemetry/index.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
+import { openUserDirectory } from './userDirectory.js';
 
 export interface ActorsRoleOptions {
   readonly maxLiveActors?: number;
@@ -22,7 +23,13 @@ export interface ActorsRoleOptions {
 
 export const startActorsRole = async (infra: Infrastructure, telegram: TelegramEndpoint, options: ActorsRoleOptions = {}): Promise<void> => {
   const { config, logger, metrics, readiness } = infra;
-  const [store, mailbox, connection, botInfo] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.nats(), telegram.botInfo()]);
+  const [store, mailbox, connection, botInfo, directory] = await Promise.all([
+    infra.eventStore(),
+    infra.mailbox(),
+    infra.nats(),
+    telegram.botInfo(),
+    openUserDirectory(infra),
+  ]);
   const host = createActorHost({
     store,
     // Timed here, at the one place every actor's append passes (lexbot_event_append_seconds).
@@ -40,7 +47,7 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
       token: telegram.token,
       botInfo,
       handlers: createHandlers(),
-      services: memoryServices({ admins: new Set(config.adminTelegramIds.map(String)) }),
+      services: memoryServices({ directory, admins: new Set(config.adminTelegramIds.map(String)) }),
     }),
     codec: userEventCodec,
     stateCodec: userStateCodec,

@@ -53,7 +53,7 @@ export interface PartnerCardView {
 const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
 
 /** The card's name as the catalog's name argument elsewhere (request notices): cleaned and isolated. */
-export const partnerName = (card: Pick<PartnerCard, 'firstName'>, t: Translate): string => displayName(card.firstName, t('card-name-missing'));
+export const partnerName = (card: { readonly firstName: string | null }, t: Translate): string => displayName(card.firstName, t('card-name-missing'));
 
 const overlapLines = (view: PartnerCardView): readonly string[] => {
   const mine = view.viewer.profile.availability;

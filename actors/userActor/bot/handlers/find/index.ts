@@ -1,5 +1,93 @@
-// The find conversation (issue #6). Empty until its flow lands; see ../index.ts for where it sits in the order.
-import { Composer } from 'grammy';
+// /find (issue #6, point 3): the best candidate's card with Send request / Skip / Next (Block and Report belong to
+// safety's 'sf' buttons), browsing in place; when nobody fits, what to change and "Notify me".
+import { Composer, InlineKeyboard } from 'grammy';
+import { isDomainError } from '../../../../../domain/errors.js';
+import { REQUEST_TTL_MS } from '../../../../../domain/tandem/index.js';
+import { isUserId, missingSections } from '../../../../../domain/user/index.js';
+import { partnerName } from '../../cards/index.js';
+import { callbackData, callbackPattern, parseCallbackData } from '../../callbackData.js';
 import type { BotContext } from '../../context.js';
+import { replyToDomainError } from '../../replyToDomainError.js';
+import { browsingOf, NO_BROWSING } from './browsing.js';
+import { present } from './present.js';
 
 export const find = new Composer<BotContext>();
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** True when the user may browse; otherwise answers why not (what is missing, paused, not started, banned). */
+const readyToFind = async (ctx: BotContext): Promise<boolean> => {
+  try {
+    ctx.actor.decide({ type: 'RecordActivity', data: {} });
+  } catch (error) {
+    await replyToDomainError(ctx, error);
+    return false;
+  }
+  const { state } = ctx.actor;
+  if (state.status === 'onboarding') {
+    const missing = missingSections(state.profile, true).map((section) => ctx.t(`find-section-${section}`));
+    await ctx.reply(ctx.t('find-incomplete', { missing: missing.join(', ') }));
+    return false;
+  }
+  if (state.status === 'paused') {
+    await ctx.reply(ctx.t('find-paused'));
+    return false;
+  }
+  return true;
+};
+
+find.command('find', async (ctx) => {
+  if (await readyToFind(ctx)) await present(ctx, NO_BROWSING, 'reply');
+});
+
+find.callbackQuery(callbackPattern('fd'), async (ctx) => {
+  const { action, args } = parseCallbackData(ctx.callbackQuery.data);
+  const [target = ''] = args;
+  await ctx.answerCallbackQuery();
+  if (!(await readyToFind(ctx))) return;
+  const browsing = browsingOf(ctx.actor.state.dialog);
+  switch (action) {
+    case 'again':
+      return present(ctx, NO_BROWSING, 'edit');
+    case 'notify':
+      return watch(ctx);
+    case 'next':
+    case 'skip':
+    case 'req':
+      if (!isUserId(target)) break;
+      if (action === 'next') return present(ctx, { current: target, skipped: browsing.skipped }, 'edit');
+      if (action === 'skip') return present(ctx, { current: target, skipped: [...new Set([...browsing.skipped, target])] }, 'edit');
+      return request(ctx, target);
+    default:
+      break;
+  }
+  await ctx.reply(ctx.t('find-stale'));
+});
+
+const request = async (ctx: BotContext, target: string): Promise<void> => {
+  try {
+    ctx.actor.decide({ type: 'RequestPartner', data: { target } });
+  } catch (error) {
+    return replyToDomainError(ctx, error);
+  }
+  const card = await ctx.services.directory.card(target);
+  const name = partnerName(card ?? { firstName: null }, (key, args) => ctx.t(key, args));
+  // The card stays on screen; only the browsing buttons remain, so the request cannot be sent twice from it.
+  if (ctx.callbackQuery?.message !== undefined) {
+    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard().text(ctx.t('find-button-next'), callbackData('fd', 'next', target)) });
+  }
+  await ctx.reply(ctx.t('request-sent', { name, hours: Math.round(REQUEST_TTL_MS / HOUR_MS) }));
+};
+
+const watch = async (ctx: BotContext): Promise<void> => {
+  try {
+    ctx.actor.decide({ type: 'WatchForPartner', data: {} });
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'not_active') {
+      await ctx.reply(ctx.t('find-notify-paused'));
+      return;
+    }
+    return replyToDomainError(ctx, error);
+  }
+  await ctx.editMessageText(ctx.t('find-notify-set'));
+};

@@ -1,0 +1,2 @@
+// The read side of the user actor's ports (actors/userActor/ports): ops/ wires these into the actors role.
+export { createReadModelDirectory, type ReadModelDirectoryOptions } from './readModelDirectory.js';
