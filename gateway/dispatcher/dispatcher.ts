@@ -8,18 +8,23 @@
 //   (batchWindow.ts). A Telegram call is claimed in the write-ahead record before it is sent and marked done after,
 //   so after a crash a call that may have gone out is sent again and counted (lexbot_dispatch_resends_total), and
 //   one known to be done is not. Commands are deduplicated by the mailbox (`evt:<event id>`), timers by their id.
+// - Round trips: claims of calls ready at the same time share one write (claimBatcher.ts); completions ride on the
+//   next progress write with the checkpoint (one statement), and progress writes are grouped too: while one is in
+//   flight, everything that finishes waits for the next. Under load that is two writes per page of the log, not two
+//   per reply.
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
 import type { Logger } from 'pino';
 import { START, compareCheckpoints, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
 import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow, type CommitRange } from './batchWindow.js';
+import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
 import { applyTimer, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
 import { createLanes } from './lanes.js';
 import type { DispatcherMetrics } from './metrics.js';
 import { toOutboxEntry, type OutboxEntry } from './outboxEntry.js';
 import { DEFAULT_BACKOFF, DispatchAborted, infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
-import type { DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
+import type { CompletedCall, DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
 
 export interface DispatcherOptions {
   readonly store: EventStore;
@@ -69,7 +74,15 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const batchSize = options.batchSize ?? 200;
   const maxInFlight = options.maxInFlight ?? 1000;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
-  const deps: EffectDeps = { ...options, backoff, onTimerScheduled: options.onTimerScheduled ?? (() => undefined) };
+  let claims: ClaimBatcher | undefined;
+  let completed: CompletedCall[] = [];
+  const deps: EffectDeps = {
+    ...options,
+    backoff,
+    onTimerScheduled: options.onTimerScheduled ?? (() => undefined),
+    claim: (eventId) => claims!.claim(eventId),
+    completed: (call) => void completed.push(call),
+  };
 
   let window = createBatchWindow();
   let lanes = createLanes();
@@ -117,13 +130,39 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const commitOnce = async (signal: AbortSignal | undefined): Promise<void> => {
     uncommitted = merge(uncommitted, window.takeFinished());
     const range = uncommitted;
+    const calls = completed;
+    if (range === undefined && calls.length === 0) return;
+    completed = [];
+    const progress = { completed: calls, settled: range?.settled ?? [], ...(range === undefined ? {} : { checkpoint: range.checkpoint }) };
+    const write = (): Promise<void> => state.commit(progress);
+    try {
+      if (signal === undefined) await write();
+      else await retrying(write, infrastructureFailure, (failure) => logger.warn({ err: failure.description }, 'storing the dispatcher checkpoint failed, will retry'), signal, backoff);
+    } catch (error) {
+      // Not stored: the completions go with the next write (the final one at stop, at the latest).
+      completed = [...calls, ...completed];
+      throw error;
+    }
     if (range === undefined) return;
-    const write = (): Promise<void> => state.commit(range.checkpoint, range.settled);
-    if (signal === undefined) await write();
-    else await retrying(write, infrastructureFailure, (failure) => logger.warn({ err: failure.description }, 'storing the dispatcher checkpoint failed, will retry'), signal, backoff);
     if (uncommitted === range) uncommitted = undefined;
     if (compareCheckpoints(committed, range.checkpoint) < 0) committed = range.checkpoint;
   };
+
+  const claimBatcher = (signal: AbortSignal): ClaimBatcher =>
+    createClaimBatcher(async (eventIds) => {
+      const attempt = await retrying(
+        () => state.claim(eventIds),
+        infrastructureFailure,
+        (failure, attemptNo, delayMs) => {
+          metrics.retries.inc({ kind: 'telegram', reason: failure.reason });
+          logger[attemptNo >= 5 ? 'error' : 'warn']({ err: failure.description, calls: eventIds.length, attempt: attemptNo, delay_ms: delayMs }, 'claiming Telegram calls failed, will retry');
+        },
+        signal,
+        backoff,
+      );
+      if (!attempt.ok) throw new Error('unreachable: infrastructure failures are never final');
+      return attempt.value;
+    });
 
   const scheduleCommit = (signal: AbortSignal): void => {
     commits = commits.then(() => commitOnce(signal)).catch((error: unknown) => {
@@ -222,6 +261,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       lanes = createLanes();
       abort = new AbortController();
       uncommitted = undefined;
+      completed = [];
+      claims = claimBatcher(abort.signal);
       committed = (await state.loadCheckpoint()) ?? options.startFrom ?? START;
       readUpTo = committed;
       running = true;

@@ -11,11 +11,14 @@ import { classifyFailure, type Failure } from './classifyFailure.js';
 import type { DispatcherMetrics } from './metrics.js';
 import type { OutboxEntry } from './outboxEntry.js';
 import { infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
-import type { DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
+import type { ClaimOutcome, CompletedCall, DispatchKind, DispatchOutcome, TelegramCaller } from './types.js';
 
 export interface EffectDeps {
   readonly telegram: TelegramCaller;
-  readonly state: DispatcherState;
+  /** Stores the call's write-ahead record (grouped with other calls' claims; retried until stored or stopped). */
+  readonly claim: (eventId: string) => Promise<ClaimOutcome>;
+  /** Notes a finished call; the dispatcher stores it with its next progress write, which follows promptly. */
+  readonly completed: (call: CompletedCall) => void;
   readonly mailbox: Mailbox;
   readonly timers: TimerStore;
   readonly metrics: DispatcherMetrics;
@@ -57,8 +60,8 @@ export const sendTelegramCall = async (
   signal: AbortSignal,
 ): Promise<DispatchOutcome> => {
   const eventId = entry.event.id;
-  // The write-ahead record goes first: from here until `complete`, a crash means "maybe sent".
-  const claim = await persistently(deps, log, 'telegram', () => deps.state.claim(eventId), signal);
+  // The write-ahead record goes first: from here until the completion is stored, a crash means "maybe sent".
+  const claim = await deps.claim(eventId);
   if (claim === 'done') return 'already_done';
   if (claim === 'resend') {
     deps.metrics.dispatchResends.inc();
@@ -67,8 +70,9 @@ export const sendTelegramCall = async (
   const attempt = await retrying(() => deps.telegram(entry.method, entry.payload, signal), classifyFailure, onRetry(deps, log, 'telegram'), signal, deps.backoff);
   const outcome = attempt.ok ? 'sent' : 'refused';
   if (!attempt.ok) log.warn({ error_code: attempt.failure.code, err: attempt.failure.description }, 'Telegram refused the call; not retrying');
-  // Recorded even when the dispatcher is stopping meanwhile: a call known to be answered must not be sent again.
-  await deps.state.complete(eventId, outcome).catch(() => persistently(deps, log, 'telegram', () => deps.state.complete(eventId, outcome), signal));
+  // Stored with the next progress write, also when the dispatcher is stopping meanwhile (its last write): a call
+  // known to be answered must not be sent again. A crash before that write re-sends it, and counts it.
+  deps.completed({ eventId, outcome });
   return outcome;
 };
 

@@ -15,18 +15,35 @@ export type ClaimOutcome = 'fresh' | 'resend' | 'done';
 
 export type CallOutcome = 'sent' | 'refused';
 
-/** The dispatcher's durable state: its checkpoint in the global log and the write-ahead record of Telegram calls. */
+export interface CompletedCall {
+  readonly eventId: string;
+  readonly outcome: CallOutcome;
+}
+
+/** What one write of the dispatcher's progress records: each part may be empty. */
+export interface Progress {
+  /** Calls that finished (sent or refused for good): a restart must not send them again. */
+  readonly completed: readonly CompletedCall[];
+  /** Where the checkpoint moves (never backwards); absent: it stays. */
+  readonly checkpoint?: Checkpoint;
+  /** Write-ahead records the checkpoint now covers: forgotten. */
+  readonly settled: readonly string[];
+}
+
+/**
+ * The dispatcher's durable state: its checkpoint in the global log and the write-ahead record of Telegram calls.
+ * Both writes take many calls at once, so the dispatcher pays one round trip (and one commit) per group of calls,
+ * not per call.
+ */
 export interface DispatcherState {
   loadCheckpoint(): Promise<Checkpoint | undefined>;
-  /** Records that the call of `eventId` is about to be sent (before it is), and says what was known of it. */
-  claim(eventId: string): Promise<ClaimOutcome>;
-  /** The call finished (sent or refused for good): a restart must not send it again. */
-  complete(eventId: string, outcome: CallOutcome): Promise<void>;
   /**
-   * Moves the checkpoint (never backwards) and forgets the records of `settled` calls, which the checkpoint now
-   * covers, in one transaction.
+   * Records, in one write, that the calls of `eventIds` (distinct) are about to be sent (before they are), and says
+   * what was known of each, in the same order.
    */
-  commit(checkpoint: Checkpoint, settled: readonly string[]): Promise<void>;
+  claim(eventIds: readonly string[]): Promise<readonly ClaimOutcome[]>;
+  /** Writes `progress` atomically. */
+  commit(progress: Progress): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -15,22 +15,24 @@ export const createMemoryDispatcherState = (): MemoryDispatcherState => {
     async loadCheckpoint() {
       return checkpoint;
     },
-    async claim(eventId) {
-      const record = records.get(eventId);
-      if (record === undefined) {
-        records.set(eventId, { attempts: 1, outcome: undefined });
-        return 'fresh';
+    async claim(eventIds) {
+      return eventIds.map((eventId) => {
+        const record = records.get(eventId);
+        if (record === undefined) {
+          records.set(eventId, { attempts: 1, outcome: undefined });
+          return 'fresh';
+        }
+        if (record.outcome !== undefined) return 'done';
+        record.attempts += 1;
+        return 'resend';
+      });
+    },
+    async commit({ completed, checkpoint: next, settled }) {
+      for (const { eventId, outcome } of completed) {
+        const record = records.get(eventId);
+        if (record !== undefined) record.outcome = outcome;
       }
-      if (record.outcome !== undefined) return 'done';
-      record.attempts += 1;
-      return 'resend';
-    },
-    async complete(eventId, outcome) {
-      const record = records.get(eventId);
-      if (record !== undefined) record.outcome = outcome;
-    },
-    async commit(next, settled) {
-      if (checkpoint === undefined || compareCheckpoints(checkpoint, next) < 0) checkpoint = next;
+      if (next !== undefined && (checkpoint === undefined || compareCheckpoints(checkpoint, next) < 0)) checkpoint = next;
       for (const id of settled) records.delete(id);
     },
     attempts: () => records,

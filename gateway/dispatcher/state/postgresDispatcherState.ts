@@ -1,6 +1,5 @@
 // The dispatcher's checkpoint and write-ahead record of Telegram calls in PostgreSQL (see migrations.ts).
 import type pg from 'pg';
-import type { Checkpoint } from '../../../actors/eventStore/types.js';
 import type { DispatcherState } from '../types.js';
 import { dispatcherSqlNames } from './names.js';
 
@@ -41,41 +40,52 @@ export const createPostgresDispatcherState = (options: PostgresDispatcherStateOp
       return row === undefined ? undefined : { commit: BigInt(row.commit_position), position: BigInt(row.log_position) };
     },
 
-    async claim(eventId) {
-      // One round trip: a new row is a first attempt; an unfinished row is counted up (a resend); a finished row is
-      // left alone and returns nothing.
-      const result = await query<{ attempts: number }>(
-        `insert into ${n.attempts} as a (name, event_id) values ($1, $2)
+    async claim(eventIds) {
+      if (eventIds.length === 0) return [];
+      // One round trip for the whole group: a new row is a first attempt; an unfinished row is counted up (a
+      // resend); a finished row is left alone and returns nothing.
+      const result = await query<{ event_id: string; attempts: number }>(
+        `insert into ${n.attempts} as a (name, event_id) select $1, unnest($2::text[])
          on conflict (name, event_id) do update set attempts = a.attempts + 1, started_at = now() where a.done_at is null
-         returning attempts`,
-        [name, eventId],
+         returning event_id, attempts`,
+        [name, eventIds],
       );
-      const row = result.rows[0];
-      return row === undefined ? 'done' : row.attempts === 1 ? 'fresh' : 'resend';
+      const attempts = new Map(result.rows.map((row) => [row.event_id, row.attempts]));
+      return eventIds.map((eventId) => {
+        const count = attempts.get(eventId);
+        return count === undefined ? 'done' : count === 1 ? 'fresh' : 'resend';
+      });
     },
 
-    async complete(eventId, outcome) {
-      await query(`update ${n.attempts} set done_at = now(), outcome = $3 where name = $1 and event_id = $2`, [name, eventId, outcome]);
-    },
-
-    async commit(checkpoint: Checkpoint, settled) {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(
-          `insert into ${n.checkpoints} as c (name, commit_position, log_position) values ($1, $2, $3)
+    async commit({ completed, checkpoint, settled }) {
+      if (completed.length === 0 && checkpoint === undefined && settled.length === 0) return;
+      // One statement, so one round trip and one commit, atomic as a whole. A call finished and settled in the same
+      // write is only deleted (one statement must not touch a row twice).
+      await query(
+        `with completed as (
+           update ${n.attempts} a set done_at = now(), outcome = c.outcome
+           from unnest($2::text[], $3::text[]) as c(event_id, outcome)
+           where a.name = $1 and a.event_id = c.event_id and not (c.event_id = any($4::text[]))
+           returning 1
+         ), forgotten as (
+           delete from ${n.attempts} where name = $1 and event_id = any($4::text[]) returning 1
+         ), moved as (
+           insert into ${n.checkpoints} as c (name, commit_position, log_position)
+           select $1, $5::numeric, $6::numeric where $5::numeric is not null
            on conflict (name) do update set commit_position = excluded.commit_position, log_position = excluded.log_position, updated_at = now()
-           where (c.commit_position, c.log_position) < (excluded.commit_position, excluded.log_position)`,
-          [name, checkpoint.commit.toString(), checkpoint.position.toString()],
-        );
-        if (settled.length > 0) await client.query(`delete from ${n.attempts} where name = $1 and event_id = any($2::text[])`, [name, settled]);
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+           where (c.commit_position, c.log_position) < (excluded.commit_position, excluded.log_position)
+           returning 1
+         )
+         select (select count(*) from completed) as completed, (select count(*) from forgotten) as forgotten, (select count(*) from moved) as moved`,
+        [
+          name,
+          completed.map((call) => call.eventId),
+          completed.map((call) => call.outcome),
+          settled,
+          checkpoint?.commit.toString() ?? null,
+          checkpoint?.position.toString() ?? null,
+        ],
+      );
     },
 
     async close() {},

@@ -172,4 +172,40 @@ describe('dispatcher (in-memory twins)', () => {
     await caughtUp(dispatcher);
     expect(sent).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
+
+  it('claims the calls of a page of the log in one write, each before its call, and stores their completions with the checkpoint', async () => {
+    const trace: string[] = [];
+    const inner = createMemoryDispatcherState();
+    const state: MemoryDispatcherState = {
+      ...inner,
+      async claim(eventIds) {
+        trace.push(`claim ${eventIds.length}`);
+        return inner.claim(eventIds);
+      },
+      async commit(progress) {
+        trace.push(`commit ${progress.completed.length} done, ${progress.settled.length} settled${progress.checkpoint === undefined ? '' : ', checkpoint'}`);
+        return inner.commit(progress);
+      },
+    };
+    const { store, make, caughtUp } = setup(async (_method, payload) => {
+      trace.push(`call ${String(payload.chat_id)}`);
+      return {};
+    }, state);
+    const chats = Array.from({ length: 40 }, (_, index) => index + 1);
+    await store.append('user-1', 'any', chats.map((chat) => sendMessage(chat, `to ${chat}`)));
+    const dispatcher = make({ batchSize: 200 });
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+
+    // Every call after the one claim of the page that holds it.
+    expect(trace[0]).toBe('claim 40');
+    expect(trace.filter((line) => line.startsWith('claim'))).toEqual(['claim 40']);
+    expect(trace.filter((line) => line.startsWith('call')).sort()).toEqual(chats.map((chat) => `call ${chat}`).sort());
+    // Each completion stored exactly once, and the last write moved the checkpoint past all of them and forgot them.
+    const commits = trace.filter((line) => line.startsWith('commit'));
+    expect(commits.reduce((sum, line) => sum + Number(/commit (\d+) done/.exec(line)![1]), 0)).toBe(40);
+    expect(commits.at(-1)).toMatch(/40 settled, checkpoint$/);
+    expect(commits.length).toBeLessThan(40);
+    expect(inner.attempts().size).toBe(0);
+  });
 });

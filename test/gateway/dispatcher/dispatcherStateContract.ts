@@ -21,35 +21,56 @@ export const dispatcherStateContract = (name: string, create: () => Promise<Disp
       await fixture.cleanup();
     });
 
+    const at = (commit: bigint, position: bigint) => ({ completed: [], settled: [], checkpoint: { commit, position } });
+
     it('stores the checkpoint and never moves it backwards', async () => {
       const { state } = fixture;
       expect(await state.loadCheckpoint()).toBeUndefined();
-      await state.commit({ commit: 10n, position: 5n }, []);
-      await state.commit({ commit: 9n, position: 50n }, []);
+      await state.commit(at(10n, 5n));
+      await state.commit(at(9n, 50n));
       expect(await fixture.reopen().loadCheckpoint()).toEqual({ commit: 10n, position: 5n });
-      await state.commit({ commit: 18446744073709551615n, position: 9223372036854775807n }, []);
+      await state.commit(at(18446744073709551615n, 9223372036854775807n));
+      expect(await state.loadCheckpoint()).toEqual({ commit: 18446744073709551615n, position: 9223372036854775807n });
+      // A write without a checkpoint leaves it where it is.
+      await state.commit({ completed: [], settled: [] });
       expect(await state.loadCheckpoint()).toEqual({ commit: 18446744073709551615n, position: 9223372036854775807n });
     });
 
     it('tells fresh, resend and done calls apart across a restart, and forgets settled ones', async () => {
       const { state } = fixture;
-      expect(await state.claim('e1')).toBe('fresh');
-      expect(await state.claim('e2')).toBe('fresh');
-      await state.complete('e2', 'sent');
-      expect(await state.claim('e3')).toBe('fresh');
-      await state.complete('e3', 'refused');
+      expect(await state.claim(['e1', 'e2'])).toEqual(['fresh', 'fresh']);
+      await state.commit({ completed: [{ eventId: 'e2', outcome: 'sent' }], settled: [] });
+      expect(await state.claim(['e3'])).toEqual(['fresh']);
+      await state.commit({ completed: [{ eventId: 'e3', outcome: 'refused' }], settled: [] });
+      expect(await state.loadCheckpoint()).toBeUndefined();
 
       const restarted = fixture.reopen();
-      expect(await restarted.claim('e1')).toBe('resend');
-      expect(await restarted.claim('e1')).toBe('resend');
-      expect(await restarted.claim('e2')).toBe('done');
-      expect(await restarted.claim('e3')).toBe('done');
-      await restarted.complete('e1', 'sent');
-      expect(await restarted.claim('e1')).toBe('done');
+      expect(await restarted.claim(['e1'])).toEqual(['resend']);
+      // One group with every kind, answered in the order asked.
+      expect(await restarted.claim(['e3', 'e1', 'e4', 'e2'])).toEqual(['done', 'resend', 'fresh', 'done']);
+      await restarted.commit({ completed: [{ eventId: 'e1', outcome: 'sent' }], settled: [] });
+      expect(await restarted.claim(['e1'])).toEqual(['done']);
 
-      await restarted.commit({ commit: 1n, position: 1n }, ['e1', 'e2', 'e3']);
+      await restarted.commit({ completed: [], settled: ['e1', 'e2', 'e3'], checkpoint: { commit: 1n, position: 1n } });
       // Forgotten: the checkpoint covers them, so they are never read again (a claim now starts afresh).
-      expect(await restarted.claim('e2')).toBe('fresh');
+      expect(await restarted.claim(['e2'])).toEqual(['fresh']);
+      expect(await restarted.claim([])).toEqual([]);
+    });
+
+    it('stores completions, the checkpoint and the forgetting in one write, also of a call completed and settled at once', async () => {
+      const { state } = fixture;
+      expect(await state.claim(['a', 'b', 'c'])).toEqual(['fresh', 'fresh', 'fresh']);
+      await state.commit({
+        completed: [
+          { eventId: 'a', outcome: 'sent' },
+          { eventId: 'b', outcome: 'refused' },
+        ],
+        settled: ['a'],
+        checkpoint: { commit: 7n, position: 3n },
+      });
+      const restarted = fixture.reopen();
+      expect(await restarted.loadCheckpoint()).toEqual({ commit: 7n, position: 3n });
+      expect(await restarted.claim(['a', 'b', 'c'])).toEqual(['fresh', 'done', 'resend']);
     });
   });
 };
