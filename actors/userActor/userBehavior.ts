@@ -6,6 +6,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { evolve, initialState, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
 import { isOutboxEventType, OUTBOX_EVENT_TYPES, userMailboxKey } from '../outbox/outboxEvents.js';
 import { timersFor } from '../../domain/tandem/index.js';
+import { isSendReminder, reminderToSend } from '../../domain/user/reminders.js';
 import type { ActorBehavior } from '../runtime/actorHost.js';
 import type { BotContext } from './bot/context.js';
 import { memoryServices, type UserActorServices } from './ports/services.js';
@@ -36,8 +37,8 @@ const commandIdOf = (message: UserActorMessage): string =>
   message.kind === 'command' ? message.commandId : message.kind === 'timer' ? message.timerId : message.id;
 
 /** Durable timers the decided events call for (request expiry), as outbox entries for the dispatcher's timer table. */
-export const timersOf = (userId: string, output: readonly UserActorEvent[]): UserActorEvent[] =>
-  timersFor(output.filter((event): event is UserEvent => !isOutboxEventType(event.type))).map((timer) => ({
+export const timersOf = (userId: string, output: readonly UserActorEvent[], state?: UserState): UserActorEvent[] =>
+  timersFor(output.filter((event): event is UserEvent => !isOutboxEventType(event.type)), state).map((timer) => ({
     type: OUTBOX_EVENT_TYPES.timerScheduled,
     data: { timerId: timer.timerId, fireAt: timer.dueAt.toISOString(), target: userMailboxKey(userId), message: timer.command },
   }));
@@ -77,11 +78,17 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           await reactTo(session, 'command', message.command);
           break;
         case 'timer':
-          session.decide({ type: message.command.type, data: message.command.data } as Omit<UserCommand, 'meta'> as never);
+          if (isSendReminder(message.command)) {
+            // A reminder is the actor's own policy, not a domain command: record it only while it still applies.
+            const kind = reminderToSend(session.state, message.command.data, session.now);
+            if (kind !== null) session.decide({ type: 'RecordReminderSent', data: { kind } });
+          } else {
+            session.decide({ type: message.command.type, data: message.command.data } as Omit<UserCommand, 'meta'> as never);
+          }
           await reactTo(session, 'timer', message.command);
           break;
       }
-      return [...session.output, ...timersOf(userId, session.output)];
+      return [...session.output, ...timersOf(userId, session.output, session.state)];
     },
   };
 };

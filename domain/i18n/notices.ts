@@ -95,6 +95,14 @@ export const NOTICE_VARIABLES = {
   'button-accept': [],
   'button-decline': [],
   'button-delete': [],
+  // --- privacy.ftl and reminders.ftl (/delete_me and reminders, issue #6 points 8–9)
+  'delete-me-details': [],
+  'delete-me-keep': [],
+  'delete-me-nothing': [],
+  'delete-me-stale': [],
+  'reminder-onboarding-footer': [],
+  'reminder-requests-footer': [],
+  // --- end privacy and reminders
   /** One overlap range in the viewer's time: day label and "HH:MM" times (see formatLocalHour). */
   'availability-range': ['day', 'from', 'to'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;

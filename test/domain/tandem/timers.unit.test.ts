@@ -21,7 +21,8 @@ describe('timers and outbox of a decision', () => {
     const requested = decide(command('RequestPartner', { target: PEER }, 'tg:9'), state);
     const [timer] = timersFor(requested);
     const after = fold(requested, state);
-    const expired = decide({ ...timer!.command, meta: { now: timer!.dueAt, commandId: timer!.timerId } }, after);
+    if (timer?.command.type !== 'ExpireRequest') throw new Error('expected the expiry timer first');
+    const expired = decide({ ...timer.command, meta: { now: timer.dueAt, commandId: timer.timerId } }, after);
     expect(expired.map((e) => e.type)).toEqual(['PartnerRequestExpired', 'CrossActorCommandQueued']);
   });
 });
