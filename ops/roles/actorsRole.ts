@@ -19,6 +19,8 @@ export interface ActorsRoleOptions {
   readonly maxLiveActors?: number;
   readonly idleMs?: number;
   readonly snapshotEvery?: number;
+  /** Test-only clock for the actors' decisions (see DispatcherRoleTuning.clock); default the system clock. */
+  readonly clock?: () => Date;
 }
 
 export const startActorsRole = async (infra: Infrastructure, telegram: TelegramEndpoint, options: ActorsRoleOptions = {}): Promise<void> => {
@@ -47,6 +49,7 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
       token: telegram.token,
       botInfo,
       handlers: createHandlers(),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       services: memoryServices({ directory, admins: new Set(config.adminTelegramIds.map(String)) }),
     }),
     codec: userEventCodec,

@@ -16,6 +16,11 @@ import type { TelegramEndpoint } from './telegramEndpoint.js';
 export interface DispatcherRoleTuning {
   /** Keep Telegram's limits (30 messages/s, 1/s per chat); off only for benchmarks of the pipeline itself. */
   readonly telegramThrottle?: boolean;
+  /**
+   * Test-only clock (not part of the operator contract): the timer poller reads "now" from it, so an end-to-end
+   * test can move time forward and see a 48-hour request expiry happen. startRoles passes the same clock to the actors.
+   */
+  readonly clock?: () => Date;
 }
 
 export const startDispatcherRole = async (infra: Infrastructure, telegram: TelegramEndpoint, tuning: DispatcherRoleTuning = {}): Promise<void> => {
@@ -31,6 +36,7 @@ export const startDispatcherRole = async (infra: Infrastructure, telegram: Teleg
     lease: createPostgresLease({ connectionString: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'dispatcher lease check failed') }),
     logger,
     metrics: createDispatcherMetrics({ registry: metrics.registry, dispatchSeconds: metrics.dispatchSeconds, dispatchResends: metrics.dispatchResends }),
+    ...(tuning.clock === undefined ? {} : { now: tuning.clock }),
   });
   role.start();
   readiness.register('dispatcher', async () => (role.active() ? 'active' : 'standby'));

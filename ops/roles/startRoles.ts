@@ -58,7 +58,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
       logger,
     });
     if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
-    if (roles.includes('actors')) await startActorsRole(infra, telegram);
+    if (roles.includes('actors')) await startActorsRole(infra, telegram, tuning?.clock === undefined ? {} : { clock: tuning.clock });
     if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram, tuning);
     if (roles.includes('projector')) await startProjectorRole(infra);
     const url = await app.listen({ host: config.http.host, port: config.http.port });

@@ -6,6 +6,16 @@
 import { createTelegramEmulator, textMessageUpdate, callbackQueryUpdate, type EmulatorCall, type TelegramEmulator } from '../../gateway/telegramEmulator/index.js';
 import { loadConfig } from '../../ops/config/config.js';
 import { startRoles, type RunningRoles } from '../../ops/roles/startRoles.js';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { createEncryptedEventStore } from '../../actors/eventStore/encrypted/index.js';
+import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
+import { createPostgresKeyStore } from '../../actors/keys/index.js';
+import type { EventStore } from '../../actors/eventStore/types.js';
+import { userEventCodec } from '../../actors/userActor/codec.js';
+import { createSession, type CommandInput, type UserActorEvent } from '../../actors/userActor/session.js';
+import { evolveUserActor, timersOf, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
+import { initialState } from '../../domain/user/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from './nats.js';
 
@@ -21,6 +31,16 @@ export interface HarnessOptions {
   /** More environment for the configuration (e.g. REDIS_URL). */
   readonly env?: Readonly<Record<string, string>>;
 }
+
+/** A complete profile for seed(): English native, learning Russian, evenings every day (UTC). */
+export const seedProfileCommands = (spec: TelegramUserSpec, native = 'en', learning = 'ru'): readonly CommandInput[] => [
+  { type: 'Start', data: { telegramId: String(spec.id), firstName: spec.firstName, username: spec.username ?? null, languageCode: spec.languageCode ?? null } },
+  { type: 'SetNativeLanguages', data: { languages: [native] } },
+  { type: 'SetLearningLanguages', data: { languages: [{ code: learning, level: 'B1' }] } },
+  { type: 'SetInterests', data: { interests: ['music', 'books'], primary: ['music'] } },
+  { type: 'SetAvailability', data: { availability: { timeZone: 'UTC', days: { kind: 'any' }, slots: ['morning', 'day', 'evening', 'late'] } } },
+  { type: 'SetCommunication', data: { styles: ['text'], frequency: 'weekly' } },
+] as readonly CommandInput[];
 
 export interface TelegramUserSpec {
   readonly id: number;
@@ -90,6 +110,18 @@ export interface BotHarness {
   post(body: Record<string, unknown>): Promise<number>;
   /** The analytics API with the harness's token. */
   api(path: string): Promise<unknown>;
+  /**
+   * Decides domain commands for a user straight into their stream (events, outbox and timers exactly as their actor
+   * would record them), for tests that need a state another conversation builds (a finished profile, a sent
+   * request). Call it only before the user's actor is loaded (before that user's first update), or the live actor
+   * and the seed race for the stream.
+   */
+  seed(userId: number, commands: readonly CommandInput[]): Promise<void>;
+  /** A user's domain events as their actor folds them (personal fields unsealed), oldest first. */
+  events(userId: number): Promise<readonly UserActorEvent[]>;
+  /** The test-only clock of actors and timers (StartOptions.tuning.clock); advanceClock moves it forward. */
+  now(): Date;
+  advanceClock(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -100,6 +132,8 @@ const matches = (text: string, pattern: string | RegExp): boolean => (typeof pat
 export const startBotHarness = async (options: HarnessOptions = {}): Promise<BotHarness> => {
   const [database, nats]: [TestDatabase, TestNats] = await Promise.all([createTestDatabase(), createTestNats()]);
   const emulator = createTelegramEmulator();
+  let clockOffsetMs = 0;
+  const clock = (): Date => new Date(Date.now() + clockOffsetMs);
   await emulator.listen();
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -119,7 +153,7 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
   });
   let running: RunningRoles;
   try {
-    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, tuning: { telegramThrottle: false } });
+    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, tuning: { telegramThrottle: false, clock } });
   } catch (error) {
     await emulator.close();
     await nats.cleanup();
@@ -140,6 +174,18 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
       await response.arrayBuffer();
       if (response.status !== 503 || attempt >= 20) return response.status;
       await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  // Through the same crypto-shredding wrapper as every role, so personal fields are sealed and read as actors do.
+  const withStore = async <T>(work: (store: EventStore) => Promise<T>): Promise<T> => {
+    const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 1 });
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      return await work(createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool }) }));
+    } finally {
+      await inner.close();
+      await pool.end();
     }
   };
 
@@ -214,6 +260,28 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
     async api(path) {
       const response = await fetch(`${running.url}${path}`, { headers: { authorization: `Bearer ${HARNESS_API_TOKEN}` } });
       return response.json();
+    },
+    async events(userId) {
+      return withStore(async (store) => (await store.readStream(userStreamOfKey(`user:${userId}`))).map((event) => userEventCodec.decode(event)));
+    },
+    seed: (userId, commands) =>
+      withStore(async (store) => {
+        const stream = userStreamOfKey(`user:${userId}`);
+        const recorded = await store.readStream(stream);
+        const state = recorded.map((event) => userEventCodec.decode(event)).reduce(evolveUserActor, initialState());
+        // A short id: request ids derive from it and travel in 64-byte button data.
+        const session = createSession(String(userId), state, clock(), `seed:${randomUUID().slice(0, 8)}`);
+        for (const command of commands) session.decide(command);
+        const output = [...session.output, ...timersOf(String(userId), session.output)];
+        await store.append(
+          stream,
+          recorded.length === 0 ? 'no_stream' : recorded.length,
+          output.map((event) => ({ id: randomUUID(), ...userEventCodec.encode(event), metadata: { causationId: session.messageId } })),
+        );
+      }),
+    now: clock,
+    advanceClock(ms) {
+      clockOffsetMs += ms;
     },
     async stop() {
       await running.stop();

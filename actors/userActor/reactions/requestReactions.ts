@@ -27,7 +27,7 @@ export const requestReactions: Reaction = async ({ session, events, services, t 
     switch (event.type) {
       case 'PartnerRequestReceived':
         // A withdrawal that overtook its request records both at once: there is nothing to answer any more.
-        if (!closedNow.has(record.id)) sendToSelf(session, requestCard(peer, t, localeOf(session.state), record.id));
+        if (!closedNow.has(record.id)) sendToSelf(session, requestCard(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, record.id));
         break;
       case 'PartnerRequestRejected':
         sendToSelf(session, { text: t('tandem-request-not-delivered', { name: peer.name, reason: t(rejectReasonKey(event.data.reason)) }) });

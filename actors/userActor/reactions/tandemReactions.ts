@@ -18,7 +18,7 @@ export const tandemReactions: Reaction = async ({ session, events, services, t }
     const peer = await lookUpPeer(services, t, record.peer);
     if (event.type === 'TandemStarted') {
       const intro = record.role === 'requester' ? t('request-accepted', { name: peer.name }) : null;
-      for (const payload of tandemStartMessages(peer, t, localeOf(session.state), event.data.channel, intro)) sendToSelf(session, payload);
+      for (const payload of tandemStartMessages(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, event.data.channel, intro)) sendToSelf(session, payload);
       continue;
     }
     // The chosen relay partner is gone: the next message asks again (or goes to the only one left).

@@ -6,9 +6,8 @@ import { isDomainError } from '../../../../../domain/errors.js';
 import { errorMessage } from '../../../../../domain/i18n/index.js';
 import { DECLINE_REASONS, type DeclineReason, type TandemRecord } from '../../../../../domain/tandem/index.js';
 import type { BotContext } from '../../context.js';
-import { localeOf } from '../../createUserBot.js';
 import { parseCallbackData } from '../../callbackData.js';
-import { lookUpPeer } from './peerNames.js';
+import { lookUpPeer, viewerOf } from './peerNames.js';
 import { declineReasonsKeyboard, fitText, requestCard, requestCardKeyboard } from './render.js';
 import { findByEncodedId } from './requestIds.js';
 
@@ -75,7 +74,7 @@ export const registerAnswers = (composer: Composer<BotContext>): void => {
     const record = await waiting(ctx, 'target');
     if (record === null) return;
     const peer = await lookUpPeer(ctx.services, ctx.t, record.peer);
-    const card = requestCard(peer, ctx.t, localeOf(ctx.actor.state, ctx.from?.language_code), record.id);
+    const card = requestCard(peer, viewerOf(ctx), record.id);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(card.text, { reply_markup: card.reply_markup ?? requestCardKeyboard(ctx.t, record.id, peer.id) });
   });

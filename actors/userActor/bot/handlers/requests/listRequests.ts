@@ -4,9 +4,8 @@
 import type { InlineKeyboardButton } from 'grammy/types';
 import { requestExpiresAt } from '../../../../../domain/tandem/index.js';
 import type { BotContext } from '../../context.js';
-import { localeOf } from '../../createUserBot.js';
 import { callbackData } from '../../callbackData.js';
-import { lookUpPeers } from './peerNames.js';
+import { lookUpPeers, viewerOf } from './peerNames.js';
 import { fitText, requestCard } from './render.js';
 import { encodeRequestId } from './requestIds.js';
 
@@ -27,14 +26,14 @@ export const listRequests = async (ctx: BotContext): Promise<void> => {
     await ctx.reply(ctx.t('tandem-requests-none'));
     return;
   }
-  const locale = localeOf(state, ctx.from?.language_code);
+  const viewer = viewerOf(ctx);
 
   if (incoming.length > 0) {
     await ctx.reply(ctx.t('tandem-requests-incoming', { count: incoming.length }));
     const shown = incoming.slice(0, MAX_CARDS_PER_LIST);
     const peers = await lookUpPeers(ctx.services, ctx.t, shown.map((t) => t.peer));
     for (const [index, record] of shown.entries()) {
-      const card = requestCard(peers[index]!, ctx.t, locale, record.id);
+      const card = requestCard(peers[index]!, viewer, record.id);
       await ctx.reply(card.text, card.reply_markup === undefined ? {} : { reply_markup: card.reply_markup });
     }
     if (incoming.length > shown.length) await ctx.reply(ctx.t('tandem-requests-more', { count: incoming.length - shown.length }));

@@ -6,7 +6,7 @@ import { declineReasonKey } from '../../../../../domain/i18n/index.js';
 import { DECLINE_REASONS, RATING_MAX, RATING_MIN, type TandemChannel } from '../../../../../domain/tandem/index.js';
 import type { Translate } from '../../../reactions/reaction.js';
 import { callbackData } from '../../callbackData.js';
-import { partnerCardText } from './partnerCardText.js';
+import { partnerCardText, type CardViewer } from './partnerCardText.js';
 import type { Peer } from './peerNames.js';
 import { encodeRequestId } from './requestIds.js';
 
@@ -37,9 +37,9 @@ export const requestCardKeyboard = (t: Translate, requestId: string, peerId: str
 });
 
 /** The target's card of an incoming request. */
-export const requestCard = (peer: Peer, t: Translate, locale: string, requestId: string): MessagePayload => ({
-  text: fitText(`${t('request-received', { name: peer.name })}\n\n${partnerCardText(peer, t, locale)}`),
-  reply_markup: requestCardKeyboard(t, requestId, peer.id),
+export const requestCard = (peer: Peer, viewer: CardViewer, requestId: string): MessagePayload => ({
+  text: fitText(partnerCardText(peer, viewer, viewer.t('request-received', { name: peer.name }), true)),
+  reply_markup: requestCardKeyboard(viewer.t, requestId, peer.id),
 });
 
 export const declineReasonsKeyboard = (t: Translate, requestId: string): InlineKeyboardMarkup => {
@@ -54,15 +54,10 @@ export const declineReasonsKeyboard = (t: Translate, requestId: string): InlineK
 };
 
 /** The messages that open a tandem on one side: the partner's card, then how to reach them. */
-export const tandemStartMessages = (
-  peer: Peer,
-  t: Translate,
-  locale: string,
-  channel: TandemChannel,
-  intro: string | null,
-): readonly MessagePayload[] => {
+export const tandemStartMessages = (peer: Peer, viewer: CardViewer, channel: TandemChannel, intro: string | null): readonly MessagePayload[] => {
+  const { t } = viewer;
   const card: MessagePayload = {
-    text: fitText(`${intro === null ? '' : `${intro}\n\n`}${partnerCardText(peer, t, locale)}`),
+    text: fitText(partnerCardText(peer, viewer, intro, false)),
     reply_markup: { inline_keyboard: [safetyRow(t, peer.id)] },
   };
   if (channel === 'relay') return [card, { text: `${t('tandem-started', { name: peer.name })}\n\n${t('tandem-relay-howto', { name: peer.name })}` }];
