@@ -1,16 +1,44 @@
-// /help, unknown commands and free text outside any flow: always a helpful answer, never silence.
+// /help lists every command (admin commands only to admins); /cancel leaves any flow; unknown commands, free text
+// outside a flow and presses on buttons nobody handles get a helpful answer, never silence.
 import { Composer } from 'grammy';
+import { commandKey, type BotCommand } from '../../../../domain/i18n/index.js';
 import type { BotContext } from '../context.js';
+
+/** The order /help lists them in; `requests` has its line in help.ftl (it is not in the command menu's list). */
+const USER_COMMANDS: readonly (BotCommand | 'requests')[] = [
+  'start', 'profile', 'find', 'requests', 'end', 'block', 'report', 'feedback', 'language', 'pause', 'resume', 'reset',
+  'delete_me', 'help', 'cancel',
+];
+const ADMIN_COMMANDS = ['stats', 'feedbacks', 'reports', 'broadcast'] as const;
+
+export const helpText = (ctx: BotContext): string => {
+  const line = (command: BotCommand | 'requests'): string => `/${command} — ${ctx.t(command === 'requests' ? 'help-command-requests' : commandKey(command))}`;
+  const parts = [ctx.t('help-intro'), '', ...USER_COMMANDS.map(line)];
+  const isAdmin = ctx.from !== undefined && ctx.services.admins.has(String(ctx.from.id));
+  if (isAdmin) parts.push('', ctx.t('help-admin-title'), ...ADMIN_COMMANDS.map((command) => `/${command} — ${ctx.t(`help-admin-${command}`)}`));
+  return parts.join('\n');
+};
 
 export const help = new Composer<BotContext>();
 
-help.command('help', (ctx) => ctx.reply(ctx.t('help')));
+help.command('help', (ctx) => ctx.reply(helpText(ctx)));
+
+help.command('cancel', async (ctx) => {
+  const state = ctx.actor.state;
+  if (state.dialog === null || state.status === 'new' || state.status === 'forgotten' || state.status === 'banned') {
+    await ctx.reply(ctx.t('nothing-to-cancel'));
+    return;
+  }
+  const wasOnboarding = state.dialog.flow === 'onboarding' && state.status === 'onboarding';
+  ctx.actor.decide({ type: 'SetDialog', data: { dialog: null } });
+  await ctx.reply(wasOnboarding ? `${ctx.t('action-cancelled')} ${ctx.t('ob-cancelled-resume')}` : ctx.t('action-cancelled'));
+});
 
 export const fallback = new Composer<BotContext>();
 
 fallback.on('message', async (ctx) => {
   const text = ctx.message.text ?? '';
-  await ctx.reply(ctx.t(text.startsWith('/') ? 'unknown-command' : 'help'));
+  await ctx.reply(text.startsWith('/') ? ctx.t('unknown-command') : ctx.t('help-free-text'));
 });
 // A press on a button of an old message: stop the spinner and say what to do.
-fallback.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('unknown-command') }));
+fallback.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('help-stale-button') }));

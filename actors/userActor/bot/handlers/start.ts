@@ -1,7 +1,12 @@
-// /start: first contact records the user (or refreshes their Telegram name) and greets them in their language.
+// /start: first contact records the user (or refreshes their Telegram name), greets them in their language and
+// opens the onboarding wizard; a returning user with an unfinished wizard resumes at their step; a user with a
+// finished profile is welcomed back with the main commands.
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { replyToDomainError } from '../replyToDomainError.js';
+import { resumeOnboarding, startOnboarding } from './onboarding/index.js';
+import { currentWizard } from './onboarding/wizard.js';
+import { isolate } from './profile/card.js';
 
 export const start = new Composer<BotContext>();
 
@@ -17,5 +22,14 @@ start.command('start', async (ctx) => {
   } catch (error) {
     return replyToDomainError(ctx, error);
   }
-  await ctx.reply(ctx.t(firstContact ? 'welcome' : 'welcome-back', { name: from.first_name }));
+  const name = isolate(from.first_name);
+  if (firstContact) {
+    await ctx.reply(ctx.t('welcome', { name }));
+    return startOnboarding(ctx);
+  }
+  const state = ctx.actor.state;
+  if (state.status === 'onboarding' || currentWizard(state)?.flow === 'onboarding') {
+    return resumeOnboarding(ctx, `${ctx.t('welcome-back', { name })} ${ctx.t('ob-resume')}`);
+  }
+  await ctx.reply(`${ctx.t('welcome-back', { name })}\n\n${ctx.t('start-main-commands')}`);
 });

@@ -1,0 +1,66 @@
+// The user's own profile card: every section (or a dash where it is not set yet) and the completion percent. Shared
+// by /profile and the wizard's review. Names are wrapped in Unicode isolates so a right-to-left name does not
+// reorder the rest of its line.
+import { TIME_SLOTS, selectedDays, utcOffsetMinutes } from '../../../../../domain/availability/index.js';
+import { communicationStyleKey, daySelectionKey, frequencyKey, timeSlotKey, weekdayShortKey } from '../../../../../domain/i18n/index.js';
+import { isLanguageCode } from '../../../../../domain/languages/index.js';
+import { profileCompletion, type Profile, type ProfileSection } from '../../../../../domain/user/index.js';
+import type { Translate } from '../../../reactions/reaction.js';
+import { interestLabel } from '../onboarding/screens/interestScreens.js';
+import { languageLabel } from '../onboarding/screens/languageScreens.js';
+import { formatOffset } from '../onboarding/timeZoneInput.js';
+
+/** First-strong isolate … pop directional isolate. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
+export const SECTION_LABELS: Readonly<Record<ProfileSection, string>> = {
+  nativeLanguages: 'profile-native',
+  learningLanguages: 'profile-learning',
+  interests: 'profile-interests',
+  availability: 'profile-availability',
+  communication: 'profile-styles',
+  bio: 'profile-bio',
+};
+
+const DASH = '—';
+
+const orDash = (items: readonly string[]): string => (items.length === 0 ? DASH : items.join(', '));
+
+export const availabilityLine = (t: Translate, profile: Profile): string => {
+  const availability = profile.availability;
+  if (availability === null) return DASH;
+  const { days } = availability;
+  const dayText =
+    days.kind === 'days' ? selectedDays(days).map((day) => t(weekdayShortKey(day))).join(', ') : t(daySelectionKey(days.kind));
+  const slots = TIME_SLOTS.filter((slot) => availability.slots.includes(slot)).map((slot) => t(timeSlotKey(slot)));
+  return `${dayText} · ${slots.join(', ')}`;
+};
+
+export interface CardInput {
+  readonly t: Translate;
+  readonly locale: string;
+  readonly profile: Profile;
+  readonly now: Date;
+}
+
+export const profileCard = ({ t, locale, profile, now }: CardInput): string => {
+  const zone = profile.availability?.timeZone;
+  const rows = [
+    `👤 ${isolate(profile.firstName ?? DASH)}`,
+    '',
+    `🗣 ${t('profile-native')}: ${orDash(profile.nativeLanguages.filter(isLanguageCode).map((code) => languageLabel(code, locale)))}`,
+    `📖 ${t('profile-learning')}: ${orDash(profile.learningLanguages.filter((s) => isLanguageCode(s.code)).map((s) => `${languageLabel(s.code, locale)} (${s.level})`))}`,
+    `🎯 ${t('profile-interests')}: ${orDash(profile.interests.map((id) => `${interestLabel({ t }, id)}${profile.primaryInterests.includes(id) ? ' ⭐' : ''}`))}`,
+    `📅 ${t('profile-availability')}: ${availabilityLine(t, profile)}`,
+    `🌍 ${t('profile-time-zone')}: ${zone === undefined ? DASH : `${zone} (${formatOffset(utcOffsetMinutes(zone, now))})`}`,
+    `💬 ${t('profile-styles')}: ${orDash(profile.communicationStyles.map((style) => t(communicationStyleKey(style))))}`,
+    `🔁 ${t('profile-frequency')}: ${profile.frequency === null ? DASH : t(frequencyKey(profile.frequency))}`,
+    `📝 ${t('profile-bio')}: ${profile.bio === '' ? DASH : isolate(profile.bio)}`,
+    '',
+    t('profile-completion', { percent: profileCompletion(profile) }),
+  ];
+  return rows.join('\n');
+};
+
+
+
