@@ -20,7 +20,7 @@ import { sqlNames } from './constants.js';
 import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
-import { EVENT_COLUMNS, toRecordedEvent, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
+import { createEventMapper, EVENT_COLUMNS, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
 
 export interface PostgresEventStoreOptions {
   /** Where the store connects; also used for the LISTEN connection. */
@@ -144,7 +144,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       .catch((error: unknown) => {
         throw explain(error);
       });
-    const events = result.rows.map(toRecordedEvent);
+    const events = result.rows.map(createEventMapper());
     return { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
   };
 
@@ -186,7 +186,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         .catch((error: unknown) => {
           throw explain(error);
         });
-      return result.rows.map(toRecordedEvent);
+      return result.rows.map(createEventMapper());
     },
     readAll,
     async headCheckpoint() {

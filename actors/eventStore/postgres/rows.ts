@@ -22,20 +22,33 @@ export const EVENT_COLUMNS =
   'e.global_position, e.transaction_id::text as commit_text, e.stream_name, e.stream_version, e.event_id, e.event_type, ' +
   'e.schema_version, e.data, e.metadata, (extract(epoch from e.recorded_at) * 1000)::float8 as recorded_ms';
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent => {
-  const [globalPosition, transactionId, streamName, streamVersion, id, type, schemaVersion, data, metadata, recordedAtMs] = row;
-  const position = BigInt(globalPosition);
-  return {
-    id,
-    type,
-    schemaVersion,
-    data,
-    metadata,
-    streamName,
-    streamVersion,
-    globalPosition: position,
-    checkpoint: { commit: BigInt(transactionId), position },
-    recordedAt: new Date(recordedAtMs),
+/**
+ * A row mapper for one page. Events of one transaction come out of readAll side by side (grouped appends put many
+ * in one), so the page's mapper converts each transaction id to a bigint once: per row that conversion was a fifth
+ * of the mapping's cost.
+ */
+export const createEventMapper = (): ((row: EventRow) => RecordedEvent) => {
+  let commitText = '';
+  let commit = 0n;
+  return (row) => {
+    const [globalPosition, transactionId, streamName, streamVersion, id, type, schemaVersion, data, metadata, recordedAtMs] = row;
+    if (transactionId !== commitText) {
+      commit = BigInt(transactionId);
+      commitText = transactionId;
+    }
+    const position = BigInt(globalPosition);
+    return {
+      id,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+      streamName,
+      streamVersion,
+      globalPosition: position,
+      checkpoint: { commit, position },
+      recordedAt: new Date(recordedAtMs),
+    };
   };
 };
 

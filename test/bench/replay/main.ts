@@ -23,7 +23,7 @@ const value = (name: string, fallback: number): number => {
 };
 
 if (flag('--help')) {
-  console.log(`npm run bench:replay -- [--quick] [--json] [--events N] [--lag-seconds N] [--rate N]
+  console.log(`npm run bench:replay -- [--quick] [--json] [--events N] [--lag-seconds N] [--rate N] [--skip-lag] [--skip-bare] [--keep] [--reuse]
 Generates N events (default 1,000,000; --quick 100,000) by driving the domain, loads them into schema
 bench_replay_es of BENCH_DATABASE_URL/DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), then measures
 the bare keyset read, the rebuild, and live projection lag at --rate events/s (default 1000) for --lag-seconds
@@ -85,6 +85,13 @@ const main = async (): Promise<void> => {
   );
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
 
+  if (flag('--skip-lag')) {
+    if (json) console.log(JSON.stringify({ events: stats.events, bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) }, rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount } }));
+    await store.close();
+    if (!flag('--keep')) await dropAll(pool);
+    await pool.end();
+    return;
+  }
   const runner = createProjectionRunner({
     store,
     target: createReadModelTarget({ pool, schema: RM, deadLetters }),
