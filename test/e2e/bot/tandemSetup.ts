@@ -39,5 +39,14 @@ export const onboardedPair = async (harness: BotHarness, requester: TelegramUser
 export const sendRequest = (harness: BotHarness, pair: Pair): Promise<void> =>
   harness.seed(pair.requester.id, [{ type: 'RequestPartner', data: { target: String(pair.target.id) } }]);
 
-/** Everything the bot put in a chat, as JSON (for "never shows an id or a username" checks). */
-export const chatJson = (harness: BotHarness, user: TestUser): string => JSON.stringify(harness.emulator.messagesIn(user.id));
+/**
+ * What a chat shows, as JSON (for "never shows an id or a username" checks): every message the bot put there,
+ * without button payloads (callback data is not displayed; safety buttons carry the peer's id by convention).
+ */
+export const chatJson = (harness: BotHarness, user: TestUser): string =>
+  JSON.stringify(
+    harness.emulator.messagesIn(user.id).map(({ reply_markup: markup, chat: _chat, ...message }) => ({
+      ...message,
+      buttons: JSON.parse(JSON.stringify(markup ?? { inline_keyboard: [] })).inline_keyboard.flat().map((button: { text: string; url?: string }) => [button.text, button.url]),
+    })),
+  );
