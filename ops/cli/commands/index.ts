@@ -1,6 +1,7 @@
 // Every CLI command, registered in one place so `lexbot --help` lists them all.
 import type { Command } from 'commander';
 import { registerDlqCommand } from './dlq.js';
+import { registerForgetCommand } from './forget.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerReplayCommand } from './replay.js';
 import { registerStartCommand } from './start.js';
@@ -10,4 +11,5 @@ export const registerOpsCommands = (program: Command, ops: Command): void => {
   registerMigrateCommand(ops);
   registerReplayCommand(ops);
   registerDlqCommand(ops);
+  registerForgetCommand(ops);
 };

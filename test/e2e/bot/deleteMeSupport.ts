@@ -6,6 +6,7 @@ import { createPostgresEventStore } from '../../../actors/eventStore/postgres/in
 import { START, type EventStore, type RecordedEvent } from '../../../actors/eventStore/types.js';
 import { createPostgresKeyStore } from '../../../actors/keys/index.js';
 import type { BotHarness } from '../../support/botHarness.js';
+import { settle } from '../../support/settlePostgres.js';
 
 const readEverything = async (store: EventStore): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
@@ -22,6 +23,7 @@ export const wholeLog = async (harness: BotHarness): Promise<{ readonly raw: str
   const inner = createPostgresEventStore({ connectionString: harness.databaseUrl, poolSize: 1, listen: false, notify: false });
   const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1 });
   try {
+    await settle(pool);
     const raw = await readEverything(inner);
     // A fresh wrapper: no key cached from the live roles, exactly what a replay in another process would get.
     const opened = await readEverything(createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool }) }));
