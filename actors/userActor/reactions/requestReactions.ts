@@ -10,7 +10,10 @@ import type { Reaction } from './reaction.js';
 import { sendToSelf } from './send.js';
 
 export const requestReactions: Reaction = async ({ session, events, services, t }) => {
+  // A withdrawal or expiry that overtook its request records both at once: the target never saw the request, so
+  // there is nothing to show and nothing to take back.
   const closedNow = new Set(events.filter((e) => e.type === 'PartnerRequestExpired' || e.type === 'PartnerRequestCancelled').map((e) => e.data.requestId));
+  const receivedNow = new Set(events.filter((e) => e.type === 'PartnerRequestReceived').map((e) => e.data.requestId));
   for (const event of events) {
     if (
       event.type !== 'PartnerRequestReceived' &&
@@ -22,12 +25,11 @@ export const requestReactions: Reaction = async ({ session, events, services, t 
       continue;
     }
     const record = findTandem(session.state, event.data.requestId);
-    if (record === undefined) continue;
+    if (record === undefined || (closedNow.has(record.id) && receivedNow.has(record.id))) continue;
     const peer = await lookUpPeer(services, t, record.peer);
     switch (event.type) {
       case 'PartnerRequestReceived':
-        // A withdrawal that overtook its request records both at once: there is nothing to answer any more.
-        if (!closedNow.has(record.id)) sendToSelf(session, requestCard(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, record.id));
+        sendToSelf(session, requestCard(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, record.id));
         break;
       case 'PartnerRequestRejected':
         sendToSelf(session, { text: t('tandem-request-not-delivered', { name: peer.name, reason: t(rejectReasonKey(event.data.reason)) }) });
