@@ -28,7 +28,8 @@ deleteMe.command('delete_me', async (ctx) => {
 
 deleteMe.callbackQuery(callbackPattern(PREFIX), async (ctx) => {
   const { action, args } = parseCallbackData(ctx.callbackQuery.data);
-  const edit = (text: string) => (ctx.callbackQuery.message ? ctx.editMessageText(text) : ctx.reply(text));
+  // Edit the prompt in place; a press whose message Telegram no longer includes gets a new message instead.
+  const edit = async (text: string): Promise<unknown> => (ctx.callbackQuery.message ? ctx.editMessageText(text) : ctx.api.sendMessage(ctx.callbackQuery.from.id, text));
   if (action === 'no') {
     await ctx.answerCallbackQuery();
     await edit(ctx.t(hasAccount(ctx) ? 'delete-me-cancelled' : 'delete-me-nothing'));
