@@ -57,7 +57,8 @@ export const isOutboxEventType = (type: string): type is OutboxEventType => OUTB
 
 /** How the dispatcher marks mailbox messages that are not Telegram updates (absent: a Telegram update). */
 export const MESSAGE_KIND_HEADER = 'Lexbot-Message-Kind';
-export type MessageKind = 'update' | 'command' | 'timer';
+/** `alert`: the partner-alert follower's offer (projections/directory/alerts). */
+export type MessageKind = 'update' | 'command' | 'timer' | 'alert';
 
 /** The dedup ids and keys of mailbox messages the dispatcher publishes. */
 export const commandMessageId = (commandId: string): string => `cmd:${commandId}`;

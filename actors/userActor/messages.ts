@@ -7,6 +7,7 @@ import { MAILBOX_HEADERS, decodeJson } from '../mailbox/types.js';
 import type { MailboxDelivery } from '../mailbox/types.js';
 import { MESSAGE_KIND_HEADER } from '../outbox/outboxEvents.js';
 import { PoisonMessageError } from '../worker/actorWorker.js';
+import { decodeAlert, type QueuedAlertCommand } from './alertMessage.js';
 
 /** A command a timer carries for its own actor, e.g. `{ type: 'ExpireRequest', data: { requestId } }`. */
 export interface TimerCommand {
@@ -25,6 +26,7 @@ export type UserActorMessage = (
   | { readonly kind: 'update'; readonly id: string; readonly update: Update }
   | { readonly kind: 'command'; readonly id: string; readonly commandId: string; readonly command: QueuedPeerCommand | QueuedAdminCommand }
   | { readonly kind: 'timer'; readonly id: string; readonly timerId: string; readonly fireAt: string; readonly command: TimerCommand }
+  | { readonly kind: 'alert'; readonly id: string; readonly commandId: string; readonly command: QueuedAlertCommand }
 ) & { readonly trace?: MessageTrace };
 
 const traceOf = (delivery: MailboxDelivery): MessageTrace => {
@@ -82,6 +84,8 @@ const decodeBody = (delivery: MailboxDelivery): UserActorMessage => {
       const due = typeof fireAt === 'string' && !Number.isNaN(Date.parse(fireAt)) ? fireAt : new Date(delivery.publishedAt).toISOString();
       return { kind, id: delivery.id, timerId, fireAt: due, command: message as unknown as TimerCommand };
     }
+    case 'alert':
+      return { kind, id: delivery.id, ...decodeAlert(delivery.id, body) };
     default:
       throw new PoisonMessageError(`unknown message kind ${JSON.stringify(kind)}`);
   }

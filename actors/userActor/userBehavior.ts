@@ -34,7 +34,7 @@ export const userStreamOfKey = (key: string): string => key.replace(':', '-');
  * the id its scheduler derived (domain/tandem/timers.ts); an update is `tg:<update_id>`.
  */
 const commandIdOf = (message: UserActorMessage): string =>
-  message.kind === 'command' ? message.commandId : message.kind === 'timer' ? message.timerId : message.id;
+  message.kind === 'command' || message.kind === 'alert' ? message.commandId : message.kind === 'timer' ? message.timerId : message.id;
 
 /** Durable timers the decided events call for (request expiry), as outbox entries for the dispatcher's timer table. */
 export const timersOf = (userId: string, output: readonly UserActorEvent[], state?: UserState): UserActorEvent[] =>
@@ -75,6 +75,10 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           break;
         case 'command':
           session.decide({ ...message.command });
+          await reactTo(session, 'command', message.command);
+          break;
+        case 'alert':
+          session.decide({ type: 'NotifyPartnerAvailable', data: message.command.data });
           await reactTo(session, 'command', message.command);
           break;
         case 'timer':

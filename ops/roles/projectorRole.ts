@@ -3,6 +3,7 @@
 // lag on /metrics and /ready.
 import type { ProjectionRunner } from '../../projections/runner/index.js';
 import { createDeadLetterStore, createLease, createProjectionRunner, registerProjectionMetrics } from '../../projections/runner/index.js';
+import { createPartnerAlertTarget, PARTNER_ALERTS_PROJECTION } from '../../projections/directory/index.js';
 import { createReadModelTarget } from '../../projections/readModels/index.js';
 import { createGenerationalCache, createRedisClient } from '../../projections/redis/index.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -24,6 +25,20 @@ export const startProjectorRole = async (infra: Infrastructure): Promise<void> =
     });
 
   const runners = [runnerFor(createReadModelTarget({ pool, deadLetters }))];
+  // "Notify me" (issue #6): offers newcomers to waiting users' actors through their mailboxes; a malformed event
+  // is the read models' to dead-letter, so this one skips it rather than stop every alert.
+  const mailbox = await infra.mailbox();
+  runners.push(
+    createProjectionRunner({
+      store,
+      target: createPartnerAlertTarget({ pool, store, mailbox }),
+      pool,
+      deadLetters,
+      failureMode: 'skip',
+      lease: createLease({ pool, projection: PARTNER_ALERTS_PROJECTION, owner: infra.instanceId }),
+      onError: (error) => logger.warn({ err: error, projection: PARTNER_ALERTS_PROJECTION }, 'projection error'),
+    }),
+  );
   if (config.redis !== undefined) {
     const redis = createRedisClient(config.redis);
     infra.onClose(async () => {
