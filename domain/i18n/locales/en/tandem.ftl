@@ -3,10 +3,6 @@
 ## Names and cards
 
 tandem-someone = a learner
-tandem-card-native = Speaks: { $languages }
-tandem-card-learning = Learns: { $languages }
-tandem-card-interests = Interests: { $interests }
-tandem-card-bio = About: { $bio }
 tandem-card-unavailable = (their profile card is not available right now)
 
 ## Buttons
@@ -61,7 +57,6 @@ relay-sent-to = Sent to { $name }. Your next messages go to { $name } too; send 
 relay-chat-pick = Who do you want to chat with?
 relay-chat-current = You are chatting with { $name }. Messages you send here go to { $name }.
 relay-chat-none = You have no partner to chat with through the bot. Send /requests to see your requests.
-relay-message-gone = That message can no longer be sent. Please send it again.
 
 ## Ending and rating
 

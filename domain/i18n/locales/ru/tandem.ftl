@@ -3,10 +3,6 @@
 ## Имена и карточки
 
 tandem-someone = собеседник
-tandem-card-native = Родные языки: { $languages }
-tandem-card-learning = Изучает: { $languages }
-tandem-card-interests = Интересы: { $interests }
-tandem-card-bio = О себе: { $bio }
 tandem-card-unavailable = (карточка профиля сейчас недоступна)
 
 ## Кнопки
@@ -65,7 +61,6 @@ relay-sent-to = Отправлено: { $name }. Следующие сообще
 relay-chat-pick = С кем вы хотите переписываться?
 relay-chat-current = Вы переписываетесь с { $name }. Сообщения, отправленные сюда, получит { $name }.
 relay-chat-none = У вас нет партнёра для переписки через бота. Ваши запросы — в /requests.
-relay-message-gone = Это сообщение больше нельзя отправить. Пожалуйста, отправьте его ещё раз.
 
 ## Завершение и оценка
 
