@@ -14,12 +14,18 @@ const voice = { voice: { file_id: 'AwAD-relay-voice', file_unique_id: 'relay-voi
 const copyTo = (harness: BotHarness, to: TestUser, since: number) =>
   harness.emulator.waitFor((call) => call.seq > since && call.method === 'copyMessage' && Number(call.params.chat_id) === to.id && call.response.ok, { timeoutMs: 15_000 });
 
-const startRelay = async (harness: BotHarness, pair: Pair): Promise<void> => {
+const startRelay = async (
+  harness: BotHarness,
+  pair: Pair,
+  acceptLabel = 'Принять',
+  requesterHowTo = 'signed with your first name',
+  targetHowTo = 'с подписью только вашим именем',
+): Promise<void> => {
   await sendRequest(harness, pair);
-  await pair.target.waitFor('хочет практиковаться');
-  await pair.target.press('Принять');
-  await pair.requester.waitFor('signed with your first name', { since: 0 });
-  await pair.target.waitFor('с подписью только вашим именем', { since: 0 });
+  await pair.target.waitFor(/хочет практиковаться|would like to practise/u);
+  await pair.target.press(acceptLabel);
+  await pair.requester.waitFor(requesterHowTo, { since: 0 });
+  await pair.target.waitFor(targetHowTo, { since: 0 });
 };
 
 describe('relay chat', () => {
@@ -112,4 +118,35 @@ describe('relay chat', () => {
     await harness.emulator.waitFor((call) => call.seq > mark && Number(call.params.chat_id) === anna.id && call.method === 'sendMessage');
     expect(boris.callsSince(mark).filter((call) => textOf(call).includes('are you there?'))).toEqual([]);
   });
+
+  it('takes /report and /block inside the chat for the current partner; neither the report nor later text reaches them', async () => {
+    const pair = await onboardedPair(
+      harness,
+      { id: 7_700_011, firstName: 'Глеб', languageCode: 'ru' },
+      { id: 7_700_012, firstName: 'Hana', languageCode: 'en' },
+    );
+    const { requester: gleb, target: hana } = pair;
+    await startRelay(harness, pair, 'Accept', 'Всё, что вы отправите сюда', 'Everything you send here');
+    const mark = harness.emulator.calls().length;
+
+    await hana.send('/report');
+    expect(textOf(await hana.waitFor('What is wrong with'))).toContain('Глеб');
+    await hana.press('Spam or advertising');
+    await hana.waitFor('Add a comment for the moderators');
+    await hana.send('He keeps sending links');
+    await hana.waitFor('The moderators will look into it');
+
+    harness.advanceClock(60_000); // past the guard's burst of 5
+    await hana.send('/block');
+    await hana.waitFor('Block');
+    await hana.press('Block');
+    await gleb.waitFor('завершил(а) тандем');
+    await hana.send('one more thing');
+    await hana.waitFor(/.+/u);
+    const reached = gleb.callsSince(mark).map(textOf).join('\n');
+    expect(reached).not.toContain('He keeps sending links');
+    expect(reached).not.toContain('one more thing');
+    expect(reached).not.toContain('/report');
+  });
 });
+
