@@ -84,4 +84,26 @@ describe('requests', () => {
     const told = await lena.waitFor('declined your request', { since: 0 });
     expect(textOf(told)).not.toContain(':');
   });
+
+  it('withdrawn from /requests: the target is told and the old card no longer accepts (ru target)', async () => {
+    const pair = await onboardedPair(
+      harness,
+      { id: 7_600_031, firstName: 'Pia', languageCode: 'en' },
+      { id: 7_600_032, firstName: 'Кира', languageCode: 'ru' },
+    );
+    const { requester: pia, target: kira } = pair;
+    await sendRequest(harness, pair);
+    const card = await kira.waitFor('хочет практиковаться');
+    await pia.send('/requests');
+    await pia.waitFor('waiting for an answer');
+    await pia.press(/Withdraw/u);
+    await pia.waitFor('You withdrew your request');
+    expect(textOf(await kira.waitFor('отозвал', { since: 0 }))).toContain('Pia');
+    await kira.press('Принять', card.response.ok ? (card.response.result as never) : undefined);
+    const answer = await harness.emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.seq > kira.mark);
+    expect(String(answer.params.text)).toBe('На этот запрос уже ответили.');
+    await pia.send('/requests');
+    await pia.waitFor('no pending requests');
+  });
 });
+
