@@ -41,6 +41,7 @@ export type ReportStatus = 'open' | 'dismissed' | 'banned' | 'unbanned';
 export interface ReportItem {
   readonly reporter: UserId;
   readonly version: number;
+  readonly reporterName: string | null;
   readonly target: UserId;
   readonly targetName: string | null;
   /** The reported user's status in the read models (banned, active, …), null when forgotten. */

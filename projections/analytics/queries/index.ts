@@ -4,3 +4,4 @@ export { createMemoryAnalytics, type MemoryAnalyticsData } from './memoryAnalyti
 export { createPostgresAnalytics, type PostgresAnalyticsOptions } from './postgresAnalytics.js';
 export { analyticsConnectionString, createAnalyticsPool, type AnalyticsDatabase } from './analyticsPool.js';
 export { createAnalyticsMetrics } from './analyticsMetrics.js';
+export { createPostgresModerationQueries, type FeedbackEntry, type ModerationPage, type ModerationQueries, type ReportEntry } from './moderationQueries.js';
