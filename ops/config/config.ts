@@ -42,6 +42,8 @@ const schema = z
     REDIS_URL: url(['redis:', 'rediss:'], 'cache').optional(),
     REDIS_CLUSTER_NODES: z.string().refine((text) => list(text).every((node) => /^[^\s:]+:\d+$/.test(node)), 'must be host:port,host:port,…').optional(),
     PARTITIONS: integer(1, 4096).default(64),
+    PARTITION_LEASE_MS: integer(1000, 600_000).default(7000),
+    MAILBOX_ACK_WAIT_MS: integer(1000, 3_600_000).default(30_000),
     NATS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1–32 characters of A–Z a–z 0–9 _ - (it names streams, subjects and buckets)').default('lexbot'),
     ADMIN_TELEGRAM_IDS: z.string().refine((text) => list(text).every((id) => /^\d{1,20}$/.test(id)), 'must be comma-separated Telegram user ids').optional(),
     API_TOKENS: z.string().refine((text) => list(text).every((token) => token.length >= 16), 'each token must have at least 16 characters').optional(),
@@ -72,6 +74,10 @@ export interface Config {
   readonly eventStoreUrl: string | undefined;
   readonly redis: { readonly kind: 'url'; readonly url: string } | { readonly kind: 'cluster'; readonly nodes: readonly string[] } | undefined;
   readonly partitions: number;
+  /** A partition lease (NATS KV) not renewed for this long expires; survivors take it within about 1.2 × this. */
+  readonly partitionLeaseMs: number;
+  /** A mailbox message delivered and not acknowledged within this time is delivered again (JetStream ack wait). */
+  readonly mailboxAckWaitMs: number;
   readonly natsPrefix: string;
   readonly adminTelegramIds: readonly number[];
   readonly apiTokens: readonly string[];
@@ -121,6 +127,8 @@ export const loadConfig = (environment: Readonly<Record<string, string | undefin
     eventStoreUrl: env.EVENTSTORE_URL ?? env.DATABASE_URL,
     redis,
     partitions: env.PARTITIONS,
+    partitionLeaseMs: env.PARTITION_LEASE_MS,
+    mailboxAckWaitMs: env.MAILBOX_ACK_WAIT_MS,
     natsPrefix: env.NATS_PREFIX,
     adminTelegramIds: list(env.ADMIN_TELEGRAM_IDS).map(Number),
     apiTokens: list(env.API_TOKENS),

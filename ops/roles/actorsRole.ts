@@ -72,12 +72,14 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
   const worker = createActorWorker<UserActorMessage>({
     mailbox,
     ownership,
+        leaseMs: config.partitionLeaseMs,
     target: { decode: decodeUserMessage, tell: (key, message) => host.tell(key, message) },
     observer: {
       delivered: (_delivery, waitedMs) => metrics.mailboxWaitSeconds.observe(waitedMs / 1000),
       handled: (_delivery, tookMs) => metrics.actorHandlingSeconds.observe({ outcome: 'ok' }, tookMs / 1000),
       failed: (delivery, error) => {
         metrics.actorHandlingSeconds.observe({ outcome: 'failed' }, 0);
+    ackWaitMs: config.mailboxAckWaitMs,
         updateLogger(logger, { user: delivery.userKey, partition: delivery.partition, correlationId: delivery.id }).warn(
           { err: error, redelivery: delivery.redeliveryCount },
           'message failed; it will be retried or dead-lettered',
