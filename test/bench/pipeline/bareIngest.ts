@@ -35,6 +35,11 @@ export const startBareIngest = async (options: { readonly natsUrl: string; reado
     await js.publish(`${options.prefix}.bare.${user % options.partitions}`, JSON.stringify(update), { headers: msgHeaders });
     return { ok: true };
   });
+  // Only the CPU counter, in the format the benchmark reads from the pipeline's /metrics (CPU per update).
+  app.get('/metrics', async (_request, reply) => {
+    const { user, system } = process.cpuUsage();
+    return reply.type('text/plain').send(`process_cpu_seconds_total ${(user + system) / 1e6}\n`);
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,

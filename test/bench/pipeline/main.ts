@@ -12,7 +12,10 @@ import { runLevel, type LevelResult, type LevelSpec, type Target } from './openL
 import { help, parseOptions, type BenchOptions } from './options.js';
 import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type TargetResult } from './report.js';
 import type { BenchTarget, ServerMessage } from './server.js';
-import { mergeScrapes, scrape, stagesBetween } from './stages.js';
+import { watchProjection, type ProjectionWatch } from './projection.js';
+import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
+import { DEFAULT_SCHEMA as EVENTSTORE_SCHEMA } from '../../../actors/eventStore/postgres/constants.js';
+import { CHECKPOINT_TABLE, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION } from '../../../projections/readModels/names.js';
 import { createWorkload, now, type Workload } from './workload.js';
 
 const SECRET = 'bench-pipeline-secret';
@@ -92,6 +95,9 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
     const nats = await createTestNats();
     let database: TestDatabase | undefined;
     let child: Child | undefined;
+    let projector: Child | undefined;
+    let watch: ProjectionWatch | undefined;
+    let watchClient: pg.Client | undefined;
     try {
       const env: Record<string, string> = { NATS_URL: TEST_NATS_URL, NATS_PREFIX: nats.prefix, PARTITIONS: String(options.partitions) };
       if (name !== 'bare') {
@@ -124,6 +130,19 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           },
         };
       } else child = await startChild(name, env, options);
+      if (name === 'unthrottled' && options.projection) {
+        // The read-model projector in a process of its own (as `lexbot start --roles projector`), so the pipeline's
+        // process — and its CPU per update, compared with the bare route's — is the same as without it.
+        projector = await startChild('unthrottled', env, options, 'projector');
+        watchClient = new pg.Client({ connectionString: database!.url });
+        await watchClient.connect();
+        watch = watchProjection(watchClient, {
+          projection: READ_MODELS_PROJECTION,
+          checkpointTable: `${DEFAULT_READ_MODEL_SCHEMA}.${CHECKPOINT_TABLE}`,
+          eventsTable: `${EVENTSTORE_SCHEMA}.events`,
+          pollMs: 5,
+        });
+      }
       const expectReplies = name !== 'bare';
       const workload = createWorkload({ emulator, expectReplies, cooldownMs: 1500, firstUserId: 100_000_000 * (index + 1) });
       current = workload;
@@ -138,16 +157,35 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       };
       const measure = async (spec: LevelSpec): Promise<MeasuredLevel> => {
         const scrapeAll = async (): Promise<Awaited<ReturnType<typeof scrape>>> => mergeScrapes(await Promise.all(child!.metricsUrls.map((url) => scrape(url))));
+        const cpuAll = async (): Promise<number> => (await Promise.all(child!.metricsUrls.map((url) => cpuSeconds(url)))).reduce((a, b) => a + b, 0);
         const before = expectReplies ? await scrapeAll() : undefined;
         const commitsBefore = await commits();
-        const level = await runLevel(target, spec);
+        const cpuBefore = await cpuAll();
+        let cpuAfter = Number.NaN;
+        let projectionMs: MeasuredLevel['projectionMs'];
+        const level = await runLevel(target, spec, async (shots) => {
+          cpuAfter = await cpuAll();
+          projectionMs = await watch?.measure(shots, spec.drainMs);
+        });
+        const cpuMsPerUpdate = ((cpuAfter - cpuBefore) * 1000) / level.sent;
         const stages = before === undefined ? {} : stagesBetween(before, await scrapeAll());
         // Let the statistics collector catch up (it flushes at most once a second).
         if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
         const commitsAfter = await commits();
         const postgresCommitsPerUpdate = commitsBefore === undefined || commitsAfter === undefined ? undefined : (commitsAfter - commitsBefore) / level.sent;
-        log(`${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}`);
-        return { ...level, loadAverage: os.loadavg()[0]!, stages, ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }) };
+        log(
+          `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
+            `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
+            `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
+        );
+        return {
+          ...level,
+          loadAverage: os.loadavg()[0]!,
+          stages,
+          cpuMsPerUpdate,
+          ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }),
+          ...(projectionMs === undefined ? {} : { projectionMs }),
+        };
       };
 
       log(`${name}: warm-up, ${options.quick ? 1 : 3} s at 100/s (not counted)…`);
@@ -173,6 +211,9 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       await stats?.end();
     } finally {
       current = undefined;
+      await watch?.stop();
+      await watchClient?.end();
+      await projector?.stop();
       await child?.stop();
       await nats.cleanup();
       await database?.drop();
@@ -205,6 +246,11 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         targetMs: 100,
         valueMs: at500?.replyMs.p99 ?? Number.NaN,
         met: at500 !== undefined && at500.replied === at500.sent && at500.replyMs.p99 <= 100,
+      },
+      projectionP99At500: {
+        targetMs: 250,
+        valueMs: at500?.projectionMs?.p99 ?? Number.NaN,
+        met: at500?.projectionMs !== undefined && at500.projectionMs.projected === at500.projectionMs.acked && at500.projectionMs.p99 <= 250,
       },
     },
   };

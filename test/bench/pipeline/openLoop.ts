@@ -99,7 +99,8 @@ const settle = async (shots: readonly Shot[], deadline: number): Promise<number 
   return shots.reduce((last, shot) => Math.max(last, shot.ackedAt ?? 0, shot.repliedAt ?? 0), 0);
 };
 
-export const runLevel = async (target: Target, spec: LevelSpec): Promise<LevelResult> => {
+/** Runs a level; `onShots` sees every update of it (and what became of each) before the result is computed. */
+export const runLevel = async (target: Target, spec: LevelSpec, onShots?: (shots: readonly Shot[]) => Promise<void>): Promise<LevelResult> => {
   const total = Math.round((spec.rate * spec.durationMs) / 1000);
   const interval = 1000 / spec.rate;
   const shots: Shot[] = [];
@@ -117,6 +118,7 @@ export const runLevel = async (target: Target, spec: LevelSpec): Promise<LevelRe
   const lastScheduled = start + (total - 1) * interval;
   const doneAt = await settle(shots, lastScheduled + spec.drainMs);
   const drainedAfterMs = doneAt === undefined ? undefined : Math.max(0, doneAt - lastScheduled);
+  await onShots?.(shots);
 
   const errors: Record<string, number> = {};
   const ackMs: number[] = [];

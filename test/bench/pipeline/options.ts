@@ -17,17 +17,20 @@ export interface BenchOptions {
   readonly targets: readonly BenchTarget[];
   /** Folder for the children's CPU profiles (node --cpu-prof); none when undefined. */
   readonly cpuProfDir: string | undefined;
+  /** Run the read-model projector beside the unthrottled pipeline and measure update → projection. */
+  readonly projection: boolean;
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
-                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)]
+                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
 
 Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
 child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
 100/s for --seconds, a ramp to the maximum sustained rate, then 500/s for --seconds; and the same generator against a
 bare fastify route that awaits a JetStream publish (the machine's ingest ceiling). Targets:
   bare         the bare ingest ceiling (ramp)
-  unthrottled  the pipeline with the dispatcher's Telegram throttle off (fixed levels and ramp)
+  unthrottled  the pipeline with the dispatcher's Telegram throttle off (fixed levels and ramp), and the read-model
+               projector in a process of its own: update → projection latency (--no-projection leaves it out)
   split        as unthrottled, the gateway in one process and actors + dispatcher in another (100/s and ramp)
   shipped      startRoles exactly as shipped, Telegram's 30 messages/s kept (the first fixed level only)`;
 
@@ -61,6 +64,7 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
     partitions: numberFlag(args, '--partitions', 64),
     targets: targets as BenchTarget[],
     cpuProfDir: stringFlag(args, '--cpu-prof'),
+    projection: !args.includes('--no-projection'),
   };
 };
 

@@ -1,5 +1,6 @@
 // The benchmark's result: one object (printed as JSON with --json) and tables for people.
 import type { LevelResult } from './openLoop.js';
+import type { ProjectionLatency } from './projection.js';
 import type { BenchTarget } from './server.js';
 import { STAGES, type Stage, type StageQuantiles } from './stages.js';
 
@@ -10,6 +11,10 @@ export interface MeasuredLevel extends LevelResult {
   readonly stages: Partial<Record<Stage, StageQuantiles>>;
   /** Transactions committed in the pipeline's database during the level (and a second after), per update sent. */
   readonly postgresCommitsPerUpdate?: number;
+  /** CPU time of the system under test's process(es) during the level, per update sent (ms). */
+  readonly cpuMsPerUpdate?: number;
+  /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */
+  readonly projectionMs?: ProjectionLatency;
 }
 
 export interface TargetResult {
@@ -49,6 +54,7 @@ export interface BenchResult {
     readonly throughputVsBare: { readonly target: number; readonly value: number; readonly met: boolean };
     readonly ackP99At500: { readonly targetMs: number; readonly valueMs: number; readonly met: boolean };
     readonly replyP99At500: { readonly targetMs: number; readonly valueMs: number; readonly met: boolean };
+    readonly projectionP99At500: { readonly targetMs: number; readonly valueMs: number; readonly met: boolean };
   };
 }
 
@@ -103,15 +109,26 @@ export const formatTable = (result: BenchResult): string => {
     [...target.levels, ...target.ramp].filter((level) => Object.keys(level.stages).length > 0).map((level) => ({ name: name as BenchTarget, level })),
   );
   if (stageLevels.length > 0) {
-    const sw = [44, 7, ...STAGES.map(() => 17), 10];
-    lines.push(row(['inside the pipeline (/metrics, p50 / p99 ms)', 'rate/s', ...STAGES.map((stage) => STAGE_LABELS[stage]), 'pg commits'], sw));
+    const sw = [44, 7, ...STAGES.map(() => 17), 10, 8];
+    lines.push(row(['inside the pipeline (/metrics, p50 / p99 ms)', 'rate/s', ...STAGES.map((stage) => STAGE_LABELS[stage]), 'pg commits', 'CPU ms'], sw));
     for (const { name, level } of stageLevels) {
       lines.push(row([name, n(level.rate), ...STAGES.map((stage) => {
         const q = level.stages[stage];
         return q === undefined || q.count === 0 ? '–' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
-      }), level.postgresCommitsPerUpdate === undefined ? '–' : `${level.postgresCommitsPerUpdate.toFixed(1)}/upd`], sw));
+      }), level.postgresCommitsPerUpdate === undefined ? '–' : `${level.postgresCommitsPerUpdate.toFixed(1)}/upd`, level.cpuMsPerUpdate === undefined ? '–' : ms(level.cpuMsPerUpdate)], sw));
     }
+    const bareLevels = result.targets.bare?.ramp ?? [];
+    if (bareLevels.length > 0) lines.push(`  bare ingest CPU ms per update: ${bareLevels.map((level) => `${n(level.rate)}/s ${ms(level.cpuMsPerUpdate ?? Number.NaN)}`).join(', ')}`);
     lines.push('  (a stage past its top bucket shows the bound: lexbot_*_seconds buckets end at 10 s; "–": no observations in that build)');
+    lines.push('');
+  }
+  const projected = Object.values(result.targets).flatMap((target) => [...target.levels, ...target.ramp]).filter((level) => level.projectionMs !== undefined);
+  if (projected.length > 0) {
+    lines.push(`update → projection (webhook 200 → read-model checkpoint covers the update's first event; polled every ${projected[0]!.projectionMs!.pollMs} ms)`);
+    for (const level of projected) {
+      const p = level.projectionMs!;
+      lines.push(`  ${n(level.rate)}/s: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, max ${ms(p.max)} ms (${n(p.projected)} of ${n(p.acked)} acked updates projected)`);
+    }
     lines.push('');
   }
   const g = result.goals;
@@ -122,6 +139,7 @@ export const formatTable = (result: BenchResult): string => {
   if (split !== undefined && bareMax !== undefined && bareMax > 0) lines.push(`  (split layout: ${n(split.maxSustained)} / ${n(bareMax)} = ${(split.maxSustained / bareMax).toFixed(2)}×)`);
   lines.push(`at 500/s webhook ack p99 ${ms(g.ackP99At500.valueMs)} ms (target ≤ ${g.ackP99At500.targetMs} ms: ${met(g.ackP99At500.met)})`);
   lines.push(`at 500/s update → reply p99 ${ms(g.replyP99At500.valueMs)} ms (target ≤ ${g.replyP99At500.targetMs} ms, every update answered: ${met(g.replyP99At500.met)})`);
+  lines.push(`at 500/s update → projection p99 ${ms(g.projectionP99At500.valueMs)} ms (target ≤ ${g.projectionP99At500.targetMs} ms, every acked update projected: ${met(g.projectionP99At500.met)})`);
   return lines.join('\n');
 };
 

@@ -79,3 +79,10 @@ export const mergeScrapes = (scrapes: readonly Scrape[]): Scrape => {
   }
   return result;
 };
+
+/** CPU time (user + system) the process behind `baseUrl` has used so far, from its process_cpu_seconds_total. */
+export const cpuSeconds = async (baseUrl: string): Promise<number> => {
+  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+  const match = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(text);
+  return match === null ? Number.NaN : Number(match[1]);
+};
