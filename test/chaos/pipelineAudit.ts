@@ -6,7 +6,10 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { expect } from 'vitest';
 import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+import { createEncryptedEventStore } from '../../actors/eventStore/encrypted/index.js';
 import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
+import { createPostgresKeyStore } from '../../actors/keys/index.js';
 import { START, type RecordedEvent } from '../../actors/eventStore/types.js';
 import { natsNames } from '../../actors/mailbox/index.js';
 import { leaseBucketName } from '../../actors/partitions/natsLeases.js';
@@ -80,7 +83,10 @@ export interface Audit {
 const keyOf = (chatId: unknown, text: unknown): string => `${String(chatId)}|${String(text)}`;
 
 export const auditEventStore = async (databaseUrl: string, updateIds: Iterable<number>): Promise<Audit> => {
-  const store = createPostgresEventStore({ connectionString: databaseUrl, listen: false, notify: false, poolSize: 2 });
+  const inner = createPostgresEventStore({ connectionString: databaseUrl, listen: false, notify: false, poolSize: 2 });
+  // Bot API payloads are sealed at rest (Guarantee 7): read them as the dispatcher does, through the wrapper.
+  const keyPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const store = createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool }) });
   const byCause = new Map<string, RecordedEvent[]>();
   try {
     let after = START;
@@ -96,6 +102,7 @@ export const auditEventStore = async (databaseUrl: string, updateIds: Iterable<n
     }
   } finally {
     await store.close();
+    await keyPool.end();
   }
   const applied = new Set<number>();
   const appliedTwice: number[] = [];
