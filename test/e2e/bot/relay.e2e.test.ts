@@ -148,5 +148,30 @@ describe('relay chat', () => {
     expect(reached).not.toContain('one more thing');
     expect(reached).not.toContain('/report');
   });
+
+  it('names a right-to-left or emoji-only sender safely, and keeps a full 1024-character caption whole', async () => {
+    const pair = await onboardedPair(
+      harness,
+      { id: 7_700_021, firstName: '\u202Eمريم\u200F', languageCode: 'en' },
+      { id: 7_700_022, firstName: '🦊🦊', languageCode: 'ru' },
+    );
+    const { requester: maryam, target: fox } = pair;
+    await startRelay(harness, pair);
+
+    await fox.send('🙂');
+    const greeting = await maryam.waitFor('🙂');
+    expect(textOf(greeting)).toBe('💬 \u2068🦊🦊\u2069\n🙂');
+
+    const caption = 'ق'.repeat(1024);
+    const mark = harness.emulator.calls().length;
+    await maryam.sendMessage({ ...photo, caption });
+    const copy = await copyTo(harness, fox, mark);
+    // Header and caption do not fit 1024 together: the header goes first, the copy keeps its caption as it was.
+    expect(copy.params.caption).toBeUndefined();
+    const header = harness.emulator.calls('sendMessage').filter((call) => call.seq > mark && call.seq < copy.seq && Number(call.params.chat_id) === fox.id);
+    // The override and the stray mark are gone; the name is isolated so it cannot reorder the header.
+    expect(header.map(textOf)).toEqual(['💬 \u2068مريم\u2069']);
+    expect(fox.messages().some((message) => message.caption === caption)).toBe(true);
+  });
 });
 
