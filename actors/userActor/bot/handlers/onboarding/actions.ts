@@ -2,7 +2,7 @@
 // button (a limit reached, nothing chosen yet) or undefined; a finished section commits its domain command at once,
 // so the progress survives a /cancel, a restart or days of silence.
 import { DAY_SELECTION_KINDS, TIME_SLOTS, WEEKDAYS, isTimeSlot, isWeekday, type DaySelection } from '../../../../../domain/availability/index.js';
-import { isCommunicationStyle, isFrequency } from '../../../../../domain/communication/index.js';
+import { COMMUNICATION_STYLES, isCommunicationStyle, isFrequency } from '../../../../../domain/communication/index.js';
 import { MAX_PRIMARY_INTERESTS, isInterestId } from '../../../../../domain/interests/index.js';
 import { MAX_LEARNING_LANGUAGES, MAX_NATIVE_LANGUAGES, isCefrLevel, isLanguageCode } from '../../../../../domain/languages/index.js';
 import { PROFILE_SECTIONS, isProfileComplete } from '../../../../../domain/user/index.js';
@@ -206,7 +206,8 @@ const slots: Action = async (ctx, wizard, action, arg) => {
 
 const styles: Action = async (ctx, wizard, action, arg) => {
   if (action === 't' && isCommunicationStyle(arg)) {
-    await goTo(ctx, { ...wizard, draft: { ...wizard.draft, styles: toggle(wizard.draft.styles, arg) } }, 'edit');
+    const chosen = toggle(wizard.draft.styles, arg);
+    await goTo(ctx, { ...wizard, draft: { ...wizard.draft, styles: COMMUNICATION_STYLES.filter((style) => chosen.includes(style)) } }, 'edit');
     return undefined;
   }
   if (action === 'd') {

@@ -1,0 +1,124 @@
+// Shared steps for end-to-end tests of the wizard and of anything that needs a user with a finished profile.
+// Each action waits for the screen it leads to, so the next one sees it. The guard's per-user rate limit (20 a
+// minute, bursts of 5) also counts button presses, so an action it refused is repeated once the bucket has a token
+// again: the tests check the conversation, not the pace of a fast clicker.
+import type { EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
+import { textOf, type BotHarness, type TestUser } from '../../support/botHarness.js';
+
+const CONTENT_METHODS = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup']);
+const RATE_LIMITED = /too fast|слишком часто/;
+const REFILL_MS = 3_500;
+const ATTEMPTS = 8;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const matches = (text: string, pattern: string | RegExp): boolean => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text));
+
+export interface Conversation {
+  /** Presses a button and waits for the bot's answer whose text matches; returns that call. */
+  press(label: string | RegExp, expected: string | RegExp): Promise<EmulatorCall>;
+  /** Sends text and waits for the bot's answer whose text matches; returns that call. */
+  send(text: string, expected: string | RegExp): Promise<EmulatorCall>;
+  /** Presses a button and returns the text of the answerCallbackQuery (the notice for the press). */
+  pressForNotice(label: string | RegExp): Promise<string>;
+  /** Presses a button by its callback data (an old message's) and returns the notice it got. */
+  pressDataForNotice(data: string): Promise<string>;
+}
+
+export const conversation = (harness: BotHarness, user: TestUser): Conversation => {
+  const ours = (call: EmulatorCall): boolean => CONTENT_METHODS.has(call.method) && Number(call.params.chat_id) === user.id;
+  const explain = (since: number, expected: string | RegExp, what: string): Error => {
+    const sent = harness.emulator
+      .calls()
+      .filter((call) => call.seq > (process.env.E2E_DEBUG === undefined ? since : 0) && (ours(call) || call.method === 'answerCallbackQuery'))
+      .map((call) => `${call.seq} ${call.method}: ${process.env.E2E_DEBUG === undefined ? '' : JSON.stringify(call.params).slice(0, 120)} ${textOf(call).slice(0, 300)}${call.response.ok ? '' : ` (refused: ${JSON.stringify(call.response)})`}`);
+    return new Error(`no ${String(expected)} ${what}; the bot sent: ${JSON.stringify(sent, null, 1)}`);
+  };
+
+  /** Runs `action` until it is not refused by the rate limit, then returns the calls that answered it. */
+  const withRetry = async (action: () => Promise<void>, isPress: boolean, expected: string | RegExp, what: string): Promise<EmulatorCall> => {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      const since = harness.emulator.calls().length;
+      await action();
+      const done = (call: EmulatorCall): boolean => call.seq > since && ours(call) && call.response.ok && matches(textOf(call), expected);
+      const limited = (call: EmulatorCall): boolean => call.seq > since && RATE_LIMITED.test(textOf(call));
+      // A press always gets an answerCallbackQuery (after its content calls); text gets a reply or, when dropped
+      // by the rate limit, nothing — hence the bounded wait before trying again.
+      const settled = (call: EmulatorCall): boolean => done(call) || limited(call) || (isPress && call.seq > since && call.method === 'answerCallbackQuery');
+      let first: EmulatorCall;
+      try {
+        first = await harness.emulator.waitFor(settled, { timeoutMs: isPress ? 15_000 : 4_000 });
+      } catch {
+        if (isPress) throw explain(since, expected, what);
+        await sleep(REFILL_MS);
+        continue;
+      }
+      const hit = done(first) ? first : harness.emulator.calls().find(done);
+      if (hit !== undefined) {
+        // The press's own answer comes after its content: wait for it, so it is not taken for the next press's.
+        if (isPress) await harness.emulator.waitFor((call) => call.seq > hit.seq && call.method === 'answerCallbackQuery');
+        return hit;
+      }
+      if (limited(first) || (isPress && first.method === 'answerCallbackQuery' && first.params.text === undefined && !harness.emulator.calls().some((c) => c.seq > since && ours(c)))) {
+        await sleep(REFILL_MS);
+        continue;
+      }
+      if (!isPress) {
+        try {
+          return await user.waitFor(expected, { since });
+        } catch {
+          throw explain(since, expected, what);
+        }
+      }
+      throw explain(since, expected, what);
+    }
+    throw new Error(`rate limited ${ATTEMPTS} times ${what}`);
+  };
+
+  return {
+    press: (label, expected) => withRetry(() => user.press(label), true, expected, `after pressing ${String(label)}`),
+    send: (text, expected) => withRetry(() => user.send(text), false, expected, `after sending ${JSON.stringify(text.slice(0, 40))}`),
+    pressForNotice: (label) => noticeOf(() => user.press(label)),
+    pressDataForNotice: (data) => noticeOf(() => user.pressData(data)),
+  };
+
+  async function noticeOf(press: () => Promise<void>): Promise<string> {
+      for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+        const since = harness.emulator.calls().length;
+        await press();
+        const answer = await harness.emulator.waitFor((call) => call.seq > since && call.method === 'answerCallbackQuery');
+        const text = String(answer.params.text ?? '');
+        if (!RATE_LIMITED.test(text) && text !== '') return text;
+        await sleep(REFILL_MS);
+      }
+      throw new Error('no notice for a press');
+  }
+};
+
+/** /start and every step of the English wizard up to the confirmed review, with the choices given. */
+export const onboardInEnglish = async (
+  harness: BotHarness,
+  user: TestUser,
+  choices: { readonly native: RegExp; readonly learning: RegExp; readonly level: RegExp; readonly city: RegExp } = { native: /English/, learning: /German/, level: /B1/, city: /Berlin/ },
+): Promise<void> => {
+  const c = conversation(harness, user);
+  await c.send('/start', 'Step 1 of 6');
+  await c.press(choices.native, 'Chosen:');
+  await c.press(/Next/, 'Step 2 of 6');
+  await c.press(choices.learning, 'What is your level');
+  await c.press(choices.level, 'Chosen:');
+  await c.press(/Next/, 'Step 3 of 6');
+  await c.press(/Entertainment/, 'tap to choose or remove');
+  await c.press(/Music/, 'Chosen:');
+  await c.press(/Categories/, 'Step 3 of 6');
+  await c.press(/Next/, 'matter most');
+  await c.press(/Next/, 'Step 4 of 6');
+  await c.press(choices.city, 'On which days');
+  await c.press(/Any day/, 'times of day');
+  await c.press(/Evening/, 'times of day');
+  await c.press(/Next/, 'Step 5 of 6');
+  await c.press(/Text messages/, 'Step 5 of 6');
+  await c.press(/Next/, 'How often');
+  await c.press(/Every day/, 'Step 6 of 6');
+  await c.press(/Skip/, 'Here is your profile');
+  await c.press(/Confirm/, 'Your profile is ready');
+};
