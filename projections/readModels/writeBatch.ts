@@ -91,7 +91,16 @@ export const writeBatch = async (client: pg.PoolClient, schema: string, before: 
 };
 
 /** The bulk side: every row of a folded state into empty tables (the replay's shadow), a table per connection. */
-export const writeAll = async (connect: () => Promise<pg.PoolClient>, schema: string, state: FoldState): Promise<Record<string, number>> => {
+/**
+ * Copies every folded row into empty tables, a table per connection. `finish` runs on that connection right after
+ * the table's COPY (the bulk rebuild builds the table's indexes there, so tables overlap their index builds).
+ */
+export const writeAll = async (
+  connect: () => Promise<pg.PoolClient>,
+  schema: string,
+  state: FoldState,
+  finish?: (client: pg.PoolClient, table: string) => Promise<void>,
+): Promise<Record<string, number>> => {
   const perTable = Object.fromEntries(USER_TABLES.map((t) => [t, [] as string[]])) as Record<UserTable, string[]>;
   for (const [userId, doc] of state.docs) {
     if (doc === null) continue;
@@ -109,6 +118,7 @@ export const writeAll = async (connect: () => Promise<pg.PoolClient>, schema: st
       const client = await connect();
       try {
         counts[table] = await copyLines(client, `${schema}.${table}`, lines);
+        await finish?.(client, table);
       } finally {
         client.release();
       }

@@ -7,7 +7,7 @@ import { ensureCheckpointRow, writeCheckpointRow } from '../readModels/checkpoin
 import { readModelIndexesSql, readModelTablesSql } from '../readModels/ddl.js';
 import { decodeEvent } from '../readModels/decode.js';
 import { createFoldState, foldEvent } from '../readModels/foldState.js';
-import { READ_MODEL_TABLES, validateReadModelSchema } from '../readModels/names.js';
+import { validateReadModelSchema } from '../readModels/names.js';
 import { writeAll } from '../readModels/writeBatch.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
@@ -51,6 +51,18 @@ export const createShadowSchema = async (pool: pg.Pool, schema: string, partitio
   await pool.query(readModelTablesSql(schema, partitions));
 };
 
+/** The index statements grouped by the table they index (`create index … on schema.table …`). */
+const indexesByTable = (sql: string): { byTable: Map<string, string[]>; rest: string[] } => {
+  const byTable = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s.length > 0)) {
+    const table = / on [a-z_][a-z0-9_]*\.([a-z_][a-z0-9_]*)[\s(]/.exec(statement)?.[1];
+    if (table === undefined) rest.push(statement);
+    else byTable.set(table, [...(byTable.get(table) ?? []), statement]);
+  }
+  return { byTable, rest };
+};
+
 export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResult> => {
   const { store, pool, shadowSchema: schema } = options;
   const pageSize = options.pageSize ?? 5000;
@@ -84,11 +96,18 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
     options.onProgress?.({ events, checkpoint });
   }
   const folded = performance.now();
-  const rows = await writeAll(() => pool.connect(), schema, state);
-  const written = performance.now();
-  await pool.query(readModelIndexesSql(schema));
-  // Fresh tables have no statistics: without them the planner guesses badly until autovacuum comes by.
-  await pool.query(`analyze ${READ_MODEL_TABLES.map((t) => `${schema}.${t}`).join(', ')}`);
+  // Each table gets its indexes and statistics on its own connection right after its COPY, so index builds of
+  // one table overlap the COPY of others. (Fresh tables have no statistics: without them the planner guesses
+  // badly until autovacuum comes by.)
+  const { byTable, rest } = indexesByTable(readModelIndexesSql(schema));
+  let lastCopy = folded;
+  const rows = await writeAll(() => pool.connect(), schema, state, async (client, table) => {
+    lastCopy = Math.max(lastCopy, performance.now());
+    for (const statement of byTable.get(table) ?? []) await client.query(statement);
+    await client.query(`analyze ${schema}.${table}`);
+  });
+  for (const statement of rest) await pool.query(statement);
+  const written = lastCopy;
   await ensureCheckpointRow(pool, schema, options.projection);
   await writeCheckpointRow(pool, schema, options.projection, checkpoint);
   if (failures.length > 0) await options.deadLetters?.record(pool, options.projection, failures, 'skip');

@@ -6,6 +6,7 @@ import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, 
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { FailureMode } from '../runner/types.js';
 import { rebuildInto, type RebuildOptions, type RebuildResult } from './rebuild.js';
+import { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 import { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
 
 export interface ReplayOptions {
@@ -19,10 +20,13 @@ export interface ReplayOptions {
   readonly deadLetters?: DeadLetterStore | null;
   readonly pageSize?: number;
   readonly onProgress?: RebuildOptions['onProgress'];
+  /** Also rebuild the Redis caches into their next generation (swap mode only; --verify compares Postgres only). */
+  readonly redis?: RedisReplayOptions;
+  readonly onRedisProgress?: RebuildOptions['onProgress'];
 }
 
 export type ReplayResult =
-  | { readonly mode: 'swap'; readonly rebuild: RebuildResult; readonly swap: SwapResult }
+  | { readonly mode: 'swap'; readonly rebuild: RebuildResult; readonly swap: SwapResult; readonly redis: RedisReplayResult | null }
   | { readonly mode: 'verify'; readonly rebuild: RebuildResult; readonly verify: VerifyResult };
 
 /** How many hash partitions the live users table has (null when there is no live schema yet). */
@@ -58,5 +62,19 @@ export const replayReadModels = async (options: ReplayOptions): Promise<ReplayRe
       await options.pool.query(`drop schema if exists ${shadow} cascade`);
     }
   }
-  return { mode: 'swap', rebuild, swap: await swapIn(finish) };
+  const swap = await swapIn(finish);
+  // After the Postgres swap: the caches are rebuildable at any time, and reads fall back to Postgres meanwhile.
+  const redis =
+    options.redis === undefined
+      ? null
+      : await replayRedisGeneration({
+          store: options.store,
+          pool: options.pool,
+          cache: options.redis,
+          failureMode,
+          deadLetters,
+          ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+          ...(options.onRedisProgress === undefined ? {} : { onProgress: options.onRedisProgress }),
+        });
+  return { mode: 'swap', rebuild, swap, redis };
 };
