@@ -18,6 +18,8 @@ export interface Conversation {
   press(label: string | RegExp, expected: string | RegExp): Promise<EmulatorCall>;
   /** Sends text and waits for the bot's answer whose text matches; returns that call. */
   send(text: string, expected: string | RegExp): Promise<EmulatorCall>;
+  /** Sends any message content (a location, a photo…) and waits for the bot's answer whose text matches. */
+  share(content: Record<string, unknown>, expected: string | RegExp): Promise<EmulatorCall>;
   /** Presses a button and returns the text of the answerCallbackQuery (the notice for the press). */
   pressForNotice(label: string | RegExp): Promise<string>;
   /** Presses a button by its callback data (an old message's) and returns the notice it got. */
@@ -77,6 +79,7 @@ export const conversation = (harness: BotHarness, user: TestUser): Conversation 
   return {
     press: (label, expected) => withRetry(() => user.press(label), true, expected, `after pressing ${String(label)}`),
     send: (text, expected) => withRetry(() => user.send(text), false, expected, `after sending ${JSON.stringify(text.slice(0, 40))}`),
+    share: (content, expected) => withRetry(() => user.sendMessage(content), false, expected, `after sharing ${Object.keys(content).join(', ')}`),
     pressForNotice: (label) => noticeOf(() => user.press(label)),
     pressDataForNotice: (data) => noticeOf(() => user.pressData(data)),
   };
