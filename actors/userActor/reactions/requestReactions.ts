@@ -10,6 +10,8 @@ import type { Reaction } from './reaction.js';
 import { sendToSelf } from './send.js';
 
 export const requestReactions: Reaction = async ({ session, events, services, t }) => {
+  // A banned or forgotten user hears nothing about requests (the ban has its own notice).
+  if (session.state.status === 'banned' || session.state.status === 'forgotten') return;
   // A withdrawal or expiry that overtook its request records both at once: the target never saw the request, so
   // there is nothing to show and nothing to take back.
   const closedNow = new Set(events.filter((e) => e.type === 'PartnerRequestExpired' || e.type === 'PartnerRequestCancelled').map((e) => e.data.requestId));
@@ -45,8 +47,9 @@ export const requestReactions: Reaction = async ({ session, events, services, t 
         sendToSelf(session, { text: t(record.role === 'requester' ? 'request-expired' : 'request-expired-incoming', { name: peer.name }) });
         break;
       case 'PartnerRequestCancelled': {
-        // Only a peer's CloseTandem gets here (the user's own withdrawals are answered by the handler).
+        // The peer's CloseTandem (withdrawn, blocked, banned, forgotten); this side's own closes are told elsewhere.
         const { reason } = event.data;
+        if (reason !== 'by_peer' && reason !== 'peer_unavailable') break;
         sendToSelf(session, {
           text:
             record.role === 'target' && reason === 'by_peer'

@@ -2,6 +2,7 @@
 // way to talk (the @username on the contact channel, the relay's instructions otherwise); the requester also hears
 // that the request was accepted. When the partner ends it (or leaves), this side is told and asked for a rating.
 import { closeReasonKey } from '../../../domain/i18n/index.js';
+import type { CloseReason } from '../../../domain/tandem/index.js';
 import { findTandem } from '../../../domain/user/index.js';
 import { localeOf } from '../bot/createUserBot.js';
 import { RELAY_FLOW } from '../bot/handlers/relay/current.js';
@@ -10,9 +11,15 @@ import { ratePrompt, tandemStartMessages } from '../bot/handlers/requests/render
 import type { Reaction } from './reaction.js';
 import { sendToSelf } from './send.js';
 
+/** Closes the peer caused; this side's own closes (a ban, a forget) are told by whatever caused them. */
+const PEER_CAUSED: readonly CloseReason[] = ['by_peer', 'peer_unavailable'];
+
 export const tandemReactions: Reaction = async ({ session, events, services, t }) => {
+  // A banned or forgotten user hears nothing about tandems (the ban has its own notice).
+  if (session.state.status === 'banned' || session.state.status === 'forgotten') return;
   for (const event of events) {
     if (event.type !== 'TandemStarted' && event.type !== 'TandemEnded') continue;
+    if (event.type === 'TandemEnded' && !PEER_CAUSED.includes(event.data.reason)) continue;
     const record = findTandem(session.state, event.data.requestId);
     if (record === undefined) continue;
     const peer = await lookUpPeer(services, t, record.peer);
@@ -23,7 +30,7 @@ export const tandemReactions: Reaction = async ({ session, events, services, t }
     }
     // The chosen relay partner is gone: the next message asks again (or goes to the only one left).
     const dialog = session.state.dialog;
-    if (dialog?.flow === RELAY_FLOW && dialog.data.requestId === record.id && session.state.status !== 'banned') {
+    if (dialog?.flow === RELAY_FLOW && dialog.data.requestId === record.id) {
       session.decide({ type: 'SetDialog', data: { dialog: null } });
     }
     const notice =

@@ -198,6 +198,28 @@ describe('reactions to the tandem', () => {
   });
 });
 
+describe('reactions when a partner leaves', () => {
+  it('tells of a partner who became unavailable (banned, forgotten) without saying why, and still asks for a rating', async () => {
+    const anna = annaWithRequest(null);
+    const requestId = anna.tandems[0]!.id;
+    const behavior = behaviorFor(NOW, [card(BORIS, 'Борис', null)]);
+    const started = (await behavior.handle(fromPeer(`${requestId}:accept`, { type: 'ConfirmAcceptance', data: { from: BORIS, requestId, peerHasUsername: false } }), anna, `user:${ANNA}`)).reduce(
+      evolveUserActor,
+      anna,
+    );
+    const output = await behavior.handle(
+      fromPeer(`${requestId}:close:target`, { type: 'CloseTandem', data: { from: BORIS, requestId, expired: false, reason: 'peer_unavailable' } }),
+      started,
+      `user:${ANNA}`,
+    );
+    const [sent, ...rest] = calls(output);
+    expect(rest).toEqual([]);
+    expect(textOf(sent!)).toContain('Your partner is no longer available');
+    expect(textOf(sent!)).not.toMatch(/bann|block|delet/iu);
+    expect(buttonsOf(sent!)).toHaveLength(5);
+  });
+});
+
 /** Boris presses Accept on the card (a callback query update). */
 const acceptPress = (requestId: string) =>
   ({
