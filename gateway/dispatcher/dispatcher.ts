@@ -13,6 +13,7 @@
 //   flight, everything that finishes waits for the next. Under load that is two writes per page of the log, not two
 //   per reply.
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { START, compareCheckpoints, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
@@ -260,6 +261,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       window = createBatchWindow();
       lanes = createLanes();
       abort = new AbortController();
+      // Every effect in flight (up to maxInFlight) listens on this one signal: that is the design, not a leak.
+      setMaxListeners(0, abort.signal);
       uncommitted = undefined;
       completed = [];
       claims = claimBatcher(abort.signal);
