@@ -14,6 +14,7 @@ const LANGUAGES = [
     name: 'Zephyrine',
     bio: 'Zephyrine from Lyon',
     welcome: /Zephyrine/,
+    firstWelcome: /Zephyrine.*set up your profile/,
     confirm: /Delete everything\?/,
     deleteButton: 'Delete everything',
     done: /Your data has been deleted/,
@@ -25,6 +26,7 @@ const LANGUAGES = [
     name: 'Прасковья',
     bio: 'Прасковья из Твери',
     welcome: /Прасковья/,
+    firstWelcome: /Прасковья.*заполним профиль/,
     confirm: /Удалить всё\?/,
     deleteButton: 'Удалить всё',
     done: /Ваши данные удалены/,
@@ -68,8 +70,9 @@ describe('/delete_me', () => {
       expect(log.opened).not.toContain(`u${lang.id}`);
       expect(log.opened).toContain(String(lang.id));
 
+      // Back as a newcomer: the first-contact greeting and the wizard from its first step.
       await user.send('/start');
-      await user.waitFor(lang.welcome);
+      await user.waitFor(lang.firstWelcome);
       await expect.poll(() => userRow(harness, lang.id), { timeout: 30_000 }).toMatchObject({ first_name: lang.name, status: 'onboarding' });
       await expect.poll(() => usersTotal(harness), { timeout: 30_000 }).toBe(before + 1);
       const events = await harness.events(lang.id);

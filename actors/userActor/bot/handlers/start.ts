@@ -13,7 +13,8 @@ export const start = new Composer<BotContext>();
 start.command('start', async (ctx) => {
   const from = ctx.from;
   if (!from) return;
-  const firstContact = ctx.actor.state.status === 'new';
+  // A user who deleted their data starts afresh, as a newcomer (the domain allows Start after UserForgotten).
+  const firstContact = ctx.actor.state.status === 'new' || ctx.actor.state.status === 'forgotten';
   try {
     ctx.actor.decide({
       type: 'Start',
