@@ -1,0 +1,67 @@
+// The key cache: one store lookup per key while it is fresh, bounded size, "gone" remembered for good, live keys
+// asked again after their time to live (so a key deleted by another process stops opening here).
+import { describe, expect, it } from 'vitest';
+import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js';
+import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
+
+const counting = (store: KeyStore) => {
+  const calls = { get: 0, current: 0 };
+  const counted: KeyStore = {
+    ...store,
+    get: async (owner, version) => {
+      calls.get += 1;
+      return store.get(owner, version);
+    },
+    current: async (owner) => {
+      calls.current += 1;
+      return store.current(owner);
+    },
+  };
+  return { counted, calls };
+};
+
+describe('key cache', () => {
+  it('asks the store once per fresh key and once for a version that is gone', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    const key = await cache.current('1');
+    expect((await cache.current('1')).key.equals(key.key)).toBe(true);
+    expect(calls.current).toBe(1);
+    for (let i = 0; i < 5; i += 1) expect((await cache.get('1', 1))?.version).toBe(1);
+    expect(calls.get).toBe(0);
+    for (let i = 0; i < 5; i += 1) expect(await cache.get('1', 9)).toBeNull();
+    expect(calls.get).toBe(1);
+    await cache.delete('1', 1);
+    expect(cache.knownGone('1', 1)).toBe(true);
+    expect(await cache.get('1', 1)).toBeNull();
+    expect((await cache.current('1')).version).toBe(2);
+  });
+
+  it('forgets live keys after their time to live, so a deletion elsewhere shows', async () => {
+    let now = 0;
+    const store = createMemoryKeyStore();
+    const cache = createKeyCache(store, { ttlMs: 1000, now: () => now });
+    await cache.current('5');
+    await store.delete('5', 1); // another process
+    expect(await cache.get('5', 1)).not.toBeNull();
+    now = 1001;
+    expect(await cache.get('5', 1)).toBeNull();
+  });
+
+  it('holds at most maxEntries keys, dropping the least recently used', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted, { maxEntries: 2 });
+    for (const owner of ['a', 'b', 'c']) await store.current(owner);
+    await cache.get('a', 1);
+    await cache.get('b', 1);
+    await cache.get('a', 1); // a is now the most recent
+    await cache.get('c', 1); // evicts b
+    expect(calls.get).toBe(3);
+    await cache.get('a', 1);
+    expect(calls.get).toBe(3);
+    await cache.get('b', 1);
+    expect(calls.get).toBe(4);
+  });
+});
