@@ -6,6 +6,7 @@ import { createMemoryEventStore } from '../../../../actors/eventStore/memory/mem
 import { START, type EventStore, type NewEvent, type RecordedEvent } from '../../../../actors/eventStore/types.js';
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 import { REDACTED_TEXT } from '../../../../domain/personalData/index.js';
+import { toOutboxEntry } from '../../../../gateway/dispatcher/outboxEntry.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ id: randomUUID(), type, schemaVersion: 1, data: { at, causationId: randomUUID(), ...data } });
@@ -56,6 +57,10 @@ describe('encrypted event store', () => {
     expect(read[1]?.bio).toBe(REDACTED_TEXT);
     expect(read[2]?.payload).toBeNull();
     expect(read[4]?.payload).toEqual({ chat_id: 5, text: 'Goodbye' });
+    // The dispatcher skips a call it can no longer read (counted as invalid) and still sends the goodbye.
+    const opened = await store.readStream('user-5');
+    expect(toOutboxEntry(opened[2]!)?.kind).toBe('invalid');
+    expect(toOutboxEntry(opened[4]!)).toMatchObject({ kind: 'telegram', method: 'sendMessage', payload: { text: 'Goodbye' } });
     // A fresh reader (another process, a replay) with no cache sees the same.
     const replay = createEncryptedEventStore({ store: inner, keys });
     const all = dataOf((await replay.readAll(START, 100)).events);
