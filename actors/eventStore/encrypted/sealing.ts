@@ -36,7 +36,8 @@ export const sealEvent = (event: NewEvent, key: UserKey): NewEvent => {
     const data = event.data as Record<string, unknown>;
     return { ...event, metadata, data: { ...data, payload: seal(key.key, JSON.stringify(data.payload), associated(key.owner, 'payload')) } };
   }
-  const sealed = mapPersonalFields(event, (value, field) => seal(key.key, value, associated(key.owner, field.path)));
+  // Sealed as JSON text: UTF-8 would turn a lone surrogate (odd Unicode in a name) into U+FFFD, JSON keeps it exact.
+  const sealed = mapPersonalFields(event, (value, field) => seal(key.key, JSON.stringify(value), associated(key.owner, field.path)));
   return { ...sealed, metadata };
 };
 
@@ -62,7 +63,8 @@ export const openEvent = (event: RecordedEvent, owner: string, key: UserKey | nu
   }
   const opened = mapPersonalFields(event, (value, field) => {
     if (!isSealed(value)) return value;
-    return (key === null ? null : open(key.key, value, associated(owner, field.path))) ?? redacted(field);
+    const plain = key === null ? null : open(key.key, value, associated(owner, field.path));
+    return plain === null ? redacted(field) : (JSON.parse(plain) as string);
   });
   return { ...opened, metadata };
 };

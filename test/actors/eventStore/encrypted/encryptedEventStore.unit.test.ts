@@ -11,7 +11,8 @@ import { toOutboxEntry } from '../../../../gateway/dispatcher/outboxEntry.js';
 const at = '2026-01-01T00:00:00.000Z';
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ id: randomUUID(), type, schemaVersion: 1, data: { at, causationId: randomUUID(), ...data } });
 const started = (): NewEvent => event('UserStarted', { telegramId: '5', firstName: 'Ярослава', username: 'yarik', telegramLanguageCode: 'ru' });
-const bio = (): NewEvent => event('BioSet', { bio: 'I love حروف and 🐈' });
+// A lone surrogate too: sealing must give back exactly what was appended.
+const bio = (): NewEvent => event('BioSet', { bio: 'I love حروف and 🐈 \ud800 end' });
 const call = (text: string): NewEvent => event('OutboxTelegramCallQueued', { method: 'sendMessage', payload: { chat_id: 5, text }, chatId: 5 });
 const forgotten = (): NewEvent => event('UserForgotten', {});
 
