@@ -41,9 +41,17 @@ find.command('find', async (ctx) => {
 });
 
 find.callbackQuery(callbackPattern('fd'), async (ctx) => {
-  const { action, args } = parseCallbackData(ctx.callbackQuery.data);
+  try {
+    await onPress(ctx, ctx.callbackQuery.data);
+  } finally {
+    // After the content calls, so the spinner stops once the answer is on screen.
+    await ctx.answerCallbackQuery();
+  }
+});
+
+const onPress = async (ctx: BotContext, data: string): Promise<void> => {
+  const { action, args } = parseCallbackData(data);
   const [target = ''] = args;
-  await ctx.answerCallbackQuery();
   if (!(await readyToFind(ctx))) return;
   const browsing = browsingOf(ctx.actor.state.dialog);
   switch (action) {
@@ -62,7 +70,7 @@ find.callbackQuery(callbackPattern('fd'), async (ctx) => {
       break;
   }
   await ctx.reply(ctx.t('find-stale'));
-});
+};
 
 const request = async (ctx: BotContext, target: string): Promise<void> => {
   try {
