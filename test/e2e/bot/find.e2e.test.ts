@@ -132,7 +132,7 @@ describe('/find (English and Russian)', () => {
     expect(textOf(first)).toContain('Free at the same time: 35 hours a week (your time, Europe/Berlin)');
     expect(textOf(first)).toContain('Why this match:');
     expect(ann.buttons()).toEqual(['✉️ Send request', 'Skip', 'Next ➡️', '🚫 Block', '⚠️ Report']);
-    const cardId = (first.response.result as { message_id: number }).message_id;
+    const cardId = first.response.ok ? (first.response.result as { message_id: number }).message_id : -1;
     const second = await a.press(/Next/, 'Partner 2 of 2');
     expect(second.method).toBe('editMessageText');
     expect(second.params.message_id).toBe(cardId);
