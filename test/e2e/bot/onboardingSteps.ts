@@ -36,40 +36,33 @@ export const conversation = (harness: BotHarness, user: TestUser): Conversation 
     return new Error(`no ${String(expected)} ${what}; the bot sent: ${JSON.stringify(sent, null, 1)}`);
   };
 
-  /** Runs `action` until it is not refused by the rate limit, then returns the calls that answered it. */
+  const waitFor = async (predicate: (call: EmulatorCall) => boolean, timeoutMs = 15_000): Promise<EmulatorCall | undefined> => {
+    try {
+      return await harness.emulator.waitFor(predicate, { timeoutMs });
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Runs `action` until it is not refused by the rate limit, then returns the call that answered it. */
   const withRetry = async (action: () => Promise<void>, isPress: boolean, expected: string | RegExp, what: string): Promise<EmulatorCall> => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       const since = harness.emulator.calls().length;
       await action();
       const done = (call: EmulatorCall): boolean => call.seq > since && ours(call) && call.response.ok && matches(textOf(call), expected);
       const limited = (call: EmulatorCall): boolean => call.seq > since && RATE_LIMITED.test(textOf(call));
-      // A press always gets an answerCallbackQuery (after its content calls); text gets a reply or, when dropped
-      // by the rate limit, nothing — hence the bounded wait before trying again.
-      const settled = (call: EmulatorCall): boolean => done(call) || limited(call) || (isPress && call.seq > since && call.method === 'answerCallbackQuery');
-      let first: EmulatorCall;
-      try {
-        first = await harness.emulator.waitFor(settled, { timeoutMs: isPress ? 15_000 : 4_000 });
-      } catch {
-        if (isPress) throw explain(since, expected, what);
-        await sleep(REFILL_MS);
-        continue;
-      }
-      const hit = done(first) ? first : harness.emulator.calls().find(done);
-      if (hit !== undefined) {
-        // The press's own answer comes after its content: wait for it, so it is not taken for the next press's.
-        if (isPress) await harness.emulator.waitFor((call) => call.seq > hit.seq && call.method === 'answerCallbackQuery');
+      const answered = (call: EmulatorCall): boolean => call.seq > since && call.method === 'answerCallbackQuery';
+      const hit = await waitFor((call) => done(call) || limited(call));
+      if (hit !== undefined && done(hit)) {
+        // The press's own answer may come after its content: wait for it, so it is not taken for the next press's.
+        if (isPress) await waitFor(answered);
         return hit;
       }
-      if (limited(first) || (isPress && first.method === 'answerCallbackQuery' && first.params.text === undefined && !harness.emulator.calls().some((c) => c.seq > since && ours(c)))) {
+      const replied = harness.emulator.calls().some((call) => call.seq > since && (ours(call) || (answered(call) && call.params.text !== undefined)));
+      // Refused by the rate limit (told, or dropped quietly within its notice window): try again once a token is back.
+      if ((hit !== undefined && limited(hit)) || !replied) {
         await sleep(REFILL_MS);
         continue;
-      }
-      if (!isPress) {
-        try {
-          return await user.waitFor(expected, { since });
-        } catch {
-          throw explain(since, expected, what);
-        }
       }
       throw explain(since, expected, what);
     }

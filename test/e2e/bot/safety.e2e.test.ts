@@ -1,0 +1,94 @@
+// Safety end to end (issue #6, point 6), in English and Russian: block from a card's button, a report with reason
+// and comment reaching the admins' /reports, a ban and an unban delivered to the reported user's actor, and the
+// per-user rate limit answered exactly once.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBotHarness, textOf, type BotHarness } from '../../support/botHarness.js';
+import { askUntil, ASK_AGAIN_MS, pause } from './safetySupport.js';
+
+const ADMIN_EN = 7_600_900;
+const ADMIN_RU = 7_600_901;
+
+describe('safety', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await startBotHarness({ admins: [ADMIN_EN, ADMIN_RU] });
+  }, 60_000);
+  afterAll(() => harness.stop());
+  afterEach(() => { for (const c of harness.emulator.calls()) if (c.method !== 'getMe' && !JSON.stringify(c.params).includes('Step 1')) console.log(c.seq, c.method, JSON.stringify(c.params).slice(0, 200)); });
+
+  it.each([
+    { lang: 'en', confirm: /Block .?Bob.?\?/, button: 'Block', done: /You blocked .?Bob/ },
+    { lang: 'ru', confirm: /Заблокировать: .?Боря.?\?/, button: 'Заблокировать', done: /Вы заблокировали пользователя .?Боря/ },
+  ])('blocks from a card after confirmation ($lang)', async ({ lang, confirm, button, done }) => {
+    const base = lang === 'en' ? 7_600_010 : 7_600_020;
+    const ann = harness.user({ id: base + 1, firstName: lang === 'en' ? 'Ann' : 'Аня', languageCode: lang });
+    const bob = harness.user({ id: base + 2, firstName: lang === 'en' ? 'Bob' : 'Боря', languageCode: lang });
+    await bob.send('/start');
+    await bob.waitFor(lang === 'en' ? 'Bob' : 'Боря');
+    await ann.send('/start');
+    await ann.waitFor(lang === 'en' ? 'Ann' : 'Аня');
+    // The card's button as /find, request and partner cards show it: sf:block:<peer>.
+    await ann.pressData(`sf:block:${bob.id}`);
+    await ann.waitFor(confirm);
+    await ann.press(button);
+    await ann.waitFor(done);
+    // Blocking twice is refused clearly, never an error.
+    await ann.pressData(`sf:block-yes:${bob.id}`);
+    await ann.waitFor(lang === 'en' ? /already/i : /уже/i);
+  });
+
+  it.each([
+    { lang: 'ru', reason: 'Спам или реклама', received: /Спасибо/, bannedText: /заблокирован/ },
+    { lang: 'en', reason: 'Spam or advertising', received: /Thank you/, bannedText: /has been blocked/ },
+  ])('a report with reason and comment reaches /reports; ban and unban reach the reported user ($lang)', async ({ lang, reason, received, bannedText }) => {
+    const base = lang === 'en' ? 7_600_110 : 7_600_120;
+    const reporter = harness.user({ id: base + 1, firstName: 'Rita', languageCode: lang });
+    const target = harness.user({ id: base + 2, firstName: 'Spammy', languageCode: lang });
+    const admin = harness.user({ id: lang === 'en' ? ADMIN_EN : ADMIN_RU, firstName: 'Admin', languageCode: lang });
+    for (const user of [admin, target, reporter]) {
+      await user.send('/start');
+      await user.waitFor(/Admin|Spammy|Rita/);
+    }
+    await reporter.pressData(`sf:report:${target.id}`);
+    await reporter.waitFor(/Spammy/);
+    await reporter.press(reason);
+    await reporter.waitFor(lang === 'en' ? /comment/ : /комментарий/i);
+    await reporter.send('Sends links to a casino 🎰 every hour');
+    await reporter.waitFor(received);
+
+    const queue = await askUntil(admin, '/reports', new RegExp(`id ${target.id}`));
+    expect(queue).toContain('Sends links to a casino 🎰 every hour');
+    expect(queue).toContain(lang === 'en' ? 'Spam or advertising' : 'Спам или реклама');
+    const reportMessage = admin.lastKeyboard();
+    await admin.press(lang === 'en' ? 'Ban' : 'Заблокировать', reportMessage);
+    await admin.waitFor(lang === 'en' ? /user banned/ : /пользователь заблокирован/);
+
+    const answer = await askUntil(target, 'hello?', bannedText);
+    expect(answer).toMatch(bannedText);
+    // Anything at all gets the same answer while banned.
+    await target.send('/find');
+    await target.waitFor(bannedText);
+
+    await admin.press(lang === 'en' ? 'Unban' : 'Разблокировать');
+    await admin.waitFor(lang === 'en' ? /user unbanned/ : /пользователь разблокирован/);
+    // Unbanned: the bot answers normally again (/unblock lists nobody).
+    await askUntil(target, '/unblock', lang === 'en' ? /not blocked anyone/ : /никого не блокировали/);
+  });
+
+  it.each([
+    { lang: 'en', notice: /too fast/ },
+    { lang: 'ru', notice: /слишком часто|слишком быстро/ },
+  ])('30 quick messages get exactly one rate-limit notice, and the bot carries on ($lang)', async ({ lang, notice }) => {
+    const user = harness.user({ id: lang === 'en' ? 7_600_201 : 7_600_202, firstName: 'Quick', languageCode: lang });
+    const start = harness.emulator.calls().length;
+    for (let i = 1; i <= 30; i += 1) await user.send(`message ${i}`);
+    await user.waitFor(notice, { since: start });
+    // One refill interval later a message is allowed again, and its answer comes after every earlier reply in
+    // this chat (one chat's calls go out in order): then the count of notices is final.
+    await pause(ASK_AGAIN_MS);
+    await user.send('/unblock');
+    await user.waitFor(lang === 'en' ? /not blocked anyone/ : /никого не блокировали/);
+    const notices = user.callsSince(start).filter((call) => notice.test(textOf(call)));
+    expect(notices).toHaveLength(1);
+  });
+});
