@@ -1,7 +1,9 @@
 // The UserDirectory over real read models: candidates through the Postgres candidate search and cards from the
 // users / languages / interests / availability tables, for users whose events went through the real projection.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPostgresCandidateSearch } from '../../../projections/analytics/index.js';
+import { createPostgresCandidateSearch, withFallback } from '../../../projections/analytics/index.js';
+import { createCacheReader, createRedisCacheProjection, createRedisCandidateSearch } from '../../../projections/redis/index.js';
+import { createTestRedis } from '../redis/support/redis.js';
 import { createReadModelDirectory } from '../../../projections/directory/index.js';
 import { createReadModelTarget } from '../../../projections/readModels/index.js';
 import type { UserDirectory } from '../../../actors/userActor/ports/index.js';
@@ -57,6 +59,31 @@ describe('read-model user directory', () => {
     const expected = cardOf(stateOf(SAM, NOW));
     const card = await directory.card(SAM.id);
     expect(card).toEqual({ ...expected, interests: [...expected.interests].sort(), lastActiveAt: NOW.toISOString() });
+  });
+
+  it('asks the Redis cache first and Postgres when the cache is cold, with the same answer', async () => {
+    const t = createTestRedis();
+    try {
+      const seen = { hits: 0, misses: [] as string[] };
+      const cached = createReadModelDirectory({
+        pool: db.pool,
+        schema: db.readModels,
+        search: withFallback({
+          primary: createRedisCandidateSearch({ reader: createCacheReader({ redis: t.redis, prefix: t.prefix, shards: 4 }), now: () => NOW }),
+          fallback: createPostgresCandidateSearch({ pool: db.pool, schema: db.readModels, now: () => NOW }),
+          metrics: { cacheHits: { inc: () => void (seen.hits += 1) }, cacheMisses: { inc: ({ reason }) => void seen.misses.push(reason) } },
+        }),
+      });
+      const expected = await directory.candidates(VERA.id, 50);
+      expect(await cached.candidates(VERA.id, 50)).toEqual(expected);
+      expect(seen).toEqual({ hits: 0, misses: ['cold'] });
+      await createRedisCacheProjection({ redis: t.redis, prefix: t.prefix, store: db.store, shards: 4 }).rebuild();
+      expect(await cached.candidates(VERA.id, 50)).toEqual(expected);
+      expect(seen.hits).toBe(1);
+      expect(await cached.card(SAM.id)).toEqual(await directory.card(SAM.id));
+    } finally {
+      await t.close();
+    }
   });
 
   it('knows nobody it has no rows for, and no malformed id', async () => {
