@@ -178,15 +178,15 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
   };
 
   // Through the same crypto-shredding wrapper as every role, so personal fields are sealed and read as actors do.
+  // One small store for the harness's life (opened on first use): the test PostgreSQL's connections are shared.
+  let direct: { inner: EventStore; pool: pg.Pool; store: EventStore } | undefined;
   const withStore = async <T>(work: (store: EventStore) => Promise<T>): Promise<T> => {
-    const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 1 });
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-    try {
-      return await work(createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool }) }));
-    } finally {
-      await inner.close();
-      await pool.end();
+    if (direct === undefined) {
+      const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 1 });
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+      direct = { inner, pool, store: createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool }) }) };
     }
+    return work(direct.store);
   };
 
   const user = (spec: TelegramUserSpec): TestUser => {
@@ -284,6 +284,10 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
       clockOffsetMs += ms;
     },
     async stop() {
+      if (direct !== undefined) {
+        await direct.inner.close();
+        await direct.pool.end();
+      }
       await running.stop();
       await emulator.close();
       await nats.cleanup();
