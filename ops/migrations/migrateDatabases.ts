@@ -5,7 +5,7 @@ import pg from 'pg';
 import { DEFAULT_SCHEMA } from '../../actors/eventStore/postgres/index.js';
 import type { Config } from '../config/config.js';
 import { runMigrations, type AppliedMigration, type MigrationReport, type MigrationSet } from './runMigrations.js';
-import { dispatcherMigrationSet, eventStoreMigrationSet, keyMigrationSet, projectorMigrationSet, readModelMigrationSet, timerMigrationSet } from './sets.js';
+import { broadcastMigrationSet, dispatcherMigrationSet, eventStoreMigrationSet, keyMigrationSet, projectorMigrationSet, readModelMigrationSet, timerMigrationSet } from './sets.js';
 
 export interface MigrateOptions {
   readonly eventStoreSchema?: string;
@@ -62,7 +62,7 @@ export const migrateDatabases = async (config: Config, options: MigrateOptions =
   } else {
     skipped.push({ set: 'eventstore', reason: 'EVENTSTORE_URL names KurrentDB/EventStoreDB, which has no schema to migrate' });
   }
-  const readSide = [readModelMigrationSet(), projectorMigrationSet(), dispatcherMigrationSet(), timerMigrationSet(), keyMigrationSet()];
+  const readSide = [readModelMigrationSet(), projectorMigrationSet(), dispatcherMigrationSet(), timerMigrationSet(), keyMigrationSet(), broadcastMigrationSet()];
   if (databaseUrl !== undefined) migrated.push(...(await applySets(databaseUrl, readSide, options)));
   else for (const set of readSide) skipped.push({ set: set.name, reason: 'DATABASE_URL is not set' });
   return { migrated, skipped };

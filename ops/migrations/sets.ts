@@ -5,6 +5,7 @@ import { DEFAULT_KEY_SCHEMA, keyMigrations } from '../../actors/keys/index.js';
 import { DEFAULT_DISPATCHER_SCHEMA, dispatcherMigrations } from '../../gateway/dispatcher/index.js';
 import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, readModelMigrations } from '../../projections/readModels/index.js';
 import { DEFAULT_RUNNER_SCHEMA, runnerMigrations } from '../../projections/runner/index.js';
+import { broadcastMigrations, DEFAULT_BROADCAST_SCHEMA } from '../../gateway/broadcast/index.js';
 import type { MigrationSet } from './runMigrations.js';
 
 export const eventStoreMigrationSet = (schema: string = DEFAULT_SCHEMA): MigrationSet => ({
@@ -42,4 +43,10 @@ export const keyMigrationSet = (schema: string = DEFAULT_KEY_SCHEMA): MigrationS
   name: 'keys',
   schema,
   migrations: keyMigrations(schema),
+});
+
+export const broadcastMigrationSet = (schema: string = DEFAULT_BROADCAST_SCHEMA): MigrationSet => ({
+  name: 'broadcast',
+  schema,
+  migrations: broadcastMigrations(schema),
 });

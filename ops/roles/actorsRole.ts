@@ -11,6 +11,7 @@ import { decodeUserMessage, type UserActorMessage } from '../../actors/userActor
 import { createUserBehavior, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
 import { createActorWorker } from '../../actors/worker/actorWorker.js';
 import { updateLogger } from '../telemetry/index.js';
+import { createSafetyMetrics, openAdminDesk } from './adminDesk.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
 import { openUserDirectory } from './userDirectory.js';
@@ -50,7 +51,12 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
       botInfo,
       handlers: createHandlers(),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
-      services: memoryServices({ directory, admins: new Set(config.adminTelegramIds.map(String)) }),
+      services: memoryServices({
+        directory,
+        admins: new Set(config.adminTelegramIds.map(String)),
+        adminDesk: openAdminDesk(infra),
+        safetyMetrics: createSafetyMetrics(infra),
+      }),
     }),
     codec: userEventCodec,
     stateCodec: userStateCodec,
@@ -66,20 +72,20 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
         prefix: config.natsPrefix,
         partitions: config.partitions,
         workerId: infra.instanceId,
+        leaseMs: config.partitionLeaseMs,
         onError: (error) => logger.warn({ err: error }, 'renewing partition leases failed'),
       })
     : createOwnAllPartitions(config.partitions);
   const worker = createActorWorker<UserActorMessage>({
     mailbox,
     ownership,
-        leaseMs: config.partitionLeaseMs,
+    ackWaitMs: config.mailboxAckWaitMs,
     target: { decode: decodeUserMessage, tell: (key, message) => host.tell(key, message) },
     observer: {
       delivered: (_delivery, waitedMs) => metrics.mailboxWaitSeconds.observe(waitedMs / 1000),
       handled: (_delivery, tookMs) => metrics.actorHandlingSeconds.observe({ outcome: 'ok' }, tookMs / 1000),
       failed: (delivery, error) => {
         metrics.actorHandlingSeconds.observe({ outcome: 'failed' }, 0);
-    ackWaitMs: config.mailboxAckWaitMs,
         updateLogger(logger, { user: delivery.userKey, partition: delivery.partition, correlationId: delivery.id }).warn(
           { err: error, redelivery: delivery.redeliveryCount },
           'message failed; it will be retried or dead-lettered',

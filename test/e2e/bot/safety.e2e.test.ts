@@ -1,7 +1,7 @@
 // Safety end to end (issue #6, point 6), in English and Russian: block from a card's button, a report with reason
 // and comment reaching the admins' /reports, a ban and an unban delivered to the reported user's actor, and the
 // per-user rate limit answered exactly once.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../../support/botHarness.js';
 import { askUntil, ASK_AGAIN_MS, pause } from './safetySupport.js';
 
@@ -14,7 +14,6 @@ describe('safety', () => {
     harness = await startBotHarness({ admins: [ADMIN_EN, ADMIN_RU] });
   }, 60_000);
   afterAll(() => harness.stop());
-  afterEach(() => { for (const c of harness.emulator.calls()) if (c.method !== 'getMe' && !JSON.stringify(c.params).includes('Step 1')) console.log(c.seq, c.method, JSON.stringify(c.params).slice(0, 200)); });
 
   it.each([
     { lang: 'en', confirm: /Block .?Bob.?\?/, button: 'Block', done: /You blocked .?Bob/ },

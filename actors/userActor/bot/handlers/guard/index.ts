@@ -1,9 +1,13 @@
-// First in the handler order: refusals that apply to every update. A user over the rate limit (20 a minute, bursts
-// of 5) is told once per window and then dropped quietly — nothing decided, so the update is acked and never
-// retried; a banned user gets the same clear answer to anything they send.
+// First in the handler order: refusals that apply to every update. A user sending messages over the rate limit (20
+// a minute, bursts of 5) is told once per window and then dropped quietly — nothing decided, so the update is acked
+// and never retried; a banned user gets the same clear answer to anything they send. Button presses do not count
+// against the limit: they only answer what the bot itself offered (a wizard takes a dozen in a row), and a press
+// on a stale button decides nothing.
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
+
+const ALLOW = { kind: 'allow' } as const;
 
 const refuse = async (ctx: BotContext, text: string): Promise<void> => {
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
@@ -15,11 +19,9 @@ export const createGuard = (limiter: RateLimiter): Composer<BotContext> => {
   guard.use(async (ctx, next) => {
     const from = ctx.from;
     if (from === undefined || from.is_bot) return next();
-    const verdict = limiter.take(String(from.id), ctx.actor.now);
+    const verdict = ctx.message === undefined && ctx.editedMessage === undefined ? ALLOW : limiter.take(String(from.id), ctx.actor.now);
     if (verdict.kind === 'drop') {
       ctx.services.safetyMetrics?.rateLimited('dropped');
-      // The spinner still stops, silently: a press left hanging looks like a broken bot.
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       return;
     }
     if (verdict.kind === 'notify') {

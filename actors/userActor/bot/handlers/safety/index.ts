@@ -10,7 +10,7 @@ import { parseCallbackData } from '../../callbackData.js';
 import { activeTandems, currentPartner } from '../relay/current.js';
 import { lookUpPeer, lookUpPeers } from '../requests/peerNames.js';
 import { blockConfirmKeyboard, isReportReason, peerPickerKeyboard, reportCommentKeyboard, reportReasonKeyboard } from './keyboards.js';
-import { attempt, show } from './respond.js';
+import { attempt, say, show } from './respond.js';
 
 export const safety = new Composer<BotContext>();
 
@@ -58,7 +58,7 @@ safety.callbackQuery(/^sf:/, async (ctx) => {
     case 'block':
       // From someone's card: a new message asks, and the card stays as it was.
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t('safety-block-confirm', { name: await nameOf(ctx, target) }), { reply_markup: blockConfirmKeyboard(ctx.t, target) });
+      await say(ctx, ctx.t('safety-block-confirm', { name: await nameOf(ctx, target) }), blockConfirmKeyboard(ctx.t, target));
       return;
     case 'block-pick':
       return askBlock(ctx, target);
@@ -71,7 +71,7 @@ safety.callbackQuery(/^sf:/, async (ctx) => {
       return show(ctx, ctx.t('safety-block-cancelled', { name: await nameOf(ctx, target) }));
     case 'report':
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t('report-ask-reason', { name: await nameOf(ctx, target) }), { reply_markup: reportReasonKeyboard(ctx.t, target) });
+      await say(ctx, ctx.t('report-ask-reason', { name: await nameOf(ctx, target) }), reportReasonKeyboard(ctx.t, target));
       return;
     case 'report-pick':
       return askReason(ctx, target);

@@ -14,7 +14,14 @@ export const show = async (ctx: BotContext, text: string, keyboard?: InlineKeybo
     return;
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  await ctx.reply(text, markup);
+  await say(ctx, text, keyboard);
+};
+
+/** A new message in this user's private chat; also for a press that came without its message (an old one). */
+export const say = async (ctx: BotContext, text: string, keyboard?: InlineKeyboardMarkup): Promise<void> => {
+  const chatId = ctx.chat?.id ?? ctx.from?.id;
+  if (chatId === undefined) return;
+  await ctx.api.sendMessage(chatId, text, keyboard === undefined ? {} : { reply_markup: keyboard });
 };
 
 /** Shows the domain's refusal; rethrows anything else (a bug, which the actor host reports and retries). */
