@@ -78,6 +78,7 @@ export const openOurStore = async (
 };
 
 export interface EmmettTarget {
+  readonly pool: pg.Pool;
   appendNew(stream: string, event: NewEvent): Promise<void>;
   close(): Promise<void>;
 }
@@ -89,6 +90,7 @@ export const openEmmett = async (admin: Admin, databaseUrl: string, poolSize: nu
   const store: EmmettStore = getPostgreSQLEventStore(url, { connectionOptions: { pool, connectionString: url } });
   await store.schema.migrate();
   return {
+    pool,
     async appendNew(stream, event) {
       // The same work as ours: a new stream, checked to be at version 0, one event with data and metadata.
       // (Emmett 0.42 turns STREAM_DOES_NOT_EXIST into "no check" in SQL; 0n makes its function check the version.)
@@ -104,6 +106,7 @@ export const openEmmett = async (admin: Admin, databaseUrl: string, poolSize: nu
 };
 
 export interface BareTarget {
+  readonly pool: pg.Pool;
   /** One row, one autocommit transaction: the floor under any append of one event. */
   insert(stream: string, event: NewEvent): Promise<void>;
   close(): Promise<void>;
@@ -117,6 +120,7 @@ export const openBare = async (admin: Admin, databaseUrl: string, poolSize: numb
   );
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   return {
+    pool,
     async insert(stream, event) {
       await pool.query({
         name: `bench_bare_insert_${schema}`,

@@ -4,8 +4,9 @@
 // `transaction_id::text` output column, a sort of the whole remaining log for every page.
 import type pg from 'pg';
 
-export const bareKeysetRead = async (pool: pg.Pool, schema: string, pageSize: number): Promise<{ events: number; seconds: number }> => {
+export const bareKeysetRead = async (pool: pg.Pool, schema: string, pageSize: number): Promise<{ events: number; seconds: number; cpuSeconds: number }> => {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let commit = '0';
   let position = '0';
   let events = 0;
@@ -28,5 +29,6 @@ export const bareKeysetRead = async (pool: pg.Pool, schema: string, pageSize: nu
     commit = String(last[1]);
     events += result.rows.length;
   }
-  return { events, seconds: (performance.now() - started) / 1000 };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { events, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 };

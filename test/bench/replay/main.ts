@@ -67,9 +67,9 @@ const main = async (): Promise<void> => {
 
   // Warm the cache the same way for both reads: the baseline first, then ours.
   if (!flag('--skip-bare')) await bareKeysetRead(pool, ES, 5000);
-  const bare = flag('--skip-bare') ? { events: 1, seconds: 1 } : await bareKeysetRead(pool, ES, 5000);
+  const bare = flag('--skip-bare') ? { events: 1, seconds: 1, cpuSeconds: 1 } : await bareKeysetRead(pool, ES, 5000);
   const bareRate = bare.events / bare.seconds;
-  log(`bare keyset read: ${bare.events} events in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} events/s`);
+  log(`bare keyset read: ${bare.events} events in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} events/s (this process's CPU ${((bare.cpuSeconds * 1e6) / bare.events).toFixed(1)} µs/event)`);
 
   const store = createPostgresEventStore({ connectionString: url, schema: ES, poolSize: 4, pollIntervalMs: 200 });
   const deadLetters = createDeadLetterStore(PJ);
@@ -83,6 +83,7 @@ const main = async (): Promise<void> => {
     `rebuild: ${replay.rebuild.events} events in ${replaySeconds.toFixed(2)} s = ${Math.round(replayRate)} events/s ` +
       `(${(replayRate / bareRate).toFixed(2)} × bare read; read+fold ${replay.rebuild.readAndFoldMs} ms, COPY ${replay.rebuild.writeMs} ms of ${rowCount} rows, indexes ${replay.rebuild.indexMs} ms)`,
   );
+  log(`  this process's CPU while reading and folding: ${((replay.rebuild.readAndFoldCpuMs * 1000) / replay.rebuild.events).toFixed(1)} µs/event`);
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
 
   if (flag('--skip-lag')) {
