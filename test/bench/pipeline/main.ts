@@ -160,6 +160,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const cpuAll = async (): Promise<number> => (await Promise.all(child!.metricsUrls.map((url) => cpuSeconds(url)))).reduce((a, b) => a + b, 0);
         const before = expectReplies ? await scrapeAll() : undefined;
         const commitsBefore = await commits();
+        const watchBefore = watch?.transactions() ?? 0;
         const cpuBefore = await cpuAll();
         let cpuAfter = Number.NaN;
         let projectionMs: MeasuredLevel['projectionMs'];
@@ -172,7 +173,9 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         // Let the statistics collector catch up (it flushes at most once a second).
         if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
         const commitsAfter = await commits();
-        const postgresCommitsPerUpdate = commitsBefore === undefined || commitsAfter === undefined ? undefined : (commitsAfter - commitsBefore) / level.sent;
+        // Without the benchmark's own polls of the projector's checkpoint (the projector's transactions do count).
+        const watchTransactions = (watch?.transactions() ?? 0) - watchBefore;
+        const postgresCommitsPerUpdate = commitsBefore === undefined || commitsAfter === undefined ? undefined : (commitsAfter - commitsBefore - watchTransactions) / level.sent;
         log(
           `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +

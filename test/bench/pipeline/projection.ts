@@ -27,14 +27,18 @@ const covers = (sample: Sample, commit: bigint, position: bigint): boolean =>
 export interface ProjectionWatch {
   /** Latencies of `shots`: waits up to `waitMs` for the projector to cover them all. */
   measure(shots: readonly Shot[], waitMs: number): Promise<ProjectionLatency>;
+  /** Transactions this watch has run so far (its polls count in pg_stat_database too: the benchmark subtracts them). */
+  transactions(): number;
   stop(): Promise<void>;
 }
 
 export const watchProjection = (client: pg.Client, options: { readonly projection: string; readonly checkpointTable: string; readonly eventsTable: string; readonly pollMs: number }): ProjectionWatch => {
   const samples: Sample[] = [];
   let running = true;
+  let transactions = 0;
   const poll = (async () => {
     while (running) {
+      transactions += 1;
       const { rows } = await client.query<{ commit: string; position: string }>(
         `select commit::text as commit, position::text as position from ${options.checkpointTable} where projection = $1`,
         [options.projection],
@@ -52,6 +56,7 @@ export const watchProjection = (client: pg.Client, options: { readonly projectio
 
   const firstEvents = async (shots: readonly Shot[]): Promise<Map<string, { commit: bigint; position: bigint }>> => {
     const ids = shots.map((shot) => `tg:${shot.updateId}`);
+    transactions += 1;
     const { rows } = await client.query<{ id: string; commit: string; position: string }>(
       `select distinct on (metadata->>'correlationId') metadata->>'correlationId' as id, transaction_id::text as commit, global_position::text as position
        from ${options.eventsTable} where metadata->>'correlationId' = any($1::text[])
@@ -97,6 +102,7 @@ export const watchProjection = (client: pg.Client, options: { readonly projectio
       }
       return { ...quantiles(latencies), projected: latencies.length, acked: acked.length, pollMs: options.pollMs };
     },
+    transactions: () => transactions,
     async stop() {
       running = false;
       await poll;
