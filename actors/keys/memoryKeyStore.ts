@@ -38,6 +38,12 @@ export const createMemoryKeyStore = (options: MemoryKeyStoreOptions = {}): KeySt
       const key = keys.get(owner)?.get(version);
       return key ? { owner, version, key } : null;
     },
+    async getMany(refs) {
+      return refs.flatMap(({ owner, version }) => {
+        const key = keys.get(owner)?.get(version);
+        return key ? [{ owner, version, key }] : [];
+      });
+    },
     async delete(owner, version) {
       const versions = versionsOf(owner);
       const live = (versions.get(version) ?? null) !== null;

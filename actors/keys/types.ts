@@ -12,6 +12,11 @@ export interface UserKey {
   readonly key: Buffer;
 }
 
+export interface KeyRef {
+  readonly owner: string;
+  readonly version: number;
+}
+
 export interface KeyStore {
   /** The owner's live key of the highest version; creates the next version when none is live (first use, after a forget). */
   current(owner: string): Promise<UserKey>;
@@ -19,6 +24,8 @@ export interface KeyStore {
   next(owner: string, after: number): Promise<UserKey>;
   /** The key of one version, or null when it was deleted or never existed. */
   get(owner: string, version: number): Promise<UserKey | null>;
+  /** The live keys among these versions, in one round trip (a replay meets thousands of users per page). */
+  getMany(refs: readonly KeyRef[]): Promise<readonly UserKey[]>;
   /** Deletes one version's key for good; true when this call deleted it, false when it was already gone. */
   delete(owner: string, version: number): Promise<boolean>;
   /** Versions of the owner whose key is still live (for `lexbot ops forget` and tests). */

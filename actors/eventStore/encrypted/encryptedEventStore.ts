@@ -63,6 +63,12 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
   };
 
   const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
+    const refs = events.flatMap((event) => {
+      const version = versionOf(event);
+      const owner = version === undefined ? null : ownerOf(event.streamName);
+      return owner === null || version === undefined ? [] : [{ owner, version }];
+    });
+    if (refs.length > 1) await keys.prefetch(refs);
     // In order: a UserForgotten must take its key only after the events sealed before it were opened.
     const opened: RecordedEvent[] = [];
     for (const event of events) opened.push(versionOf(event) === undefined ? event : await openOne(event));

@@ -2,7 +2,7 @@
 // projector's replays would otherwise ask the database for the same key over and over. A deleted version is
 // deleted for good, so "gone" is cached without expiry; a live key expires after `ttlMs`, which bounds how long
 // another process may still open a key deleted elsewhere (reading the UserForgotten event drops it sooner).
-import type { KeyStore, UserKey } from '../../keys/index.js';
+import type { KeyRef, KeyStore, UserKey } from '../../keys/index.js';
 
 export interface KeyCacheOptions {
   readonly maxEntries?: number;
@@ -14,6 +14,8 @@ export interface KeyCache {
   current(owner: string): Promise<UserKey>;
   next(owner: string, after: number): Promise<UserKey>;
   get(owner: string, version: number): Promise<UserKey | null>;
+  /** Loads every uncached version among `refs` in one store round trip (a page of a replay). */
+  prefetch(refs: readonly KeyRef[]): Promise<void>;
   /** Deletes in the store (idempotent) and remembers the version as gone. */
   delete(owner: string, version: number): Promise<void>;
   /** True when this process already knows the version is gone (no store round trip). */
@@ -75,6 +77,20 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       if (key === null) put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
       else remember(key);
       return key;
+    },
+    async prefetch(refs) {
+      const wanted = new Map<string, KeyRef>();
+      for (const ref of refs) {
+        const name = id(ref.owner, ref.version);
+        if (!wanted.has(name) && hit(versions, name) === undefined) wanted.set(name, ref);
+      }
+      if (wanted.size === 0) return;
+      const found = await store.getMany([...wanted.values()]);
+      for (const key of found) {
+        remember(key);
+        wanted.delete(id(key.owner, key.version));
+      }
+      for (const name of wanted.keys()) put(versions, name, { key: null, expiresAt: Number.POSITIVE_INFINITY });
     },
     async delete(owner, version) {
       await store.delete(owner, version);

@@ -55,6 +55,16 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       const row = rows[0];
       return row?.key ? { owner, version, key: row.key } : null;
     },
+    async getMany(refs) {
+      if (refs.length === 0) return [];
+      const { rows } = await pool.query<{ owner: string; version: number; key: Buffer }>(
+        `select k.owner, k.version, k.key from ${n.userKeys} k
+         join unnest($1::text[], $2::int[]) as r(owner, version) on k.owner = r.owner and k.version = r.version
+         where k.key is not null`,
+        [refs.map((r) => r.owner), refs.map((r) => r.version)],
+      );
+      return rows;
+    },
     async delete(owner, version) {
       checkOwner(owner);
       // A version never created gets its tombstone too, so it can never be created afterwards.

@@ -47,4 +47,22 @@ export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; 
       expect(await keys.liveVersions('9')).toEqual([2, 4]);
       expect((await keys.current('9')).version).toBe(4);
     }));
+
+  it('getMany returns the live keys among many versions in one call', () =>
+    using(async (keys) => {
+      const a = await keys.current('1');
+      const b = await keys.current('2');
+      await keys.current('3');
+      await keys.delete('3', 1);
+      const found = await keys.getMany([
+        { owner: '1', version: 1 },
+        { owner: '2', version: 1 },
+        { owner: '3', version: 1 },
+        { owner: '4', version: 1 },
+      ]);
+      expect(found.map((k) => [k.owner, k.version]).sort()).toEqual([['1', 1], ['2', 1]]);
+      expect(found.find((k) => k.owner === '1')?.key.equals(a.key)).toBe(true);
+      expect(found.find((k) => k.owner === '2')?.key.equals(b.key)).toBe(true);
+      expect(await keys.getMany([])).toEqual([]);
+    }));
 };

@@ -5,12 +5,16 @@ import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 
 const counting = (store: KeyStore) => {
-  const calls = { get: 0, current: 0 };
+  const calls = { get: 0, current: 0, getMany: 0 };
   const counted: KeyStore = {
     ...store,
     get: async (owner, version) => {
       calls.get += 1;
       return store.get(owner, version);
+    },
+    getMany: async (refs) => {
+      calls.getMany += 1;
+      return store.getMany(refs);
     },
     current: async (owner) => {
       calls.current += 1;
@@ -63,5 +67,20 @@ describe('key cache', () => {
     expect(calls.get).toBe(3);
     await cache.get('b', 1);
     expect(calls.get).toBe(4);
+  });
+
+  it('prefetches a page of versions in one store call, remembering the gone ones too', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    for (const owner of ['a', 'b', 'c']) await store.current(owner);
+    await store.delete('c', 1);
+    await cache.prefetch(['a', 'b', 'c', 'a'].map((owner) => ({ owner, version: 1 })));
+    expect(calls.getMany).toBe(1);
+    expect((await cache.get('a', 1))?.version).toBe(1);
+    expect(await cache.get('c', 1)).toBeNull();
+    expect(calls.get).toBe(0);
+    await cache.prefetch([{ owner: 'a', version: 1 }]);
+    expect(calls.getMany).toBe(1);
   });
 });
