@@ -6,7 +6,7 @@ import type { BotContext } from '../context.js';
 import { replyToDomainError } from '../replyToDomainError.js';
 import { resumeOnboarding, startOnboarding } from './onboarding/index.js';
 import { currentWizard } from './onboarding/wizard.js';
-import { isolate } from './profile/card.js';
+import { NAME_DISPLAY_MAX, clip, isolate } from './profile/card.js';
 
 export const start = new Composer<BotContext>();
 
@@ -23,7 +23,7 @@ start.command('start', async (ctx) => {
   } catch (error) {
     return replyToDomainError(ctx, error);
   }
-  const name = isolate(from.first_name);
+  const name = isolate(clip(from.first_name, NAME_DISPLAY_MAX));
   if (firstContact) {
     await ctx.reply(ctx.t('welcome', { name }));
     return startOnboarding(ctx);

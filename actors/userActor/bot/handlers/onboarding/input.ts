@@ -5,6 +5,7 @@ import type { BotContext } from '../../context.js';
 import { replyToDomainError } from '../../replyToDomainError.js';
 import { chooseZone } from './actions.js';
 import { zoneAt } from './location.js';
+import { clip } from '../profile/card.js';
 import { afterSection } from './navigation.js';
 import { goTo } from './present.js';
 import { parseTimeZoneInput } from './timeZoneInput.js';
@@ -15,7 +16,7 @@ const SEARCH_RESULTS = 8;
 const searchStep = async (ctx: BotContext, wizard: Wizard, text: string): Promise<void> => {
   const found = searchLanguages(text, SEARCH_RESULTS).map((info) => info.code);
   if (found.length === 0) {
-    await ctx.reply(ctx.t('language-search-empty', { query: text.slice(0, 64) }));
+    await ctx.reply(ctx.t('language-search-empty', { query: clip(text, 64) }));
     return;
   }
   await goTo(ctx, { ...wizard, draft: { ...wizard.draft, found } }, 'send', ctx.t('ob-search-found', { count: found.length }));

@@ -13,6 +13,26 @@ import { formatOffset } from '../onboarding/timeZoneInput.js';
 /** First-strong isolate … pop directional isolate. */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Text cut to at most `max` UTF-16 units (what Telegram's 4096 counts) at a character boundary, with an ellipsis when
+ * cut: a bio within the domain's 500 characters can still be 5,000 units of emoji sequences.
+ */
+export const clip = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length > max - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
+};
+
+/** Room for a name and a bio on one card, far below 4096 with every other section at its longest. */
+export const NAME_DISPLAY_MAX = 64;
+export const BIO_DISPLAY_MAX = 1500;
+
 export const SECTION_LABELS: Readonly<Record<ProfileSection, string>> = {
   nativeLanguages: 'profile-native',
   learningLanguages: 'profile-learning',
@@ -46,7 +66,7 @@ export interface CardInput {
 export const profileCard = ({ t, locale, profile, now }: CardInput): string => {
   const zone = profile.availability?.timeZone;
   const rows = [
-    `👤 ${isolate(profile.firstName ?? DASH)}`,
+    `👤 ${isolate(clip(profile.firstName ?? DASH, NAME_DISPLAY_MAX))}`,
     '',
     `🗣 ${t('profile-native')}: ${orDash(profile.nativeLanguages.filter(isLanguageCode).map((code) => languageLabel(code, locale)))}`,
     `📖 ${t('profile-learning')}: ${orDash(profile.learningLanguages.filter((s) => isLanguageCode(s.code)).map((s) => `${languageLabel(s.code, locale)} (${s.level})`))}`,
@@ -55,7 +75,7 @@ export const profileCard = ({ t, locale, profile, now }: CardInput): string => {
     `🌍 ${t('profile-time-zone')}: ${zone === undefined ? DASH : `${zone} (${formatOffset(utcOffsetMinutes(zone, now))})`}`,
     `💬 ${t('profile-styles')}: ${orDash(profile.communicationStyles.map((style) => t(communicationStyleKey(style))))}`,
     `🔁 ${t('profile-frequency')}: ${profile.frequency === null ? DASH : t(frequencyKey(profile.frequency))}`,
-    `📝 ${t('profile-bio')}: ${profile.bio === '' ? DASH : isolate(profile.bio)}`,
+    `📝 ${t('profile-bio')}: ${profile.bio === '' ? DASH : isolate(clip(profile.bio, BIO_DISPLAY_MAX))}`,
     '',
     t('profile-completion', { percent: profileCompletion(profile) }),
   ];

@@ -2,7 +2,7 @@
 import { COMMUNICATION_STYLES, FREQUENCIES } from '../../../../../../domain/communication/index.js';
 import { communicationStyleKey, frequencyKey } from '../../../../../../domain/i18n/index.js';
 import { MAX_BIO_CHARACTERS, PROFILE_SECTIONS } from '../../../../../../domain/user/index.js';
-import { SECTION_LABELS, isolate, profileCard } from '../../profile/card.js';
+import { BIO_DISPLAY_MAX, SECTION_LABELS, clip, isolate, profileCard } from '../../profile/card.js';
 import type { Wizard } from '../wizard.js';
 import { button, checked, header, lines, navigation, rows, type Screen, type View } from './screen.js';
 
@@ -25,7 +25,7 @@ export const frequencyScreen = (view: View, wizard: Wizard): Screen => ({
 export const bioScreen = (view: View, wizard: Wizard): Screen => {
   const current = view.profile.bio;
   return {
-    text: lines(header(view, wizard, 6) + view.t('ask-bio', { max: MAX_BIO_CHARACTERS }), current === '' ? null : view.t('ob-bio-current', { bio: isolate(current) })),
+    text: lines(header(view, wizard, 6) + view.t('ask-bio', { max: MAX_BIO_CHARACTERS }), current === '' ? null : view.t('ob-bio-current', { bio: isolate(clip(current, BIO_DISPLAY_MAX)) })),
     keyboard: [
       [button(current === '' ? view.t('button-skip') : view.t('ob-button-keep-bio'), 'bio', 's'), ...(current === '' ? [] : [button(view.t('ob-button-remove-bio'), 'bio', 'r')])],
       navigation(view, wizard),
