@@ -302,7 +302,7 @@ problem-availability-duplicate_slot = A time of day is chosen twice: { $slot }.
 ## Refused commands (error-<code>; variables are the DomainError's details)
 
 error-not_started = Send /start first to set up your profile.
-error-forgotten = Your data was deleted at your request, so this account can no longer use the bot.
+error-forgotten = Your data was deleted at your request. Send /start to begin again as a new user.
 error-banned = Your account has been blocked for breaking the rules, so you can no longer use the bot.
 error-already_banned = This account is already blocked.
 error-not_banned = This account is not blocked.
