@@ -11,12 +11,12 @@ import { BOT_INFO, BOT_TOKEN, textUpdate, type Sender } from './fixtures.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 
-const setup = () => {
+const setup = (clock: () => Date = () => NOW) => {
   const store = createMemoryEventStore();
   const host = createActorHost({
     store,
     committer: createGroupCommitter(store),
-    behavior: createUserBehavior({ token: BOT_TOKEN, botInfo: BOT_INFO, handlers: createHandlers(), clock: () => NOW }),
+    behavior: createUserBehavior({ token: BOT_TOKEN, botInfo: BOT_INFO, handlers: createHandlers(), clock }),
     codec: userEventCodec,
     stateCodec: userStateCodec,
     streamOf: userStreamOfKey,
@@ -37,9 +37,16 @@ describe('user actor', () => {
     const { store, host, send, replies } = setup();
     const anna: Sender = { id: 1001, first_name: 'Анна', language_code: 'ru' };
     const result = await send(anna, 1, '/start');
-    expect(result.version).toBe(2);
     const stored = await store.readStream('user-1001');
-    expect(stored.map((event) => event.type)).toEqual(['UserStarted', OUTBOX_EVENT_TYPES.telegramCall]);
+    // One commit: the user, the greeting, the wizard's first step (dialog + its message) and the reminder timer.
+    expect(result.version).toBe(stored.length);
+    expect(stored.map((event) => event.type)).toEqual([
+      'UserStarted',
+      OUTBOX_EVENT_TYPES.telegramCall,
+      'DialogChanged',
+      OUTBOX_EVENT_TYPES.telegramCall,
+      OUTBOX_EVENT_TYPES.timerScheduled,
+    ]);
     const [reply] = await replies(1001);
     expect(reply?.method).toBe('sendMessage');
     expect(reply?.payload.chat_id).toBe(1001);
@@ -52,24 +59,36 @@ describe('user actor', () => {
   it('answers the same update once, however often it is delivered', async () => {
     const { store, host, send } = setup();
     const bob: Sender = { id: 1002, first_name: 'Bob', language_code: 'en' };
-    for (let attempt = 0; attempt < 5; attempt += 1) await send(bob, 7, '/start');
-    expect((await store.readStream('user-1002')).map((event) => event.type)).toEqual(['UserStarted', OUTBOX_EVENT_TYPES.telegramCall]);
+    await send(bob, 7, '/start');
+    const once = (await store.readStream('user-1002')).map((event) => event.type);
+    expect(once[0]).toBe('UserStarted');
+    for (let attempt = 0; attempt < 4; attempt += 1) await send(bob, 7, '/start');
+    expect((await store.readStream('user-1002')).map((event) => event.type)).toEqual(once);
     await host.close();
   });
 
-  it('greets a returning user differently and answers unknown commands and free text', async () => {
-    const { host, send, replies } = setup();
+  it('greets a returning user differently and answers unknown commands and free text, in a flow and outside', async () => {
+    // A person typing: ten seconds between messages, so the per-user rate limit (burst 5) stays out of the way.
+    let tick = 0;
+    const { host, send, replies } = setup(() => new Date(NOW.getTime() + 10_000 * tick++));
     const eve: Sender = { id: 1003, first_name: 'Eve', language_code: 'de' };
     await send(eve, 1, '/start');
     await send(eve, 2, '/start');
     await send(eve, 3, '/frobnicate');
     await send(eve, 4, 'hello there');
+    await send(eve, 5, '/cancel');
+    await send(eve, 6, 'hello there');
     const texts = (await replies(1003)).map((reply) => reply.payload.text);
-    expect(texts).toHaveLength(4);
+    expect(texts).toHaveLength(7);
     expect(texts[0]).toContain('Eve');
-    expect(texts[1]).toMatch(/^Welcome back, Eve/);
-    expect(texts[2]).toMatch(/\/help/);
-    expect(texts[3]).toMatch(/\/start/);
+    expect(texts[1]).toMatch(/^Step 1 of 6/);
+    expect(texts[2]).toMatch(/^Welcome back, \u2068Eve\u2069! Let us continue/);
+    expect(texts[3]).toMatch(/\/help/);
+    // Inside the wizard's language step, free text is a language search.
+    expect(texts[4]).toContain('hello there');
+    expect(texts[5]).not.toBe('');
+    // Outside any flow, free text gets a pointer to what the bot can do.
+    expect(texts[6]).toMatch(/\/start|\/help/);
     await host.close();
   });
 
