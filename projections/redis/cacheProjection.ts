@@ -4,6 +4,7 @@
 // beside the data it covers; a batch delivered twice is ignored by the version stamps.
 import { START, compareCheckpoints, type Checkpoint, type EventStore, type RecordedEvent } from '../../actors/eventStore/types.js';
 import { evolve, initialState, userStreamName, type UserEvent, type UserId } from '../../domain/user/index.js';
+import { isOutboxEventType } from '../../actors/outbox/outboxEvents.js';
 import { APPLY_BATCH_LUA, checkpointText } from './applyBatchScript.js';
 import type { RedisClient } from './client.js';
 import { decodeRecorded, decodeUserEvent, groupByUser, type DecodedEvent, type VersionedEvent } from './decodeUserEvents.js';
@@ -84,7 +85,7 @@ export const createRedisCacheProjection = (options: RedisCacheProjectionOptions)
   /** The events between the stored version and the batch's first one, when the record missed some. */
   const fillGap = async (id: UserId, from: number, until: number): Promise<readonly VersionedEvent[]> => {
     const missing = await store.readStream(userStreamName(id), { fromVersion: from, maxCount: until - from });
-    return missing.map(decodeRecorded);
+    return missing.filter((e) => !isOutboxEventType(e.type)).map(decodeRecorded);
   };
 
   const writeFor = async (id: UserId, events: readonly VersionedEvent[]): Promise<UserWrite | null> => {

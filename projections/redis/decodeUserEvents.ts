@@ -1,6 +1,7 @@
 // Picks the user streams' events out of a batch of the global log and decodes each through upcast() (older schema
 // versions lifted, shapes validated). Events of other streams are not ours.
 import type { RecordedEvent } from '../../actors/eventStore/types.js';
+import { isOutboxEventType } from '../../actors/outbox/outboxEvents.js';
 import { upcast } from '../../domain/events/index.js';
 import { isUserId, type UserEvent, type UserId } from '../../domain/user/index.js';
 
@@ -26,10 +27,13 @@ export const decodeRecorded = (recorded: RecordedEvent): VersionedEvent => ({
   event: upcast({ type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data }),
 });
 
-/** The event decoded, or null when it belongs to no user stream; throws when a user event does not decode. */
+/**
+ * The event decoded, or null when it belongs to no user stream or is an outbox entry (a side effect the actor queued
+ * beside its events, never folded into state); throws when a user event does not decode.
+ */
 export const decodeUserEvent = (recorded: RecordedEvent): DecodedEvent | null => {
   const userId = userIdOfStream(recorded.streamName);
-  return userId === null ? null : { userId, ...decodeRecorded(recorded) };
+  return userId === null || isOutboxEventType(recorded.type) ? null : { userId, ...decodeRecorded(recorded) };
 };
 
 /** User id → that user's events, ascending by version, each version once (a batch may repeat one). */

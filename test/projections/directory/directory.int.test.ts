@@ -1,5 +1,6 @@
 // The UserDirectory over real read models: candidates through the Postgres candidate search and cards from the
 // users / languages / interests / availability tables, for users whose events went through the real projection.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresCandidateSearch, withFallback } from '../../../projections/analytics/index.js';
 import { createCacheReader, createRedisCacheProjection, createRedisCandidateSearch } from '../../../projections/redis/index.js';
@@ -28,6 +29,9 @@ describe('read-model user directory', () => {
       const events = eventsOf(spec, NOW);
       count += events.length;
       await append(db.store, spec.id, events);
+      // A reply queued beside the events (the outbox), as every user stream holds: projections must step over it.
+      await db.store.append(`user-${spec.id}`, 'any', [{ id: randomUUID(), type: 'OutboxTelegramCallQueued', schemaVersion: 1, data: { method: 'sendMessage', payload: { chat_id: Number(spec.id), text: 'hi' } } }]);
+      count += 1;
     }
     await logSettled(db.store, count);
     const target = createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters });
