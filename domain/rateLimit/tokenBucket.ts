@@ -43,7 +43,9 @@ export const takeToken = (policy: TokenBucketPolicy, bucket: TokenBucket | undef
   const updatedAt = Math.max(now, current.updatedAt);
   if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt, quietUntil: current.quietUntil }, verdict: { kind: 'allow' } };
   if (now < current.quietUntil) return { bucket: { tokens, updatedAt, quietUntil: current.quietUntil }, verdict: { kind: 'drop' } };
-  const retryAfterSeconds = Math.max(1, Math.ceil(((1 - tokens) * 60) / policy.perMinute));
+  // Whole milliseconds first, so float noise (2.0000000000000004 s) does not round a wait up a second.
+  const retryAfterMs = Math.round(((1 - tokens) * 60_000) / policy.perMinute);
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return { bucket: { tokens, updatedAt, quietUntil: now + policy.noticeWindowMs }, verdict: { kind: 'notify', retryAfterSeconds } };
 };
 
