@@ -90,10 +90,10 @@ export const createBroadcastRunner = (options: BroadcastRunnerOptions): Broadcas
     }
   };
 
-  const sendTo = async (row: BroadcastRow, userId: string, signal?: AbortSignal): Promise<'sent' | 'failed'> => {
+  const sendTo = async (row: BroadcastRow, text: string, userId: string, signal?: AbortSignal): Promise<'sent' | 'failed'> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await telegram('sendMessage', { chat_id: Number(userId), text: row.text }, signal);
+        await telegram('sendMessage', { chat_id: Number(userId), text }, signal);
         return 'sent';
       } catch (error) {
         if (refusedByTelegram(error) || attempt >= attempts || signal?.aborted === true) {
@@ -106,6 +106,12 @@ export const createBroadcastRunner = (options: BroadcastRunnerOptions): Broadcas
   };
 
   const deliver = async (row: BroadcastRow, signal?: AbortSignal): Promise<void> => {
+    if (row.text === null) {
+      await store.finish(row.broadcastId, now());
+      logger.warn({ broadcast: row.broadcastId }, 'broadcast ended early: its admin was forgotten, and its text with them');
+      return;
+    }
+    const text = row.text;
     const messageId = row.progressMessageId ?? (await openProgress(row));
     const counts = { sent: row.sent, failed: row.failed };
     let cursor = row.cursor;
@@ -118,7 +124,7 @@ export const createBroadcastRunner = (options: BroadcastRunnerOptions): Broadcas
       for (const userId of batch) {
         if (aborted()) return;
         if (await store.claim(row.broadcastId, userId)) {
-          const outcome = await sendTo(row, userId, signal);
+          const outcome = await sendTo(row, text, userId, signal);
           await store.record(row.broadcastId, userId, outcome);
           counts[outcome] += 1;
           options.onDelivery?.(outcome);

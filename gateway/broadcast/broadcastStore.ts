@@ -6,7 +6,8 @@ import { DEFAULT_BROADCAST_SCHEMA, DEFAULT_READ_MODEL_SCHEMA, RECIPIENT_STATUSES
 export interface BroadcastRow {
   readonly broadcastId: string;
   readonly adminId: string;
-  readonly text: string;
+  /** Null once the admin was forgotten (their words went with them): the broadcast ends where it is. */
+  readonly text: string | null;
   readonly total: number;
   readonly sent: number;
   readonly failed: number;
@@ -34,7 +35,7 @@ export interface BroadcastStore {
 }
 
 interface Row {
-  broadcast_id: string; admin_id: string; text: string; total: number; sent: number; failed: number; cursor: string;
+  broadcast_id: string; admin_id: string; text: string | null; total: number; sent: number; failed: number; cursor: string;
   progress_message_id: string | null; interface_language: string | null; telegram_language_code: string | null;
 }
 
@@ -56,14 +57,16 @@ export const createPostgresBroadcastStore = (options: { readonly pool: pg.Pool; 
   const b = validateSchema(options.schema ?? DEFAULT_BROADCAST_SCHEMA);
   const rm = validateSchema(options.readModelSchema ?? DEFAULT_READ_MODEL_SCHEMA);
   const statuses = `(${RECIPIENT_STATUSES.map((status) => `'${status}'`).join(', ')})`;
-  const select = `select x.broadcast_id, x.admin_id::text, x.text, x.total, x.sent, x.failed, x.cursor::text, x.progress_message_id::text,
+  const select = `select x.broadcast_id, x.admin_id::text, m.text, x.total, x.sent, x.failed, x.cursor::text, x.progress_message_id::text,
                          u.interface_language, u.telegram_language_code
-                    from ${b}.broadcasts x left join ${rm}.users u on u.user_id = x.admin_id`;
+                    from ${b}.broadcasts x
+                    left join ${rm}.users u on u.user_id = x.admin_id
+                    left join ${rm}.moderation m on m.user_id = x.admin_id and m.kind = 'broadcast' and m.action = x.broadcast_id`;
   return {
     async discover() {
       const result = await pool.query(
-        `insert into ${b}.broadcasts (broadcast_id, admin_id, text, started_at, total)
-         select m.action, m.user_id, m.text, m.at, (select count(*)::int from ${rm}.users where status in ${statuses})
+        `insert into ${b}.broadcasts (broadcast_id, admin_id, started_at, total)
+         select m.action, m.user_id, m.at, (select count(*)::int from ${rm}.users where status in ${statuses})
            from ${rm}.moderation m
           where m.kind = 'broadcast' and m.text is not null
             and not exists (select 1 from ${b}.broadcasts x where x.broadcast_id = m.action)

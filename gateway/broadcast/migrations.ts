@@ -1,5 +1,7 @@
 // The broadcast runner's tables: one row per broadcast (its progress: cursor over recipients by user id, counts,
 // the admin's progress message) and one per recipient claimed, whose primary key makes a second send impossible.
+// No text is copied here: it stays in read_models.moderation, the admin's personal data (Guarantee 7), so a
+// forgotten admin's words disappear with their rows.
 import { DEFAULT_BROADCAST_SCHEMA, validateSchema } from './names.js';
 
 export interface BroadcastMigration {
@@ -17,7 +19,6 @@ export const broadcastMigrations = (schema: string = DEFAULT_BROADCAST_SCHEMA): 
       sql: `create table ${s}.broadcasts (
   broadcast_id text primary key,
   admin_id bigint not null,
-  text text not null,
   started_at timestamptz not null,
   total integer not null,
   sent integer not null default 0,

@@ -127,4 +127,18 @@ describe('broadcast runner', () => {
     const texts = sent.filter((call) => call.method === 'sendMessage' && String(call.payload.chat_id) === '101').map((call) => call.payload.text);
     expect(texts).toEqual(['First', 'Second']);
   });
+
+  it('ends a broadcast whose admin was forgotten meanwhile: their text is gone, nothing more is sent', async () => {
+    await startBroadcast('broadcast:gone', 'Soon forgotten');
+    const first: Sent[] = [];
+    await runner(first, { abortAfter: 2 }).run();
+    expect(deliveries(first, 'Soon forgotten')).toHaveLength(1);
+    // The projector purges a forgotten admin's rows, the broadcast's text with them.
+    await readModels.pool.query(`delete from ${readModels.schema}.moderation where user_id = $1`, [ADMIN]);
+    const second: Sent[] = [];
+    await runner(second).run();
+    expect(second).toEqual([]);
+    const { rows } = await progress.pool.query<{ finished: boolean }>(`select finished_at is not null as finished from ${progress.schema}.broadcasts`);
+    expect(rows).toEqual([{ finished: true }]);
+  });
 });
