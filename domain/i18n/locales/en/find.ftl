@@ -37,6 +37,7 @@ find-request-sent = ✉️ Request sent to { $name }. They have { $hours ->
        *[other] { $hours } hours
     } to answer; I will tell you what they say.
 find-unavailable = This person is no longer available. Send /find to look again.
+find-search-failed = I cannot search right now. Please try again in a minute.
 
 ## Before the profile is ready
 

@@ -43,7 +43,14 @@ const againKeyboard = (ctx: BotContext, notify: boolean): InlineKeyboard => {
 /** Shows the candidate after `browsing.current` (the best one when there is none). */
 export const present = async (ctx: BotContext, browsing: Browsing, placement: Placement): Promise<void> => {
   const { state, now } = ctx.actor;
-  const ranking = await rank(ctx.services.directory, state, now);
+  let ranking: Awaited<ReturnType<typeof rank>>;
+  try {
+    ranking = await rank(ctx.services.directory, state, now);
+  } catch {
+    // The read side is down (Postgres unreachable): say so rather than leave the user waiting on retries.
+    await send(ctx, placement, ctx.t('find-search-failed'), againKeyboard(ctx, false));
+    return;
+  }
   if (ranking === null) return;
   if (ranking.ranked.length === 0) {
     setDialog(ctx, null);

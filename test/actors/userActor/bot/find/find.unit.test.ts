@@ -98,6 +98,14 @@ describe('/find', () => {
     expect((await user.press('fd:notify')).events.map((e) => e.type)).not.toContain('PartnerAlertRequested');
   });
 
+  it('says the search is unavailable when the read side fails, instead of leaving the user without an answer', async () => {
+    const broken = createMemoryUserDirectory();
+    const user = createDriver(stateOf({ ...VIEWER, id: '9' }, NOW), memoryServices({ directory: { ...broken, candidates: () => Promise.reject(new Error('connection refused')) } }), NOW);
+    const step = await user.send('/find');
+    expect(textsOf(step)).toEqual(['I cannot search right now. Please try again in a minute.']);
+    expect(buttonsOf(step)).toEqual(['fd:again']);
+  });
+
   it('answers stale or malformed buttons and never edits without a message', async () => {
     const user = world(VIEWER, [SAM]);
     const odd = await user.press('fd:req:not-a-user');
