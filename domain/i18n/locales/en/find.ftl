@@ -32,11 +32,6 @@ find-button-again = 🔄 Search again
 find-position = Partner { $index } of { $total }
 find-stale = This search has moved on. Send /find to look again.
 find-skipped-all = You have seen everyone who fits right now.
-find-request-sent = ✉️ Request sent to { $name }. They have { $hours ->
-        [one] { $hours } hour
-       *[other] { $hours } hours
-    } to answer; I will tell you what they say.
-find-unavailable = This person is no longer available. Send /find to look again.
 find-search-failed = I cannot search right now. Please try again in a minute.
 
 ## Before the profile is ready
