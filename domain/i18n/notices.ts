@@ -197,6 +197,29 @@ export const NOTICE_VARIABLES = {
   // --- end onboarding and profile
   /** One overlap range in the viewer's time: day label and "HH:MM" times (see formatLocalHour). */
   'availability-range': ['day', 'from', 'to'],
+  // --- safety, feedback and admin (issue #6 points 6-7; safety.ftl, admin.ftl)
+  'safety-block-confirm': ['name'],
+  'safety-block-cancelled': ['name'],
+  'safety-report-cancelled': [],
+  'safety-no-partner': [],
+  'safety-pick-partner': [],
+  'safety-unblock-list': [],
+  'safety-unblock-none': [],
+  'safety-stale-button': [],
+  'feedback-cancelled': [],
+  'admin-feedback-new': ['name', 'id', 'text'],
+  'admin-stats': ['total', 'active24h', 'active7d', 'newToday', 'completed', 'requestsToday', 'matchesToday', 'acceptance', 'pairs'],
+  'admin-stats-pair': ['learning', 'native', 'demand', 'supply'],
+  'admin-feedback-item': ['index', 'total', 'status', 'name', 'id', 'date', 'text'],
+  'admin-report-item': ['index', 'total', 'status', 'target', 'targetId', 'targetStatus', 'reporter', 'reporterId', 'date', 'reason', 'comment'],
+  'admin-broadcast-ask': ['max'],
+  'admin-broadcast-too-long': ['length', 'max'],
+  'admin-broadcast-preview': [],
+  'admin-broadcast-confirmed': [],
+  'admin-broadcast-cancelled': [],
+  'admin-broadcast-progress': ['sent', 'total', 'failed'],
+  'admin-broadcast-done': ['sent', 'total', 'failed'],
+  // --- end safety, feedback and admin
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type NoticeKey = keyof typeof NOTICE_VARIABLES;
