@@ -94,6 +94,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         ours: median(pairs.map((pair) => pair.ours), (scan) => scan.eventsPerSecond),
         bare: median(pairs.map((pair) => pair.bare), (scan) => scan.eventsPerSecond),
         ratio: median(pairs.map((pair) => pair.ours.eventsPerSecond / pair.bare.eventsPerSecond), (ratio) => ratio),
+        cpuRatio: median(pairs.map((pair) => pair.bare.cpuUsPerEvent / pair.ours.cpuUsPerEvent), (ratio) => ratio),
         rounds: pairs,
       };
     }

@@ -61,10 +61,12 @@ export const runLoad = async (options: LoadOptions): Promise<LoadResult> => {
   };
 };
 
-/** Runs `read` to the end of the log and reports events per second. */
-export const timeScan = async (scan: () => Promise<number>): Promise<{ events: number; seconds: number; eventsPerSecond: number }> => {
+/** Runs `read` to the end of the log and reports events per second, and this process's CPU time per event. */
+export const timeScan = async (scan: () => Promise<number>): Promise<{ events: number; seconds: number; eventsPerSecond: number; cpuUsPerEvent: number }> => {
   const begin = performance.now();
+  const cpu = process.cpuUsage();
   const events = await scan();
   const seconds = (performance.now() - begin) / 1000;
-  return { events, seconds, eventsPerSecond: events / seconds };
+  const used = process.cpuUsage(cpu);
+  return { events, seconds, eventsPerSecond: events / seconds, cpuUsPerEvent: (used.user + used.system) / events };
 };

@@ -5,6 +5,8 @@ export interface ScanResult {
   readonly events: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
+  /** CPU time of the benchmark process (the reader's side) per event, µs. */
+  readonly cpuUsPerEvent: number;
 }
 
 export interface BenchResult {
@@ -33,6 +35,8 @@ export interface BenchResult {
     readonly bare: ScanResult;
     /** Median of the rounds' own ours/bare ratios. */
     readonly ratio: number;
+    /** Median over rounds of bare/ours in the reader's CPU per event (the server side runs the same plan). */
+    readonly cpuRatio: number;
     readonly rounds: readonly { readonly ours: ScanResult; readonly bare: ScanResult }[];
   } | null;
   readonly targets: {
@@ -94,6 +98,7 @@ export const formatTable = (result: BenchResult): string => {
     r.rounds.forEach((round, index) => {
       lines.push(row([`  round ${index + 1}`, n(round.ours.eventsPerSecond), n(round.bare.eventsPerSecond), x(round.ours.eventsPerSecond / round.bare.eventsPerSecond)], w2));
     });
+    lines.push(`  reader CPU per event: ours ${r.ours.cpuUsPerEvent.toFixed(2)} µs, bare ${r.bare.cpuUsPerEvent.toFixed(2)} µs (median bare/ours ${x(r.cpuRatio)})`);
     lines.push('');
   }
   const t = result.targets;

@@ -71,7 +71,7 @@ const main = async (): Promise<void> => {
   const bareRate = bare.events / bare.seconds;
   log(`bare keyset read: ${bare.events} events in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} events/s (this process's CPU ${((bare.cpuSeconds * 1e6) / bare.events).toFixed(1)} µs/event)`);
 
-  const store = createPostgresEventStore({ connectionString: url, schema: ES, poolSize: 4, pollIntervalMs: 200 });
+  const store = createPostgresEventStore({ connectionString: url, schema: ES, poolSize: 4, pollIntervalMs: 200, fastPath: process.env.BENCH_FAST_PATH !== '0' });
   const deadLetters = createDeadLetterStore(PJ);
   const replayStarted = performance.now();
   const replay = await replayReadModels({ store, pool, schema: RM, deadLetters, pageSize: 5000 });
