@@ -3,6 +3,8 @@
 import { Composer } from 'grammy';
 import { commandKey, type BotCommand } from '../../../../domain/i18n/index.js';
 import type { BotContext } from '../context.js';
+import { retireKeyboard } from './onboarding/present.js';
+import { currentWizard } from './onboarding/wizard.js';
 
 /** The order /help lists them in; `requests` has its line in help.ftl (it is not in the command menu's list). */
 const USER_COMMANDS: readonly (BotCommand | 'requests')[] = [
@@ -30,7 +32,9 @@ help.command('cancel', async (ctx) => {
     return;
   }
   const wasOnboarding = state.dialog.flow === 'onboarding' && state.status === 'onboarding';
+  const wizardMessage = currentWizard(state)?.draft.mid;
   ctx.actor.decide({ type: 'SetDialog', data: { dialog: null } });
+  await retireKeyboard(ctx, wizardMessage);
   await ctx.reply(wasOnboarding ? `${ctx.t('action-cancelled')} ${ctx.t('ob-cancelled-resume')}` : ctx.t('action-cancelled'));
 });
 

@@ -3,12 +3,14 @@
 import type { BotContext } from '../../context.js';
 import { cardScreen } from '../profile/cardScreen.js';
 import type { ProfileSection } from '../../../../../domain/user/index.js';
-import { goTo, showScreen, viewOf, type Placement } from './present.js';
-import { emptyDraft, enterSection, nextSection, previousSection, sectionOf, type Step, type Wizard } from './wizard.js';
+import { goTo, retireKeyboard, showScreen, viewOf, type Placement } from './present.js';
+import { currentWizard, emptyDraft, enterSection, nextSection, previousSection, sectionOf, type Step, type Wizard } from './wizard.js';
 
 /** Leaves the wizard for the profile card. */
 export const showCard = async (ctx: BotContext, placement: Placement, prefix?: string): Promise<void> => {
+  const mid = currentWizard(ctx.actor.state)?.draft.mid;
   ctx.actor.decide({ type: 'SetDialog', data: { dialog: null } });
+  if (placement === 'send') await retireKeyboard(ctx, mid);
   await showScreen(ctx, cardScreen(viewOf(ctx), ctx.actor.state.status), placement, prefix);
 };
 

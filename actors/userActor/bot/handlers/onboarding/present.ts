@@ -4,7 +4,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { BotContext } from '../../context.js';
 import { localeOf } from '../../createUserBot.js';
 import { renderStep, type Screen, type View } from './screens/index.js';
-import { toDialog, type Wizard } from './wizard.js';
+import { currentWizard, toDialog, type Wizard } from './wizard.js';
 
 export type Placement = 'edit' | 'send';
 
@@ -27,8 +27,23 @@ export const showScreen = async (ctx: BotContext, screen: Screen, placement: Pla
   await ctx.reply(text, { reply_markup: markup(screen) });
 };
 
+/** Takes the buttons off the message that showed the wizard until now, so only the newest screen can be pressed. */
+export const retireKeyboard = async (ctx: BotContext, messageId: number | undefined): Promise<void> => {
+  const pressed = ctx.callbackQuery?.message;
+  if (messageId === undefined || ctx.chat === undefined) return;
+  // An edit in place already replaces that message's buttons.
+  if (pressed !== undefined && pressed.message_id === messageId) return;
+  await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId);
+};
+
 /** Moves the wizard to `wizard` (recorded in the dialog) and shows its screen. */
 export const goTo = async (ctx: BotContext, wizard: Wizard, placement: Placement, prefix?: string): Promise<void> => {
-  ctx.actor.decide({ type: 'SetDialog', data: { dialog: toDialog(wizard) } });
-  await showScreen(ctx, renderStep(viewOf(ctx), wizard), placement, prefix);
+  const pressed = ctx.callbackQuery?.message?.message_id;
+  const previous = currentWizard(ctx.actor.state)?.draft.mid;
+  const { mid: _stale, ...draft } = wizard.draft;
+  const shownIn = placement === 'edit' ? pressed : undefined;
+  const next: Wizard = { ...wizard, draft: shownIn === undefined ? draft : { ...draft, mid: shownIn } };
+  ctx.actor.decide({ type: 'SetDialog', data: { dialog: toDialog(next) } });
+  if (placement === 'send') await retireKeyboard(ctx, previous);
+  await showScreen(ctx, renderStep(viewOf(ctx), next), placement, prefix);
 };

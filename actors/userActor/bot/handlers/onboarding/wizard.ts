@@ -35,6 +35,8 @@ export interface Draft {
   readonly slots: readonly string[];
   readonly styles: readonly string[];
   readonly ret?: ReturnTo;
+  /** The message showing the wizard, once known (a press tells it: sent messages' ids are not known when sent). */
+  readonly mid?: number;
 }
 
 export interface Wizard {
@@ -86,6 +88,7 @@ export const currentWizard = (state: UserState): Wizard | null => {
       ...optional('tz', maybe(data.tz)),
       ...optional('days', maybe(data.days)),
       ...(ret === 'review' || ret === 'card' ? { ret } : {}),
+      ...(typeof data.mid === 'number' && Number.isSafeInteger(data.mid) ? { mid: data.mid } : {}),
     },
   };
 };

@@ -99,4 +99,20 @@ describe('onboarding wizard (handlers)', () => {
     await bot.send('Владивосток');
     expect(bot.state.dialog).toMatchObject({ step: 'days', data: { tz: 'Asia/Vladivostok' } });
   });
+
+  it('takes the buttons off the previous wizard message when a step arrives in a new one', async () => {
+    const bot = driveBot({ id: 505, firstName: 'Di', languageCode: 'en' });
+    await bot.send('/start');
+    await bot.press('ob:native:t:en');
+    expect(bot.state.dialog?.data.mid).toBe(7);
+    const searched = await bot.send('swedish');
+    expect(searched[0]).toMatchObject({ method: 'editMessageReplyMarkup', payload: { message_id: 7 } });
+    expect(searched[0]?.payload.reply_markup).toBeUndefined();
+    expect(bot.state.dialog?.data.mid).toBeUndefined();
+    const cancelled = await bot.send('/cancel');
+    expect(cancelled.map((call) => call.method)).toEqual(['sendMessage']);
+    await bot.send('/start');
+    await bot.press('ob:native:t:de');
+    expect((await bot.send('/cancel')).map((call) => call.method)).toEqual(['editMessageReplyMarkup', 'sendMessage']);
+  });
 });
