@@ -14,9 +14,16 @@ import type { Wizard } from './wizard.js';
 const SEARCH_RESULTS = 8;
 
 const searchStep = async (ctx: BotContext, wizard: Wizard, text: string): Promise<void> => {
-  const found = searchLanguages(text, SEARCH_RESULTS).map((info) => info.code);
-  if (found.length === 0) {
+  const matching = searchLanguages(text, SEARCH_RESULTS).map((info) => info.code);
+  if (matching.length === 0) {
     await ctx.reply(ctx.t('language-search-empty', { query: clip(text, 64) }));
+    return;
+  }
+  // One's own native languages are not offered for learning.
+  const native = ctx.actor.state.profile.nativeLanguages;
+  const found = wizard.step === 'learning' ? matching.filter((code) => !native.includes(code)) : matching;
+  if (found.length === 0) {
+    await ctx.reply(ctx.t('ob-already-native'));
     return;
   }
   await goTo(ctx, { ...wizard, draft: { ...wizard.draft, found } }, 'send', ctx.t('ob-search-found', { count: found.length }));

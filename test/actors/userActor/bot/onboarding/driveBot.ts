@@ -33,7 +33,8 @@ export const driveBot = (user: { id: number; firstName: string; languageCode?: s
   const chat = { id: user.id, type: 'private' as const, first_name: user.firstName };
   const run = async (body: Omit<Update, 'update_id'>): Promise<readonly Call[]> => {
     const id = updateId++;
-    const session = createSession(String(user.id), state, now, `tg:${id}`);
+    // Ten seconds between updates: a person's pace, well within the guard's rate limit.
+    const session = createSession(String(user.id), state, new Date(now.getTime() + id * 10_000), `tg:${id}`);
     await bot.handle({ update_id: id, ...body } as Update, session);
     state = session.state;
     return session.output.flatMap((event) =>

@@ -77,6 +77,9 @@ describe('onboarding wizard (handlers)', () => {
     expect(bot.state.dialog).toEqual(before);
     await bot.press('ob:native:d');
     expect(notice(await bot.press('ob:learning:t:en'))).toContain('native');
+    expect(texts(await bot.send('English'))).toContain('already one of your native languages');
+    await bot.send('span');
+    expect(bot.state.dialog?.data.found).toEqual(['es']);
     await bot.send('/cancel');
     expect(bot.state.dialog).toBeNull();
     expect(notice(await bot.press('ob:learning:t:es'))).toContain('This step is over');
