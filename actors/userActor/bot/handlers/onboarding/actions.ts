@@ -258,6 +258,7 @@ const review: Action = async (ctx, wizard, action) => {
     await goTo(ctx, { ...wizard, step: 'review-edit' }, 'edit');
     return undefined;
   }
+  if (action === 'b') return back(ctx, wizard);
   return undefined;
 };
 

@@ -50,6 +50,10 @@ export const back = async (ctx: BotContext, wizard: Wizard): Promise<string | un
     await goTo(ctx, review(), 'edit');
     return undefined;
   }
+  if (wizard.step === 'review') {
+    await goTo(ctx, enterSection(wizard.flow, 'bio', ctx.actor.state.profile), 'edit');
+    return undefined;
+  }
   const section = sectionOf(wizard.step);
   const previous = section === null ? null : previousSection(section);
   if (previous === null) return ctx.t('ob-first-step');

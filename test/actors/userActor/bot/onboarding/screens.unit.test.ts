@@ -88,7 +88,7 @@ describe('wizard screens and the profile card', () => {
     for (const step of STEPS) {
       const labels = renderStep(view, { flow: 'onboarding', step, draft: emptyDraft }).keyboard.flat().map((button) => button.text);
       const hasBack = labels.some((label) => label.includes('Back') || label.includes('Categories'));
-      expect(hasBack, step).toBe(step !== 'native' && step !== 'review');
+      expect(hasBack, step).toBe(step !== 'native');
     }
     for (const step of ['native', 'learning', 'interests', 'primary', 'days-custom', 'slots', 'styles'] as const) {
       expect(renderStep(view, { flow: 'onboarding', step, draft: emptyDraft }).keyboard.flat().some((b) => b.text.startsWith('Next')), step).toBe(true);

@@ -44,6 +44,8 @@ describe('onboarding wizard (handlers)', () => {
     const review = await bot.send('Hello there');
     expect(bot.state.profile.bio).toBe('Hello there');
     expect(texts(review)).toContain('100%');
+    expect(texts(await bot.press('ob:review:b'))).toContain('Step 6 of 6');
+    expect(texts(await bot.press('ob:bio:s'))).toContain('Here is your profile');
     await bot.press('ob:review:c');
     expect(bot.state.dialog).toBeNull();
   });

@@ -33,9 +33,9 @@ export const bioScreen = (view: View, wizard: Wizard): Screen => {
   };
 };
 
-export const reviewScreen = (view: View): Screen => ({
+export const reviewScreen = (view: View, wizard: Wizard): Screen => ({
   text: lines(view.t('ob-review'), '', profileCard(view)),
-  keyboard: [[button(`✅ ${view.t('ob-button-confirm')}`, 'review', 'c'), button(`✏️ ${view.t('ob-button-edit')}`, 'review', 'e')]],
+  keyboard: [[button(`✅ ${view.t('ob-button-confirm')}`, 'review', 'c'), button(`✏️ ${view.t('ob-button-edit')}`, 'review', 'e')], navigation(view, wizard)],
 });
 
 export const reviewEditScreen = (view: View, wizard: Wizard): Screen => ({

@@ -39,7 +39,7 @@ export const renderStep = (view: View, wizard: Wizard): Screen => {
     case 'bio':
       return bioScreen(view, wizard);
     case 'review':
-      return reviewScreen(view);
+      return reviewScreen(view, wizard);
     case 'review-edit':
       return reviewEditScreen(view, wizard);
     default: {
