@@ -163,6 +163,7 @@ export const NOTICE_VARIABLES = {
   'ob-search-found': ['count'],
   'ob-learning-hint': [],
   'ob-already-native': [],
+  'ob-already-learning': [],
   'ob-choose-one': [],
   'ob-first-step': [],
   'ob-interests-hint': [],

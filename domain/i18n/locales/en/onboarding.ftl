@@ -27,6 +27,7 @@ ob-search-found = { $count ->
     } tap to choose.
 ob-learning-hint = Tap a language to choose your level in it; tap it again to remove it. Not in the list? Type its name.
 ob-already-native = This is already one of your native languages.
+ob-already-learning = You are learning this language: remove it from the languages you learn first.
 ob-choose-one = Please choose at least one option first.
 ob-first-step = This is the first step.
 ob-interests-hint = Open a category to choose interests in it, then tap Next.

@@ -21,6 +21,7 @@ const native: Action = async (ctx, wizard, action, arg) => {
   const chosen = wizard.draft.native;
   if (action === 't' && isLanguageCode(arg)) {
     if (!chosen.includes(arg) && chosen.length >= MAX_NATIVE_LANGUAGES) return limit(ctx, MAX_NATIVE_LANGUAGES);
+    if (!chosen.includes(arg) && ctx.actor.state.profile.learningLanguages.some((skill) => skill.code === arg)) return ctx.t('ob-already-learning');
     await goTo(ctx, { ...wizard, draft: { ...wizard.draft, native: toggle(chosen, arg) } }, 'edit');
     return undefined;
   }

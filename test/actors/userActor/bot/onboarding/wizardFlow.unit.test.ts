@@ -48,6 +48,16 @@ describe('onboarding wizard (handlers)', () => {
     expect(texts(await bot.press('ob:bio:s'))).toContain('Here is your profile');
     await bot.press('ob:review:c');
     expect(bot.state.dialog).toBeNull();
+
+    // Editing from /profile: a language being learnt cannot become native; the card comes back when done.
+    expect(texts(await bot.send('/profile'))).toContain('100%');
+    await bot.press('pf:e:nativeLanguages');
+    expect(bot.state.dialog).toMatchObject({ flow: 'profile-edit', step: 'native', data: { native: ['en'], ret: 'card' } });
+    expect(notice(await bot.press('ob:native:t:de'))).toContain('You are learning this language');
+    await bot.press('ob:native:t:fr');
+    expect(texts(await bot.press('ob:native:d'))).toContain('100%');
+    expect(bot.state.profile.nativeLanguages).toEqual(['en', 'fr']);
+    expect(bot.state.dialog).toBeNull();
   });
 
   it('keeps typed text out of the dialog and refuses a bio over the limit without moving on', async () => {
