@@ -3,8 +3,7 @@
 // derived and rebuildable). It cannot share the Postgres read models' transaction, so its checkpoint lives in Redis
 // beside the data it covers; a batch delivered twice is ignored by the version stamps.
 import { START, compareCheckpoints, type Checkpoint, type EventStore, type RecordedEvent } from '../../actors/eventStore/types.js';
-import { evolve, initialState, userStreamName, type UserEvent, type UserId } from '../../domain/user/index.js';
-import { isOutboxEventType } from '../../actors/outbox/outboxEvents.js';
+import { evolve, initialState, userStreamName, type UserId } from '../../domain/user/index.js';
 import { APPLY_BATCH_LUA, checkpointText } from './applyBatchScript.js';
 import type { RedisClient } from './client.js';
 import { decodeRecorded, decodeUserEvent, groupByUser, type DecodedEvent, type VersionedEvent } from './decodeUserEvents.js';
@@ -85,7 +84,7 @@ export const createRedisCacheProjection = (options: RedisCacheProjectionOptions)
   /** The events between the stored version and the batch's first one, when the record missed some. */
   const fillGap = async (id: UserId, from: number, until: number): Promise<readonly VersionedEvent[]> => {
     const missing = await store.readStream(userStreamName(id), { fromVersion: from, maxCount: until - from });
-    return missing.filter((e) => !isOutboxEventType(e.type)).map(decodeRecorded);
+    return missing.map(decodeRecorded);
   };
 
   const writeFor = async (id: UserId, events: readonly VersionedEvent[]): Promise<UserWrite | null> => {
@@ -94,7 +93,7 @@ export const createRedisCacheProjection = (options: RedisCacheProjectionOptions)
     const first = pending[0];
     if (first === undefined) return null;
     if (first.version > stored.version + 1) pending = [...(await fillGap(id, stored.version + 1, first.version)), ...pending];
-    const state = pending.reduce((s, e) => evolve(s, e.event as UserEvent), stored.state);
+    const state = pending.reduce((s, e) => (e.event === null ? s : evolve(s, e.event)), stored.state);
     return userWrite(id, { version: pending[pending.length - 1]?.version ?? stored.version, state });
   };
 

@@ -7,7 +7,8 @@ import { isUserId, type UserEvent, type UserId } from '../../domain/user/index.j
 
 export interface VersionedEvent {
   readonly version: number;
-  readonly event: UserEvent;
+  /** null: an outbox entry (a side effect the actor queued beside its events): it holds a version, changes no state. */
+  readonly event: UserEvent | null;
 }
 
 export interface DecodedEvent extends VersionedEvent {
@@ -24,16 +25,14 @@ export const userIdOfStream = (stream: string): UserId | null => {
 
 export const decodeRecorded = (recorded: RecordedEvent): VersionedEvent => ({
   version: recorded.streamVersion,
-  event: upcast({ type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data }),
+  // Outbox entries keep their version, so the record's version follows the stream without gaps to fill.
+  event: isOutboxEventType(recorded.type) ? null : upcast({ type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data }),
 });
 
-/**
- * The event decoded, or null when it belongs to no user stream or is an outbox entry (a side effect the actor queued
- * beside its events, never folded into state); throws when a user event does not decode.
- */
+/** The event decoded, or null when it belongs to no user stream; throws when a user event does not decode. */
 export const decodeUserEvent = (recorded: RecordedEvent): DecodedEvent | null => {
   const userId = userIdOfStream(recorded.streamName);
-  return userId === null || isOutboxEventType(recorded.type) ? null : { userId, ...decodeRecorded(recorded) };
+  return userId === null ? null : { userId, ...decodeRecorded(recorded) };
 };
 
 /** User id → that user's events, ascending by version, each version once (a batch may repeat one). */

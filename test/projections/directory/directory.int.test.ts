@@ -81,10 +81,33 @@ describe('read-model user directory', () => {
       const expected = await directory.candidates(VERA.id, 50);
       expect(await cached.candidates(VERA.id, 50)).toEqual(expected);
       expect(seen).toEqual({ hits: 0, misses: ['cold'] });
-      await createRedisCacheProjection({ redis: t.redis, prefix: t.prefix, store: db.store, shards: 4 }).rebuild();
+      let streamReads = 0;
+      const projection = createRedisCacheProjection({
+        redis: t.redis,
+        prefix: t.prefix,
+        shards: 4,
+        store: { readAll: (after, limit) => db.store.readAll(after, limit), readStream: (...args) => ((streamReads += 1), db.store.readStream(...args)) },
+      });
+      await projection.rebuild();
       expect(await cached.candidates(VERA.id, 50)).toEqual(expected);
       expect(seen.hits).toBe(1);
       expect(await cached.card(SAM.id)).toEqual(await directory.card(SAM.id));
+      // Outbox entries hold stream versions: the cache follows them instead of reading the stream to fill "gaps".
+      for (const minute of [1, 2]) {
+        const from = (await projection.checkpoint()) ?? { commit: 0n, position: 0n };
+        const at = new Date(NOW.getTime() + minute * 3_600_000).toISOString();
+        await append(db.store, SAM.id, [{ type: 'ActivityRecorded', data: { at, causationId: `later-${minute}` } }]);
+        await db.store.append(`user-${SAM.id}`, 'any', [{ id: randomUUID(), type: 'OutboxTelegramCallQueued', schemaVersion: 1, data: { method: 'sendMessage', payload: { chat_id: 1, text: 'x' } } }]);
+        for (;;) {
+          const page = await db.store.readAll(from, 100);
+          if (page.events.length >= 2) {
+            await projection.handle(page.events);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      expect(streamReads).toBe(0);
     } finally {
       await t.close();
     }
