@@ -56,6 +56,9 @@ export const createPartnerAlertTarget = (options: PartnerAlertTargetOptions): Pr
   };
 
   const offer = async (client: pg.PoolClient, trigger: RecordedEvent): Promise<void> => {
+    // Nobody waiting (the usual case, and all of history before the first wish): no stream to read.
+    const waiting = await client.query(`select 1 from ${s}.watchers limit 1`);
+    if (waiting.rowCount === 0) return;
     const newcomer = await newcomerProfile(store, trigger, now());
     if (newcomer === null || newcomer.status !== 'active') return;
     for (const watcher of await watchersFor(client, newcomer)) {
