@@ -2,7 +2,7 @@
 import type { AdminStats } from '../../../ports/index.js';
 import type { BotContext } from '../../context.js';
 
-type T = BotContext['t'];
+type T = (key: string, args?: Record<string, string | number>) => string;
 
 export const statsText = (t: T, stats: AdminStats): string => {
   const pairs =
