@@ -4,9 +4,10 @@
 // returns undefined; the caller then runs append_events, which sorts out each request's outcome.
 //
 // Why it keeps the guarantees without the advisory locks of append_events:
-// - Versions: each stream's new events get max(version)+1… as the statement's snapshot sees it. A writer that
-//   committed a version after that snapshot, or is still writing one, collides on the unique (stream, version)
-//   index: we wait for it, then fail with a unique violation, whole.
+// - Versions: each stream's new events get the versions after the expected one (or after the current one, as the
+//   statement's snapshot sees it), written only if that version is there. A writer that committed a version after
+//   that snapshot, or is still writing one, collides on the unique (stream, version) index: we wait for it, then
+//   fail with a unique violation, whole.
 // - Commit order (guarantee 4): this statement writes version v+1 of a stream only when version v was visible to
 //   its snapshot, i.e. v's transaction had committed before the statement began, so before our transaction id was
 //   assigned (at our first write): per stream, transaction ids grow with versions. That needs the statement to be
@@ -34,13 +35,30 @@ interface Runner {
 const pgCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 
-/** One stream, one event: scalar parameters (arrays cost the driver and the server more). */
-const oneEventSql = (n: SqlNames): string => `
-insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)
-select $1::text, c.v + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
-  from (select coalesce(max(e.stream_version), 0) as v from ${n.events} e where e.stream_name = $1::text) c
- where $2::bigint is null or c.v = $2::bigint
+/**
+ * One stream, one event: scalar parameters (arrays cost the driver and the server more), and no more reading than
+ * the expected version needs. A new stream needs none: version 1 exists exactly when the stream does, so the
+ * unique index alone refuses a stream that exists. A given version needs that version to exist (the index refuses
+ * the next one if it does). Any version needs the current one.
+ */
+const oneEventSql = (n: SqlNames, expected: 'new' | 'version' | 'any'): string => {
+  const columns = `insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)`;
+  switch (expected) {
+    case 'new':
+      return `${columns} values ($1::text, 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb)
+returning global_position, stream_version, $2::bigint`;
+    case 'version':
+      return `${columns}
+select $1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
+ where exists (select 1 from ${n.events} e where e.stream_name = $1::text and e.stream_version = $2::integer)
 returning global_position, stream_version`;
+    case 'any':
+      return `${columns}
+select $1::text, c.v + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
+  from (select coalesce(max(e.stream_version), 0) as v from ${n.events} e where e.stream_name = $1::text and $2::bigint is null) c
+returning global_position, stream_version`;
+  }
+};
 
 /** Any number of distinct streams; per event: its stream and its place (1…) in its request. */
 const manySql = (n: SqlNames): string => `
@@ -76,10 +94,13 @@ export const fastAppend = async (db: Runner, names: SqlNames, requests: readonly
   const only = requests.length === 1 ? requests[0]! : undefined;
   if (only !== undefined && only.events.length === 1) {
     const event = only.events[0]!;
+    const shape = only.expected === null ? 'any' : only.expected === 0 ? 'new' : 'version';
+    // A version beyond the integer column can never be current: that is a conflict, which the function reports.
+    if (only.expected !== null && only.expected >= 2 ** 31 - 1) return undefined;
     const result = await attempt(() =>
       db.query<[string, number]>({
-        ...(prepared ? { name: `${names.schema}.append_one` } : {}),
-        text: oneEventSql(names),
+        ...(prepared ? { name: `${names.schema}.append_${shape}` } : {}),
+        text: oneEventSql(names, shape),
         values: [only.stream, only.expected, event.id, event.type, event.schemaVersion, event.data, event.metadata],
         rowMode: 'array',
       }),

@@ -55,7 +55,12 @@ describe('postgres event store: fast append path', () => {
     await store.append(s, 'no_stream', [event()]);
     await expect(store.append(s, 'no_stream', [event()])).rejects.toBeInstanceOf(ConcurrencyError);
     await expect(store.append(s, 3, [event(), event()])).rejects.toBeInstanceOf(ConcurrencyError);
+    // One event at a version the stream has not reached: no gap is written.
+    await expect(store.append(s, 2, [event()])).rejects.toMatchObject({ actual: 1 });
+    await expect(store.append(s, 2 ** 40, [event()])).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(stream(), 1, [event()])).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await count()).toBe(1);
+    expect((await store.append(s, 1, [event()])).nextVersion).toBe(2);
   });
 
   it('settles a re-append of the same ids as a duplicate with the stored positions', async () => {
