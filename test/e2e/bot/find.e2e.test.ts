@@ -178,19 +178,30 @@ describe('/find (English and Russian)', () => {
     expect(textOf(await d.send('/find', 'Partner 1 of 1'))).toContain('Ève');
   }, 300_000);
 
-  it('when nobody fits, advises and notifies in Russian', async () => {
+  it('when nobody fits, advises and notifies in Russian; a paused watcher is not notified', async () => {
     const gleb = harness.user({ id: 7_700_021, firstName: 'Глеб', languageCode: 'ru' });
     const hana = harness.user({ id: 7_700_022, firstName: 'Hana', languageCode: 'ru' });
+    const ira = harness.user({ id: 7_700_023, firstName: 'Ира', languageCode: 'ru' });
     await onboard(harness, gleb, RU, /Японский/, /Корейский/);
+    await onboard(harness, ira, RU, /Японский/, /Корейский/);
     const g = conversation(harness, gleb);
     const none = await g.send('/find', 'Сейчас вам никто не подходит.');
     expect(textOf(none)).toContain('Добавьте ещё один изучаемый язык');
     expect(gleb.buttons()).toEqual(['🔔 Сообщить мне', '🔄 Искать снова']);
     await g.press(/Сообщить мне/, 'я напишу один раз');
+    // Ira asks too, then pauses: a pause silences alerts.
+    const i = conversation(harness, ira);
+    await i.send('/find', 'Сейчас вам никто не подходит.');
+    await i.press(/Сообщить мне/, 'я напишу один раз');
+    await i.send('/pause', 'Профиль приостановлен');
+
     await onboard(harness, hana, RU, /Корейский/, /Японский/);
     await gleb.waitFor('Появился подходящий языковой партнёр. Отправьте /find, чтобы посмотреть.', { timeoutMs: 60_000 });
     await followerCaughtUp(harness, hana.id, 'active');
+    // Each watcher's next answer comes after anything the follower's offer made its actor send.
     await g.send('/help', '/find');
+    await i.send('/help', '/find');
     expect(gleb.messages().filter((m) => (m.text ?? '').includes('Появился подходящий'))).toHaveLength(1);
+    expect(ira.messages().filter((m) => (m.text ?? '').includes('Появился подходящий'))).toHaveLength(0);
   }, 300_000);
 });
