@@ -63,6 +63,18 @@ describe('/find', () => {
     expect(textsOf(again)[0]).toBe('You already have a request or a tandem with this person.');
   });
 
+  it('refuses a fourth pending request with the catalog’s answer', async () => {
+    const others = ['21', '22', '23', '24'].map((id) => ({ ...SAM, id, firstName: `P${id}` }));
+    const user = world({ ...VIEWER, id: '20' }, others);
+    await user.send('/find');
+    for (const id of ['21', '22', '23']) expect((await user.press(`fd:req:${id}`)).events.map((e) => e.type)).toContain('PartnerRequested');
+    const refused = await user.press('fd:req:24');
+    expect(refused.events.map((e) => e.type)).not.toContain('PartnerRequested');
+    expect(textsOf(refused)[0]).toBe('You already have 3 requests waiting for an answer, the most allowed. Wait for a reply or cancel one.');
+    // The three requested are no longer offered: the last one is.
+    expect(textsOf(await user.send('/find'))[0]).toContain('P24');
+  });
+
   it('says what is missing before onboarding is finished, and that a paused profile cannot search', async () => {
     const early = world({ ...VIEWER, stopBefore: 'availability' }, [SAM]);
     expect(textsOf(await early.send('/find'))[0]).toBe(
