@@ -3,7 +3,8 @@
 // events and captured Bot API calls — is appended in one commit by the actor host.
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { evolve, initialState, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
+import { evolve, initialState, QUEUED_ADMIN_COMMAND_TYPES, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
+import { isDomainError } from '../../domain/errors.js';
 import { isOutboxEventType, OUTBOX_EVENT_TYPES, userMailboxKey } from '../outbox/outboxEvents.js';
 import { timersFor } from '../../domain/tandem/index.js';
 import { isSendReminder, reminderToSend } from '../../domain/user/reminders.js';
@@ -43,6 +44,23 @@ export const timersOf = (userId: string, output: readonly UserActorEvent[], stat
     data: { timerId: timer.timerId, fireAt: timer.dueAt.toISOString(), target: userMailboxKey(userId), message: timer.command },
   }));
 
+const ADMIN_COMMAND_TYPES: ReadonlySet<string> = new Set(QUEUED_ADMIN_COMMAND_TYPES);
+
+/**
+ * An admin's ban or unban (queued by the admin's actor, domain/user/decideModeration.ts). The target's domain may
+ * refuse it — already banned by another report, not banned any more, forgotten meanwhile — and a refusal is the
+ * answer, not a failure to retry until it is dead-lettered: it decides nothing. Returns false for other commands.
+ */
+const decideAdminCommand = (session: ReturnType<typeof createSession>, command: Extract<UserActorMessage, { kind: 'command' }>['command']): boolean => {
+  if (!ADMIN_COMMAND_TYPES.has(command.type)) return false;
+  try {
+    session.decide({ ...command });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+  }
+  return true;
+};
+
 export const evolveUserActor = (state: UserState, event: UserActorEvent): UserState =>
   isOutboxEventType(event.type) ? state : evolve(state, event as UserEvent);
 
@@ -74,7 +92,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           await bot.handle(message.update, session);
           break;
         case 'command':
-          session.decide({ ...message.command });
+          if (!decideAdminCommand(session, message.command)) session.decide({ ...message.command });
           await reactTo(session, 'command', message.command);
           break;
         case 'alert':

@@ -65,12 +65,17 @@ describe('guard', () => {
     await send(user, '/start');
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:1:8100002', commandId: 'moderation:tg:1:8100002', command: { type: 'BanUser', data: { reason: 'spam' } } });
     expect((await host.inspect(`user:${user.id}`)).state.status).toBe('banned');
+    // A second ban (another report of the same user) is refused by the domain: it decides nothing, and fails nothing.
+    await tell(user, { kind: 'command', id: 'cmd:moderation:tg:9:8100002', commandId: 'moderation:tg:9:8100002', command: { type: 'BanUser', data: { reason: 'other' } } });
     await send(user, '/find');
     await press(user, 'fd:next');
     const [message, alert] = (await calls(user.id)).slice(-2);
     expect(message!.payload.text).toMatch(/заблокирован/);
     expect(alert).toMatchObject({ method: 'answerCallbackQuery', payload: { show_alert: true } });
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:2:8100002', commandId: 'moderation:tg:2:8100002', command: { type: 'UnbanUser', data: {} } });
+    expect((await host.inspect(`user:${user.id}`)).state.status).toBe('onboarding');
+    // An unban of a user no longer banned is refused the same quiet way.
+    await tell(user, { kind: 'command', id: 'cmd:moderation:tg:10:8100002', commandId: 'moderation:tg:10:8100002', command: { type: 'UnbanUser', data: {} } });
     expect((await host.inspect(`user:${user.id}`)).state.status).toBe('onboarding');
     await host.close();
   });
