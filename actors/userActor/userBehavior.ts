@@ -49,15 +49,24 @@ const ADMIN_COMMAND_TYPES: ReadonlySet<string> = new Set(QUEUED_ADMIN_COMMAND_TY
 /**
  * An admin's ban or unban (queued by the admin's actor, domain/user/decideModeration.ts). The target's domain may
  * refuse it — already banned by another report, not banned any more, forgotten meanwhile — and a refusal is the
- * answer, not a failure to retry until it is dead-lettered: it decides nothing. Returns false for other commands.
+ * answer, not a failure to retry until it is dead-lettered: it decides nothing. A decided one is told to the user
+ * at once, in their language. Returns false for other commands.
  */
-const decideAdminCommand = (session: ReturnType<typeof createSession>, command: Extract<UserActorMessage, { kind: 'command' }>['command']): boolean => {
+const decideAdminCommand = (
+  session: ReturnType<typeof createSession>,
+  command: Extract<UserActorMessage, { kind: 'command' }>['command'],
+  t: (key: string) => string,
+): boolean => {
   if (!ADMIN_COMMAND_TYPES.has(command.type)) return false;
+  let decided: readonly UserEvent[] = [];
   try {
-    session.decide({ ...command });
+    decided = session.decide({ ...command });
   } catch (error) {
     if (!isDomainError(error)) throw error;
   }
+  const told = decided.some((event) => event.type === 'UserBanned') ? 'account-banned' : decided.some((event) => event.type === 'UserUnbanned') ? 'safety-account-restored' : null;
+  const chatId = Number(session.userId);
+  if (told !== null && Number.isSafeInteger(chatId)) session.recordCall({ method: 'sendMessage', payload: { chat_id: chatId, text: t(told) }, chatId });
   return true;
 };
 
@@ -92,7 +101,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
           await bot.handle(message.update, session);
           break;
         case 'command':
-          if (!decideAdminCommand(session, message.command)) session.decide({ ...message.command });
+          if (!decideAdminCommand(session, message.command, bot.translatorFor(session.state))) session.decide({ ...message.command });
           await reactTo(session, 'command', message.command);
           break;
         case 'alert':

@@ -146,7 +146,6 @@ export const NOTICE_VARIABLES = {
   // --- onboarding.ftl and profile.ftl (the wizard, /start, /help, /cancel, /profile, /reset; issue #6 points 1, 2, 10)
   'start-main-commands': [],
   'help-intro': [],
-  'help-command-requests': [],
   'help-admin-title': [],
   'help-admin-stats': [],
   'help-admin-feedbacks': [],
@@ -207,6 +206,7 @@ export const NOTICE_VARIABLES = {
   'safety-unblock-list': [],
   'safety-unblock-none': [],
   'safety-stale-button': [],
+  'safety-account-restored': [],
   'feedback-cancelled': [],
   'admin-feedback-new': ['name', 'id', 'text'],
   'admin-stats': ['total', 'active24h', 'active7d', 'newToday', 'completed', 'requestsToday', 'matchesToday', 'acceptance', 'pairs'],

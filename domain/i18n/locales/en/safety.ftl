@@ -13,3 +13,4 @@ safety-pick-partner = Which partner do you mean?
 safety-unblock-list = People you blocked. Press a name to unblock them.
 safety-unblock-none = You have not blocked anyone.
 safety-stale-button = This button is no longer valid.
+safety-account-restored = Your account has been restored: you can use the bot again.

@@ -65,6 +65,8 @@ describe('guard', () => {
     await send(user, '/start');
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:1:8100002', commandId: 'moderation:tg:1:8100002', command: { type: 'BanUser', data: { reason: 'spam' } } });
     expect((await host.inspect(`user:${user.id}`)).state.status).toBe('banned');
+    // Told at once, in their language, without having to write first.
+    expect((await calls(user.id)).at(-1)).toMatchObject({ method: 'sendMessage', payload: { chat_id: user.id, text: expect.stringMatching(/заблокирован/) } });
     // A second ban (another report of the same user) is refused by the domain: it decides nothing, and fails nothing.
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:9:8100002', commandId: 'moderation:tg:9:8100002', command: { type: 'BanUser', data: { reason: 'other' } } });
     await send(user, '/find');
@@ -74,9 +76,12 @@ describe('guard', () => {
     expect(alert).toMatchObject({ method: 'answerCallbackQuery', payload: { show_alert: true } });
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:2:8100002', commandId: 'moderation:tg:2:8100002', command: { type: 'UnbanUser', data: {} } });
     expect((await host.inspect(`user:${user.id}`)).state.status).toBe('onboarding');
+    expect((await calls(user.id)).at(-1)!.payload.text).toMatch(/восстановлен/);
+    const told = (await calls(user.id)).length;
     // An unban of a user no longer banned is refused the same quiet way.
     await tell(user, { kind: 'command', id: 'cmd:moderation:tg:10:8100002', commandId: 'moderation:tg:10:8100002', command: { type: 'UnbanUser', data: {} } });
     expect((await host.inspect(`user:${user.id}`)).state.status).toBe('onboarding');
+    expect(await calls(user.id)).toHaveLength(told);
     await host.close();
   });
 
