@@ -9,4 +9,5 @@ export { ALLOWED_UPDATES, routeUpdate, type Route, type UpdateType } from './tel
 export { sanitizeJson, sanitizeText } from './telegram/sanitize.js';
 export { startLongPolling, type LongPolling, type LongPollingOptions } from './telegram/longPolling.js';
 export { registerWebhook, webhookUrlFor } from './telegram/registerWebhook.js';
+export { registerCommands } from './telegram/registerCommands.js';
 export { sandboxRoutes } from './sandbox/sandboxRoutes.js';

@@ -2,8 +2,8 @@
 // description in the catalog (commandKey); the gateway registers them with setMyCommands per locale.
 
 export const BOT_COMMANDS = [
-  'start', 'profile', 'find', 'language', 'pause', 'resume', 'reset', 'feedback', 'delete_me', 'help', 'end', 'block',
-  'report', 'cancel',
+  'start', 'profile', 'find', 'requests', 'chat', 'language', 'pause', 'resume', 'reset', 'feedback', 'delete_me', 'help',
+  'end', 'block', 'unblock', 'report', 'cancel',
 ] as const;
 
 export type BotCommand = (typeof BOT_COMMANDS)[number];

@@ -12,6 +12,8 @@ export interface MethodContext {
   readonly bot: JsonObject & { readonly id: number };
   /** Callback query ids Telegram is waiting for an answer to (learned from injected updates). */
   readonly openCallbackQueries: Set<string>;
+  /** setMyCommands per language code ('' = default). */
+  readonly commands: Map<string, JsonObject[]>;
   now(): number;
 }
 
@@ -150,6 +152,20 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = {
   },
 
   getWebhookInfo: (_params, context) => context.queue.webhookInfo(),
+
+  setMyCommands: (params, context) => {
+    const commands = parseJsonField(params.commands, 'commands');
+    if (!Array.isArray(commands) || commands.length > 100) throw badRequest('commands must be an array of at most 100 commands');
+    for (const entry of commands as JsonObject[]) {
+      if (typeof entry.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(entry.command)) throw badRequest('BOT_COMMAND_INVALID');
+      if (typeof entry.description !== 'string' || entry.description.length < 1 || entry.description.length > 256) throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
+    }
+    const languageCode = typeof params.language_code === 'string' ? params.language_code : '';
+    context.commands.set(languageCode, commands as JsonObject[]);
+    return true;
+  },
+
+  getMyCommands: (params, context) => context.commands.get(typeof params.language_code === 'string' ? params.language_code : '') ?? [],
 
   getUpdates: async (params, context) => {
     const number = (value: unknown): number | undefined => (value === undefined ? undefined : integer(value, 'offset'));

@@ -57,7 +57,7 @@ export const createTelegramEmulator = (options: TelegramEmulatorOptions = {}) =>
   };
   const chats = createChats();
   const queue = createUpdateQueue({ retryDelayMs: options.webhookRetryDelayMs ?? 250 });
-  const context: MethodContext = { chats, queue, bot, openCallbackQueries: new Set(), now };
+  const context: MethodContext = { chats, queue, bot, openCallbackQueries: new Set(), commands: new Map(), now };
   const recorded: EmulatorCall[] = [];
   const listeners = new Set<(call: EmulatorCall) => void>();
   const rateLimits: { rule: RateLimitRule; left: number }[] = [];
@@ -182,6 +182,8 @@ export const createTelegramEmulator = (options: TelegramEmulatorOptions = {}) =>
     rateLimit(rule: RateLimitRule): void {
       rateLimits.push({ rule, left: rule.times });
     },
+    /** The command menu the bot registered for a language code ('' = default). */
+    commandMenu: (languageCode = ''): readonly JsonObject[] => context.commands.get(languageCode) ?? [],
     addChat(chat: JsonObject & { id: number }): void {
       chats.ensure(chat);
     },

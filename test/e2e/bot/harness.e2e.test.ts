@@ -19,6 +19,19 @@ describe('bot harness', () => {
     expect(textOf(await ken.waitFor('Ken'))).toMatch(/[A-Za-z]/);
   });
 
+  it('registers the command menu at start, in English by default and in Russian for Russian clients', async () => {
+    const menuOf = async (languageCode: string) => {
+      await harness.emulator.waitFor((call) => call.method === 'setMyCommands' && String(call.params.language_code ?? '') === languageCode);
+      return harness.emulator.commandMenu(languageCode) as readonly { command: string; description: string }[];
+    };
+    const english = await menuOf('');
+    const russian = await menuOf('ru');
+    expect(english.map((entry) => entry.command)).toEqual(expect.arrayContaining(['start', 'find', 'requests', 'end', 'delete_me', 'help']));
+    expect(russian.map((entry) => entry.command)).toEqual(english.map((entry) => entry.command));
+    expect(english.find((entry) => entry.command === 'find')?.description).toMatch(/partner/);
+    expect(russian.find((entry) => entry.command === 'find')?.description).toMatch(/партн/);
+  });
+
   it('answers a press on a button nobody handles', async () => {
     const ann = harness.user({ id: 7_100_003, firstName: 'Ann', languageCode: 'en' });
     await ann.send('/start');

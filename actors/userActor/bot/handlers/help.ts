@@ -1,21 +1,17 @@
 // /help lists every command (admin commands only to admins); /cancel leaves any flow; unknown commands, free text
 // outside a flow and presses on buttons nobody handles get a helpful answer, never silence.
 import { Composer } from 'grammy';
-import { commandKey, type BotCommand } from '../../../../domain/i18n/index.js';
+import { BOT_COMMANDS, commandKey, type BotCommand } from '../../../../domain/i18n/index.js';
 import type { BotContext } from '../context.js';
 import { retireKeyboard } from './onboarding/present.js';
 import { currentWizard } from './onboarding/wizard.js';
 
-/** The order /help lists them in; `requests` has its line in help.ftl (it is not in the command menu's list). */
-const USER_COMMANDS: readonly (BotCommand | 'requests')[] = [
-  'start', 'profile', 'find', 'requests', 'end', 'block', 'report', 'feedback', 'language', 'pause', 'resume', 'reset',
-  'delete_me', 'help', 'cancel',
-];
 const ADMIN_COMMANDS = ['stats', 'feedbacks', 'reports', 'broadcast'] as const;
 
 export const helpText = (ctx: BotContext): string => {
-  const line = (command: BotCommand | 'requests'): string => `/${command} — ${ctx.t(command === 'requests' ? 'help-command-requests' : commandKey(command))}`;
-  const parts = [ctx.t('help-intro'), '', ...USER_COMMANDS.map(line)];
+  // The same list, order and lines as Telegram's command menu (gateway/telegram/registerCommands.ts).
+  const line = (command: BotCommand): string => `/${command} — ${ctx.t(commandKey(command))}`;
+  const parts = [ctx.t('help-intro'), '', ...BOT_COMMANDS.map(line)];
   const isAdmin = ctx.from !== undefined && ctx.services.admins.has(String(ctx.from.id));
   if (isAdmin) parts.push('', ctx.t('help-admin-title'), ...ADMIN_COMMANDS.map((command) => `/${command} — ${ctx.t(`help-admin-${command}`)}`));
   return parts.join('\n');

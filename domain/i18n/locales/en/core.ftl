@@ -9,6 +9,8 @@
 command-start = Start or continue setting up your profile
 command-profile = View and edit your profile
 command-find = Find a language partner
+command-requests = Your requests and tandem partners
+command-chat = Choose whom you chat with through the bot
 command-language = Change the interface language
 command-pause = Pause your profile (you will not be shown to others)
 command-resume = Resume a paused profile
@@ -18,6 +20,7 @@ command-delete_me = Delete all your data
 command-help = Show this help
 command-end = End the current tandem
 command-block = Block the current partner
+command-unblock = Unblock someone you blocked
 command-report = Report the current partner
 command-cancel = Cancel the current action
 

@@ -4,7 +4,6 @@
 
 start-main-commands = Send /find to meet a partner, /profile to see or edit your profile, or /help for everything I can do.
 help-intro = { -bot-name } helps you find a tandem partner: someone who speaks the language you learn and learns the language you speak.
-help-command-requests = Your partner requests, sent and received
 help-admin-title = For admins:
 help-admin-stats = Bot statistics
 help-admin-feedbacks = Browse feedback from users
