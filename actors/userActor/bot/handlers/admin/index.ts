@@ -58,8 +58,10 @@ admin.callbackQuery(/^ad:/, adminOnly(async (ctx) => {
   }
 }));
 
-// The broadcast's text, typed after /broadcast; a command instead goes on to its own feature.
+// The broadcast's text, typed after /broadcast (or again, instead of confirming the preview: a new preview); a
+// command instead goes on to its own feature.
 admin.on('message:text', async (ctx, next) => {
-  if (!inBroadcast(ctx, 'text') || ctx.message.text.startsWith('/') || !isAdmin(ctx)) return next();
+  const typing = inBroadcast(ctx, 'text') || inBroadcast(ctx, 'preview');
+  if (!typing || ctx.message.text.startsWith('/') || !isAdmin(ctx)) return next();
   await previewBroadcast(ctx, ctx.message.text);
 });
