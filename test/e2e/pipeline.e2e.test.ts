@@ -87,10 +87,13 @@ describe('pipeline: webhook → NATS → user actor → event store → dispatch
     const outcomes = [];
     for (let attempt = 0; attempt < 5; attempt += 1) outcomes.push(((await (await post(update)).json()) as { outcome: string }).outcome);
     expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
-    await emulator.waitFor((call) => call.method === 'sendMessage' && call.params.chat_id === ivan.id, { timeoutMs: 20_000 });
-    // A later update is answered too, so the pipeline had every chance to send the first reply twice.
+    // /start answers a new user with two messages: the greeting and the wizard's first step.
+    await emulator.waitFor((call) => call.method === 'sendMessage' && call.params.chat_id === ivan.id && String(call.params.text).includes('Step 1'), { timeoutMs: 20_000 });
+    const answersToStart = sentTo(ivan.id).map((call) => String(call.params.text));
+    // A later update is answered too, so the pipeline had every chance to send the first replies twice.
     await post({ update_id: 90_002, ...textMessageUpdate(ivan, '/help') });
     await emulator.waitFor((call) => call.method === 'sendMessage' && call.params.chat_id === ivan.id && String(call.params.text).includes('/find'), { timeoutMs: 20_000 });
-    expect(sentTo(ivan.id)).toHaveLength(2);
+    expect(answersToStart).toHaveLength(2);
+    expect(sentTo(ivan.id).map((call) => String(call.params.text))).toEqual([...answersToStart, expect.stringContaining('/find')]);
   });
 });

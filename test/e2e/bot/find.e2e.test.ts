@@ -4,70 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness, type TestUser } from '../../support/botHarness.js';
-import { conversation } from './onboardingSteps.js';
-
-interface Wizard {
-  readonly step: (n: number) => string;
-  readonly chosen: string;
-  readonly next: RegExp;
-  readonly level: string;
-  readonly category: RegExp;
-  readonly categoryHint: string;
-  readonly interest: RegExp;
-  readonly categories: RegExp;
-  readonly primary: string;
-  readonly city: RegExp;
-  readonly days: string;
-  readonly anyDay: RegExp;
-  readonly slots: string;
-  readonly evening: RegExp;
-  readonly style: RegExp;
-  readonly frequency: string;
-  readonly daily: RegExp;
-  readonly skip: RegExp;
-  readonly review: string;
-  readonly confirm: RegExp;
-  readonly ready: string;
-}
-
-const EN: Wizard = {
-  step: (n) => `Step ${n} of 6`, chosen: 'Chosen:', next: /^Next/, level: 'What is your level', category: /Entertainment/,
-  categoryHint: 'tap to choose or remove', interest: /Music/, categories: /Categories/, primary: 'matter most', city: /Berlin/,
-  days: 'On which days', anyDay: /Any day/, slots: 'times of day', evening: /Evening/, style: /Text messages/, frequency: 'How often',
-  daily: /Every day/, skip: /Skip/, review: 'Here is your profile', confirm: /Confirm/, ready: 'Your profile is ready',
-};
-
-const RU: Wizard = {
-  step: (n) => `Шаг ${n} из 6`, chosen: 'Выбрано:', next: /^Далее/, level: 'Какой у вас уровень', category: /Развлечения/,
-  categoryHint: 'нажмите, чтобы выбрать или убрать', interest: /Музыка/, categories: /Категории/, primary: 'главное', city: /Берлин/,
-  days: 'В какие дни', anyDay: /Любой день/, slots: 'В какое время суток', evening: /Вечер/, style: /Переписка/, frequency: 'Как часто',
-  daily: /Каждый день/, skip: /Пропустить/, review: 'Вот ваша анкета', confirm: /Подтвердить/, ready: 'Профиль готов',
-};
-
-/** The whole wizard through its buttons: one native language, one learnt at B1, Berlin evenings. */
-const onboard = async (harness: BotHarness, user: TestUser, w: Wizard, native: RegExp, learning: RegExp): Promise<void> => {
-  const c = conversation(harness, user);
-  await c.send('/start', w.step(1));
-  await c.press(native, w.chosen);
-  await c.press(w.next, w.step(2));
-  await c.press(learning, w.level);
-  await c.press(/B1/, w.chosen);
-  await c.press(w.next, w.step(3));
-  await c.press(w.category, w.categoryHint);
-  await c.press(w.interest, w.chosen);
-  await c.press(w.categories, w.step(3));
-  await c.press(w.next, w.primary);
-  await c.press(w.next, w.step(4));
-  await c.press(w.city, w.days);
-  await c.press(w.anyDay, w.slots);
-  await c.press(w.evening, w.slots);
-  await c.press(w.next, w.step(5));
-  await c.press(w.style, w.step(5));
-  await c.press(w.next, w.frequency);
-  await c.press(w.daily, w.step(6));
-  await c.press(w.skip, w.review);
-  await c.press(w.confirm, w.ready);
-};
+import { conversation, EN_WIZARD as EN, onboardThroughWizard as onboard, RU_WIZARD as RU } from './onboardingSteps.js';
 
 const typesOf = async (harness: BotHarness, user: TestUser): Promise<readonly string[]> => (await harness.events(user.id)).map((e) => e.type);
 
@@ -107,9 +44,9 @@ describe('/find (English and Russian)', () => {
     const boris = harness.user({ id: 7_700_002, firstName: 'Борис', languageCode: 'ru' });
     const vera = harness.user({ id: 7_700_003, firstName: 'ורה 🌸', languageCode: 'ru' });
     // One after the other: the wizard steps wait on the emulator's shared call log, which tells presses apart by chat only.
-    await onboard(harness, ann, EN, /English/, /Russian/);
-    await onboard(harness, boris, RU, /Русский/, /Английский/);
-    await onboard(harness, vera, RU, /Русский/, /Английский/);
+    await onboard(harness, ann, EN, { native: /English/, learning: /Russian/ });
+    await onboard(harness, boris, RU, { native: /Русский/, learning: /Английский/ });
+    await onboard(harness, vera, RU, { native: /Русский/, learning: /Английский/ });
 
     // Russian: Boris sees Ann (Vera shares his languages, so she is no partner for him).
     const b = conversation(harness, boris);
@@ -159,14 +96,14 @@ describe('/find (English and Russian)', () => {
   it('when nobody fits, says what to change and notifies once when a suitable partner appears (English)', async () => {
     const dan = harness.user({ id: 7_700_011, firstName: 'Dan', languageCode: 'en' });
     const eve = harness.user({ id: 7_700_012, firstName: 'Ève', languageCode: 'en' });
-    await onboard(harness, dan, EN, /German/, /French/);
+    await onboard(harness, dan, EN, { native: /German/, learning: /French/ });
     const d = conversation(harness, dan);
     const none = await d.send('/find', 'Nobody fits you right now.');
     expect(textOf(none)).toContain('Adding another language you learn');
     await d.press(/Notify me/, 'I will message you once when a suitable partner appears');
     expect(await typesOf(harness, dan)).toContain('PartnerAlertRequested');
 
-    await onboard(harness, eve, EN, /French/, /German/);
+    await onboard(harness, eve, EN, { native: /French/, learning: /German/ });
     await dan.waitFor('A suitable language partner has just joined. Send /find to see them.', { timeoutMs: 60_000 });
     // Eve pauses and resumes (another trigger): Dan's wish is spent, so nothing more comes.
     const e = conversation(harness, eve);
@@ -182,8 +119,8 @@ describe('/find (English and Russian)', () => {
     const gleb = harness.user({ id: 7_700_021, firstName: 'Глеб', languageCode: 'ru' });
     const hana = harness.user({ id: 7_700_022, firstName: 'Hana', languageCode: 'ru' });
     const ira = harness.user({ id: 7_700_023, firstName: 'Ира', languageCode: 'ru' });
-    await onboard(harness, gleb, RU, /Японский/, /Корейский/);
-    await onboard(harness, ira, RU, /Японский/, /Корейский/);
+    await onboard(harness, gleb, RU, { native: /Японский/, learning: /Корейский/ });
+    await onboard(harness, ira, RU, { native: /Японский/, learning: /Корейский/ });
     const g = conversation(harness, gleb);
     const none = await g.send('/find', 'Сейчас вам никто не подходит.');
     expect(textOf(none)).toContain('Добавьте ещё один изучаемый язык');
@@ -195,7 +132,7 @@ describe('/find (English and Russian)', () => {
     await i.press(/Сообщить мне/, 'я напишу один раз');
     await i.send('/pause', 'Профиль приостановлен');
 
-    await onboard(harness, hana, RU, /Корейский/, /Японский/);
+    await onboard(harness, hana, RU, { native: /Корейский/, learning: /Японский/ });
     await gleb.waitFor('Появился подходящий языковой партнёр. Отправьте /find, чтобы посмотреть.', { timeoutMs: 60_000 });
     await followerCaughtUp(harness, hana.id, 'active');
     // Each watcher's next answer comes after anything the follower's offer made its actor send.

@@ -90,31 +90,80 @@ export const conversation = (harness: BotHarness, user: TestUser): Conversation 
   }
 };
 
-/** /start and every step of the English wizard up to the confirmed review, with the choices given. */
-export const onboardInEnglish = async (
-  harness: BotHarness,
-  user: TestUser,
-  choices: { readonly native: RegExp; readonly learning: RegExp; readonly level: RegExp; readonly city: RegExp } = { native: /English/, learning: /German/, level: /B1/, city: /Berlin/ },
-): Promise<void> => {
-  const c = conversation(harness, user);
-  await c.send('/start', 'Step 1 of 6');
-  await c.press(choices.native, 'Chosen:');
-  await c.press(/Next/, 'Step 2 of 6');
-  await c.press(choices.learning, 'What is your level');
-  await c.press(choices.level, 'Chosen:');
-  await c.press(/Next/, 'Step 3 of 6');
-  await c.press(/Entertainment/, 'tap to choose or remove');
-  await c.press(/Music/, 'Chosen:');
-  await c.press(/Categories/, 'Step 3 of 6');
-  await c.press(/Next/, 'matter most');
-  await c.press(/Next/, 'Step 4 of 6');
-  await c.press(choices.city, 'On which days');
-  await c.press(/Any day/, 'times of day');
-  await c.press(/Evening/, 'times of day');
-  await c.press(/Next/, 'Step 5 of 6');
-  await c.press(/Text messages/, 'Step 5 of 6');
-  await c.press(/Next/, 'How often');
-  await c.press(/Every day/, 'Step 6 of 6');
-  await c.press(/Skip/, 'Here is your profile');
-  await c.press(/Confirm/, 'Your profile is ready');
+/** The labels and prompts of the wizard in one interface language, for tests that onboard through its buttons. */
+export interface Wizard {
+  readonly step: (n: number) => string;
+  readonly chosen: string;
+  readonly next: RegExp;
+  readonly level: string;
+  readonly category: RegExp;
+  readonly categoryHint: string;
+  readonly interest: RegExp;
+  readonly categories: RegExp;
+  readonly primary: string;
+  readonly city: RegExp;
+  readonly days: string;
+  readonly anyDay: RegExp;
+  readonly slots: string;
+  readonly evening: RegExp;
+  readonly style: RegExp;
+  readonly frequency: string;
+  readonly daily: RegExp;
+  readonly skip: RegExp;
+  readonly review: string;
+  readonly confirm: RegExp;
+  readonly ready: string;
+}
+
+export const EN_WIZARD: Wizard = {
+  step: (n) => `Step ${n} of 6`, chosen: 'Chosen:', next: /^Next/, level: 'What is your level', category: /Entertainment/,
+  categoryHint: 'tap to choose or remove', interest: /Music/, categories: /Categories/, primary: 'matter most', city: /Berlin/,
+  days: 'On which days', anyDay: /Any day/, slots: 'times of day', evening: /Evening/, style: /Text messages/, frequency: 'How often',
+  daily: /Every day/, skip: /Skip/, review: 'Here is your profile', confirm: /Confirm/, ready: 'Your profile is ready',
 };
+
+export const RU_WIZARD: Wizard = {
+  step: (n) => `Шаг ${n} из 6`, chosen: 'Выбрано:', next: /^Далее/, level: 'Какой у вас уровень', category: /Развлечения/,
+  categoryHint: 'нажмите, чтобы выбрать или убрать', interest: /Музыка/, categories: /Категории/, primary: 'главное', city: /Берлин/,
+  days: 'В какие дни', anyDay: /Любой день/, slots: 'В какое время суток', evening: /Вечер/, style: /Переписка/, frequency: 'Как часто',
+  daily: /Каждый день/, skip: /Пропустить/, review: 'Вот ваша анкета', confirm: /Подтвердить/, ready: 'Профиль готов',
+};
+
+/** The choices a wizard run makes: one native language, one learnt at a level, a city's time zone. */
+export interface WizardChoices {
+  readonly native: RegExp;
+  readonly learning: RegExp;
+  /** Default /B1/. */
+  readonly level?: RegExp;
+  /** Default the wizard's own (Berlin). */
+  readonly city?: RegExp;
+}
+
+/** The whole wizard through its buttons, any day in the evening, up to the confirmed review. */
+export const onboardThroughWizard = async (harness: BotHarness, user: TestUser, w: Wizard, choices: WizardChoices): Promise<void> => {
+  const c = conversation(harness, user);
+  await c.send('/start', w.step(1));
+  await c.press(choices.native, w.chosen);
+  await c.press(w.next, w.step(2));
+  await c.press(choices.learning, w.level);
+  await c.press(choices.level ?? /B1/, w.chosen);
+  await c.press(w.next, w.step(3));
+  await c.press(w.category, w.categoryHint);
+  await c.press(w.interest, w.chosen);
+  await c.press(w.categories, w.step(3));
+  await c.press(w.next, w.primary);
+  await c.press(w.next, w.step(4));
+  await c.press(choices.city ?? w.city, w.days);
+  await c.press(w.anyDay, w.slots);
+  await c.press(w.evening, w.slots);
+  await c.press(w.next, w.step(5));
+  await c.press(w.style, w.step(5));
+  await c.press(w.next, w.frequency);
+  await c.press(w.daily, w.step(6));
+  await c.press(w.skip, w.review);
+  await c.press(w.confirm, w.ready);
+};
+
+/** The English wizard (native English, learning German at B1 in Berlin unless told otherwise). */
+export const onboardInEnglish = (harness: BotHarness, user: TestUser, choices: WizardChoices = { native: /English/, learning: /German/ }): Promise<void> =>
+  onboardThroughWizard(harness, user, EN_WIZARD, choices);
