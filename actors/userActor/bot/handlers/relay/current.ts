@@ -4,6 +4,7 @@
 import type { Dialog } from '../../../../../domain/dialog/index.js';
 import type { TandemRecord } from '../../../../../domain/tandem/index.js';
 import type { UserState } from '../../../../../domain/user/index.js';
+import { FIND_FLOW } from '../find/browsing.js';
 
 /** The dialog that remembers the chosen relay partner: `{ flow: 'relay', step: 'chat', data: { requestId } }`. */
 export const RELAY_FLOW = 'relay';
@@ -38,6 +39,14 @@ export const currentPartner = (state: UserState): string | null => {
   return active.length === 1 ? active[0]!.peer : null;
 };
 
-/** Relay is on for free messages outside other flows (a dialog of this feature is the chosen partner, not a flow). */
-export const relayAvailable = (state: UserState): boolean =>
-  (state.dialog === null || state.dialog.flow === RELAY_FLOW) && relayTandems(state).length > 0;
+/**
+ * Flows whose dialog only remembers what is on screen and never waits for typed text: /find's browsing position
+ * stays in the dialog after "Send request", and the partner's first message must still reach the relay.
+ */
+const PASSIVE_FLOWS: ReadonlySet<string> = new Set([RELAY_FLOW, FIND_FLOW]);
+
+/** No dialog, or one that waits for no typed text: free messages may go to the relay, a partner choice may replace it. */
+export const outsideTextFlows = (state: UserState): boolean => state.dialog === null || PASSIVE_FLOWS.has(state.dialog.flow);
+
+/** Relay is on for free messages outside flows that wait for typed text (a wizard step, a comment, feedback…). */
+export const relayAvailable = (state: UserState): boolean => outsideTextFlows(state) && relayTandems(state).length > 0;

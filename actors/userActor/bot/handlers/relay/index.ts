@@ -7,7 +7,7 @@ import type { BotContext } from '../../context.js';
 import { callbackData, parseCallbackData } from '../../callbackData.js';
 import { lookUpPeer, lookUpPeers } from '../requests/peerNames.js';
 import { encodeRequestId, findByEncodedId } from '../requests/requestIds.js';
-import { currentRelayTandem, relayAvailable, relayChatDialog, relayTandems } from './current.js';
+import { currentRelayTandem, outsideTextFlows, relayAvailable, relayChatDialog, relayTandems } from './current.js';
 import { relayKindOf, relayMessage } from './relayMessage.js';
 
 export const relay = new Composer<BotContext>();
@@ -51,11 +51,8 @@ relay.callbackQuery(/^rl:(chat|to):/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t('error-tandem_not_active') });
     return;
   }
-  if (ctx.actor.state.dialog !== null && ctx.actor.state.dialog.flow !== 'relay') {
-    // Another flow started meanwhile: keep it, the choice applies to this message only.
-  } else {
-    ctx.actor.decide({ type: 'SetDialog', data: { dialog: relayChatDialog(record.id) } });
-  }
+  // Another flow waiting for typed text started meanwhile: keep it, the choice applies to this message only.
+  if (outsideTextFlows(ctx.actor.state)) ctx.actor.decide({ type: 'SetDialog', data: { dialog: relayChatDialog(record.id) } });
   const peer = await lookUpPeer(ctx.services, ctx.t, record.peer);
   await ctx.answerCallbackQuery();
   const messageId = Number(args[1]);
