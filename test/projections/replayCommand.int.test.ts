@@ -2,9 +2,14 @@
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerReplayCommand } from '../../ops/cli/commands/replay.js';
+import { randomUUID } from 'node:crypto';
+import { createRedisClient } from '../../projections/redis/index.js';
+import { deleteByPattern } from '../../projections/redis/deleteByPattern.js';
 import { tableChecksums } from '../../projections/replay/index.js';
 import { TEST_DATABASE_URL } from '../support/postgres.js';
 import { appendAll, createProjectionDb, world, type ProjectionDb } from './support/projectionDb.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('lexbot ops replay', () => {
   let db: ProjectionDb;
@@ -13,13 +18,15 @@ describe('lexbot ops replay', () => {
   });
   afterEach(async () => db.drop());
 
-  const run = async (...args: string[]): Promise<{ lines: string[]; exitCode: number }> => {
+  const run = async (...args: string[]): Promise<{ lines: string[]; exitCode: number }> => runWith({ DATABASE_URL: TEST_DATABASE_URL }, ...args);
+
+  const runWith = async (env: Record<string, string>, ...args: string[]): Promise<{ lines: string[]; exitCode: number }> => {
     const lines: string[] = [];
     let exitCode = 0;
     const program = new Command('lexbot').exitOverride();
     const ops = program.command('ops');
     registerReplayCommand(ops, {
-      env: () => ({ DATABASE_URL: TEST_DATABASE_URL }),
+      env: () => env,
       print: (line) => lines.push(line),
       setExitCode: (code) => {
         exitCode = code;
@@ -47,6 +54,23 @@ describe('lexbot ops replay', () => {
     expect(json.exitCode).toBe(1);
     const report = JSON.parse(json.lines[0]!) as { mode: string; verify: { differences: { table: string }[] } };
     expect(report.verify.differences.map((d) => d.table)).toEqual(['user_interests']);
+  });
+
+  it('with Redis configured, also rebuilds the caches into their next generation', async () => {
+    const prefix = `replaycmd${randomUUID().replaceAll('-', '').slice(0, 10)}`;
+    const redis = createRedisClient({ kind: 'url', url: REDIS_URL });
+    try {
+      await appendAll(db.store, world({ seed: 32, events: 300, eventsPerUser: 15 }));
+      const swapped = await runWith({ DATABASE_URL: TEST_DATABASE_URL, REDIS_URL, NATS_PREFIX: prefix });
+      expect(swapped.lines.at(-2)).toMatch(/^swapped in at checkpoint/);
+      expect(swapped.lines.at(-1)).toMatch(/^Redis caches rebuilt as generation \d+ from \d+ events/);
+      const events = Number(/from (\d+) events/.exec(swapped.lines.at(-1)!)![1]);
+      expect(events).toBeGreaterThan(0);
+      expect((await redis.keys(`*${prefix}*`)).length).toBeGreaterThan(0);
+    } finally {
+      await deleteByPattern(redis, `*${prefix}*`);
+      redis.disconnect();
+    }
   });
 
   it('refuses an unknown projection', async () => {

@@ -10,6 +10,7 @@ import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/
 import { createPostgresKeyStore } from '../../../actors/keys/index.js';
 import type { EventStore } from '../../../actors/eventStore/types.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validatePartitions, validateReadModelSchema } from '../../../projections/readModels/index.js';
+import { createRedisClient } from '../../../projections/redis/index.js';
 import { replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
 import { createDeadLetterStore, DEFAULT_RUNNER_SCHEMA, validateRunnerSchema } from '../../../projections/runner/index.js';
 import { loadConfig } from '../../config/config.js';
@@ -51,6 +52,10 @@ const describe = (result: ReplayResult): string[] => {
   ];
   if (result.mode === 'swap') {
     lines.push(`swapped in at checkpoint ${result.swap.checkpoint.commit}/${result.swap.checkpoint.position} (${result.swap.caughtUp} events appended meanwhile applied first)`);
+    if (result.redis !== null) {
+      const c = result.redis;
+      lines.push(`Redis caches rebuilt as generation ${c.generation} from ${c.events} events in ${(c.ms / 1000).toFixed(1)} s` + (c.skipped > 0 ? `, ${c.skipped} events dead-lettered and skipped` : ''));
+    }
   } else {
     const v = result.verify;
     for (const [table, sums] of Object.entries(v.live)) {
@@ -101,6 +106,8 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
       // Read through the crypto-shredding wrapper, as the live projector does: forgotten users' fields come out
       // redacted, the others in the clear, so a rebuild equals the live tables.
       const store = createEncryptedEventStore({ store: openEventStore(eventStoreUrl, validateSchemaName(flags.eventStoreSchema)), keys: createPostgresKeyStore({ pool }) });
+      // With Redis configured, a swap also rebuilds the caches into their next generation (verify leaves them be).
+      const redis = config.redis !== undefined && flags.verify !== true ? createRedisClient(config.redis) : undefined;
       const bar = !flags.json && deps.progress ? new SingleBar({ format: 'replay [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', etaBuffer: 50 }) : null;
       const started = Date.now();
       try {
@@ -114,6 +121,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
           schema,
           ...(partitions === undefined ? {} : { partitions }),
           verify: flags.verify === true,
+          ...(redis === undefined ? {} : { redis: { redis, prefix: config.natsPrefix } }),
           failureMode: flags.skipPoison ? 'skip' : 'halt',
           deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
           onProgress: ({ events, checkpoint }) => {
@@ -129,6 +137,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
         if (differs) deps.setExitCode(1);
       } finally {
         bar?.stop();
+        redis?.disconnect();
         await store.close();
         await pool.end();
       }
