@@ -1,5 +1,5 @@
-// Rows in PostgreSQL's COPY text format, column order as in ddl.ts. The same lines feed the bulk rebuild and the
-// live batches (which also compare them to find the rows a batch changed).
+// Rows in PostgreSQL's COPY text format, column order as in ddl.ts (users.blocked_ids last: migration 3 added it).
+// The same lines feed the bulk rebuild and the live batches (which also compare them to find the rows a batch changed).
 import { DAILY_COUNTERS, type DailyRow, type PairRow, type UserDoc } from './rows.js';
 import type { UserTable } from './names.js';
 
@@ -38,7 +38,7 @@ export const docLines = (userId: string, doc: UserDoc | null): DocLines => {
   if (doc === null) return lines;
   const u = doc.user;
   lines.users.set('', line([userId, u.username, u.firstName, u.telegramLanguageCode, u.status, u.statusBeforeBan, u.interfaceLanguage,
-    u.profileCompletionLevel, u.bio, u.communicationStyles, u.frequency, u.streamVersion, u.createdAt, u.onboardedAt, u.lastActiveAt, u.updatedAt]));
+    u.profileCompletionLevel, u.bio, u.communicationStyles, u.frequency, u.streamVersion, u.createdAt, u.onboardedAt, u.lastActiveAt, u.updatedAt, u.blockedIds]));
   for (const l of doc.languages) lines.user_languages.set(`${l.kind}/${l.language}`, line([userId, l.kind, l.language, l.level]));
   for (const i of doc.interests) lines.user_interests.set(i.interest, line([userId, i.interest, i.isPrimary]));
   const a = doc.availability;

@@ -103,7 +103,15 @@ const userTables = (s: string): Record<(typeof USER_TABLES)[number], string> => 
 
 /** Tables, partitions, the checkpoint table and the user_stats view; no secondary index. */
 export const readModelTablesSql = (schema: string, partitionCount: number): string =>
-  `${readModelTablesSqlV1(schema, partitionCount)}\n\n${moderationTableSql(schema, partitionCount)}`;
+  `${readModelTablesSqlV1(schema, partitionCount)}\n\n${moderationTableSql(schema, partitionCount)}\n\n${blockedIdsColumnSql(schema)}`;
+
+/**
+ * Migration 3: whom each user blocked, so candidate search can hide a pair from both sides (the domain's
+ * eligibility looks at both profiles' blocks). Added last, so it is the last column in live and rebuilt tables alike
+ * (COPY lines and checksums follow column order). Idempotent, because a rebuilt schema swapped in already has it.
+ */
+export const blockedIdsColumnSql = (schema: string): string =>
+  `alter table ${validateReadModelSchema(schema)}.users add column if not exists blocked_ids bigint[] not null default '{}';`;
 
 /** Migration 2's tables: idempotent, because a rebuilt schema swapped in already has them. */
 export const moderationTableSql = (schema: string, partitionCount: number): string => {

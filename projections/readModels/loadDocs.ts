@@ -30,6 +30,7 @@ const toUser = (r: Row): UserRow => ({
   onboardedAt: strOrNull(r.onboarded_at),
   lastActiveAt: str(r.last_active_at),
   updatedAt: str(r.updated_at),
+  blockedIds: r.blocked_ids as string[],
 });
 
 const toMatch = (r: Row): MatchRow => ({
@@ -61,7 +62,7 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
   const queries = [
     `select user_id::text, username, first_name, telegram_language_code, status, status_before_ban, interface_language, profile_completion_level,
               bio, communication_styles, frequency, stream_version, ${iso('created_at')} as created_at, ${iso('onboarded_at')} as onboarded_at,
-              ${iso('last_active_at')} as last_active_at, ${iso('updated_at')} as updated_at from ${schema}.users ${where}`,
+              ${iso('last_active_at')} as last_active_at, ${iso('updated_at')} as updated_at, blocked_ids::text[] as blocked_ids from ${schema}.users ${where}`,
     `select user_id::text, kind, language, level from ${schema}.user_languages ${where} order by user_id, kind, language`,
     `select user_id::text, interest, is_primary from ${schema}.user_interests ${where} order by user_id, interest`,
     `select user_id::text, time_zone, days::text as days, slots, utc_hours from ${schema}.user_availability ${where}`,

@@ -4,6 +4,8 @@ import type { ProfileEvent } from '../../domain/user/index.js';
 import type { AvailabilityRow, InterestRow, LanguageRow, UserDoc, UserRow } from './rows.js';
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Numeric order of decimal ids (shorter is smaller), the order bigint[] readers expect. */
+const byId = (a: string, b: string): number => a.length - b.length || byKey(a, b);
 
 /** Same weights as the domain's profileCompletion (domain/user/completion.ts), computed on the rows. */
 export const completionOf = (doc: Omit<UserDoc, 'user'> & { readonly user: Pick<UserRow, 'communicationStyles' | 'frequency' | 'bio'> }): number =>
@@ -35,6 +37,7 @@ const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version:
     onboardedAt: null,
     lastActiveAt: event.data.at,
     updatedAt: event.data.at,
+    blockedIds: [],
   },
   languages: [],
   interests: [],
@@ -107,7 +110,7 @@ export const projectProfile = (doc: UserDoc | null, event: ProfileEvent, version
     case 'ProfilePaused':
       return set({ status: 'paused' });
     case 'ProfileReset':
-      // onboardedAt stays: it records when the user first finished onboarding.
+      // onboardedAt stays: it records when the user first finished onboarding. Blocks stay too, as in the domain.
       return {
         ...doc,
         user: { ...user, status: 'onboarding', bio: null, communicationStyles: [], frequency: null },
@@ -127,7 +130,9 @@ export const projectProfile = (doc: UserDoc | null, event: ProfileEvent, version
     case 'FeedbackSent':
       return { ...doc, feedback: [...doc.feedback, { streamVersion: version, text: event.data.text, sentAt: event.data.at }] };
     case 'UserBlocked':
+      return user.blockedIds.includes(event.data.target) ? doc : set({ blockedIds: [...user.blockedIds, event.data.target].sort(byId) });
     case 'UserUnblocked':
+      return user.blockedIds.includes(event.data.target) ? set({ blockedIds: user.blockedIds.filter((id) => id !== event.data.target) }) : doc;
     case 'ReminderSent':
       return doc;
     case 'UserForgotten':

@@ -19,6 +19,8 @@ export interface UserRow {
   readonly onboardedAt: string | null;
   readonly lastActiveAt: string;
   readonly updatedAt: string;
+  /** Users this user blocked, in id order (migration 3's blocked_ids): matching hides a blocked pair both ways. */
+  readonly blockedIds: readonly string[];
 }
 
 export interface LanguageRow {

@@ -1,10 +1,7 @@
 // Candidate search from the Postgres read models (projections/SCHEMA.md), the fallback while the cache is down or
 // cold. Same list as the cache: native in a language the viewer learns, learning one the viewer speaks natively,
 // active with a complete profile (completion ≥ 90: every required section), newest activity first, ties by id.
-//
-// One thing the read models do not hold: whom a candidate blocked. Profiles from here have `blocked: []`, so the
-// matcher may offer someone who blocked the viewer; the target's actor then refuses the request (cause `blocked`),
-// which the requester sees as "unavailable": the same answer a pause gives. Acceptable while degraded.
+// A candidate's `blocked` comes from users.blocked_ids, so the matcher hides a pair whichever side blocked.
 import type pg from 'pg';
 import type { Availability } from '../../../domain/availability/index.js';
 import { toUtcWeekHours } from '../../../domain/availability/index.js';
@@ -30,6 +27,7 @@ interface UserRow {
   styles: string[];
   frequency: string | null;
   last_active_at: Date;
+  blocked: string[];
 }
 
 interface LanguageRow { id: string; kind: 'native' | 'learning'; language: string; level: string | null }
@@ -50,7 +48,8 @@ export const createPostgresCandidateSearch = ({ pool, schema = 'read_models', no
   const profiles = async (ids: readonly string[], at: Date): Promise<readonly CandidateProfile[]> => {
     const [users, languages, interests, availability, matches] = await Promise.all([
       pool.query<UserRow>(
-        `select user_id::text as id, status, profile_completion_level as level, communication_styles as styles, frequency, last_active_at
+        `select user_id::text as id, status, profile_completion_level as level, communication_styles as styles, frequency, last_active_at,
+                blocked_ids::text[] as blocked
            from ${s}.users where user_id = any($1::bigint[])`, [ids]),
       pool.query<LanguageRow>(`select user_id::text as id, kind, language, level from ${s}.user_languages where user_id = any($1::bigint[])`, [ids]),
       pool.query<InterestRow>(`select user_id::text as id, interest, is_primary from ${s}.user_interests where user_id = any($1::bigint[])`, [ids]),
@@ -83,7 +82,7 @@ export const createPostgresCandidateSearch = ({ pool, schema = 'read_models', no
         frequency: user.frequency as CandidateProfile['frequency'],
         lastActiveAt: user.last_active_at.toISOString(),
         pendingIncoming: mine.filter((m) => m.role === 'target' && m.status === 'requested').length,
-        blocked: [],
+        blocked: user.blocked,
         declinedBy: declines('requester'),
         declined: declines('target'),
         openTandemPeers: mine.filter((m) => OPEN.has(m.status)).map((m) => m.peer),

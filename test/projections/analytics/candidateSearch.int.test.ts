@@ -98,6 +98,24 @@ describe('candidate search', () => {
     expect((await fromPostgres.findCandidates(ANN, { limit: 1 })).map((c) => c.id)).toEqual([IDA]);
   });
 
+  it('gives a candidate who blocked the viewer with the viewer in `blocked`, from Redis and from Postgres alike', async () => {
+    // Ida blocks Ann; she blocks and unblocks Cat, so only the standing block remains.
+    await append(db.store, IDA, [
+      event('UserBlocked', { target: ANN }, 'block-ann', later(2 * MINUTE)),
+      event('UserBlocked', { target: CAT }, 'block-cat', later(3 * MINUTE)),
+      event('UserUnblocked', { target: CAT }, 'unblock-cat', later(4 * MINUTE)),
+    ]);
+    await logSettled(db.store, POPULATION_EVENTS + 5);
+    await projectPostgres();
+    await projection.handle((await db.store.readAll(START, 10_000)).events);
+
+    const cached = await fromRedis.findCandidates(ANN, { limit: 10 });
+    expect(cached.find((c) => c.id === IDA)?.blocked).toEqual([ANN]);
+    expect(await fromPostgres.findCandidates(ANN, { limit: 10 })).toEqual(cached);
+    const ida = (await db.pool.query<{ blocked: string[] }>(`select blocked_ids::text[] as blocked from ${db.readModels}.users where user_id = $1`, [IDA])).rows;
+    expect(ida).toEqual([{ blocked: [ANN] }]);
+  });
+
   it('falls back to Postgres while Redis is unreachable, counting misses', async () => {
     const down = createRedisClient({ kind: 'url', url: 'redis://127.0.0.1:1' }, { failFast: true });
     down.on('error', () => undefined);
