@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness, type TestUser } from '../../support/botHarness.js';
 import { conversation, EN_WIZARD as EN, onboardThroughWizard as onboard, RU_WIZARD as RU } from './onboardingSteps.js';
+import { waitActive } from './tandemSetup.js';
 
 const typesOf = async (harness: BotHarness, user: TestUser): Promise<readonly string[]> => (await harness.events(user.id)).map((e) => e.type);
 
@@ -47,6 +48,8 @@ describe('/find (English and Russian)', () => {
     await onboard(harness, ann, EN, { native: /English/, learning: /Russian/ });
     await onboard(harness, boris, RU, { native: /Русский/, learning: /Английский/ });
     await onboard(harness, vera, RU, { native: /Русский/, learning: /Английский/ });
+    // /find reads the read side: let the projector have all three before anyone searches.
+    await waitActive(harness, [ann.id, boris.id, vera.id]);
 
     // Russian: Boris sees Ann (Vera shares his languages, so she is no partner for him).
     const b = conversation(harness, boris);
@@ -112,6 +115,7 @@ describe('/find (English and Russian)', () => {
     await followerCaughtUp(harness, eve.id, 'active');
     await d.send('/help', '/find');
     expect(dan.messages().filter((m) => (m.text ?? '').includes('has just joined'))).toHaveLength(1);
+    await waitActive(harness, [eve.id]);
     expect(textOf(await d.send('/find', 'Partner 1 of 1'))).toContain('Ève');
   }, 300_000);
 

@@ -4,19 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../../support/botHarness.js';
 import { conversation, EN_WIZARD, onboardThroughWizard, RU_WIZARD } from './onboardingSteps.js';
+import { waitActive } from './tandemSetup.js';
 import pg from 'pg';
 
-/** Waits until the read side offers these users to others: their rows are active with a complete profile. */
-const waitActive = async (harness: BotHarness, ids: readonly number[]): Promise<void> => {
-  const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1 });
-  try {
-    await expect
-      .poll(async () => (await pool.query<{ n: string }>("select count(*) as n from read_models.users where user_id = any($1::bigint[]) and status = 'active'", [ids.map(String)])).rows[0]?.n, { timeout: 30_000 })
-      .toBe(String(ids.length));
-  } finally {
-    await pool.end();
-  }
-};
 
 describe('two learners from /start to a rated tandem, and a block', () => {
   let harness: BotHarness;
@@ -100,7 +90,16 @@ describe('two learners from /start to a rated tandem, and a block', () => {
     expect(again).not.toContain('Вера');
     const events = await harness.events(kate.id);
     expect(events.filter((event) => event.type === 'UserBlocked').map((event) => (event.data as { target: string }).target)).toEqual([String(vera.id)]);
-    // Vera's side: Kate is not offered to her either, and no message tells her about the block.
+    // Vera's side: Kate is not offered to her either (once the read side has the block: Vera's actor learns of it
+    // from there, never from a message), and no message tells her about the block.
+    const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1 });
+    try {
+      await expect
+        .poll(async () => (await pool.query<{ blocked: string[] }>('select blocked_ids::text[] as blocked from read_models.users where user_id = $1', [kate.id])).rows[0]?.blocked, { timeout: 30_000 })
+        .toEqual([String(vera.id)]);
+    } finally {
+      await pool.end();
+    }
     const v = conversation(harness, vera);
     expect(textOf(await v.send('/find', /никто|Никто/))).not.toContain('Kate');
     expect(vera.messages().map((message) => textOf(message)).join('\n')).not.toMatch(/заблокир/i);

@@ -40,6 +40,6 @@ describe('/profile and /language', () => {
     expect(textOf(await c.send('/help', '/requests'))).toContain('Ваши запросы');
     await c.send('/language', 'Выберите язык');
     await c.press(/English/, 'Done: I will speak English');
-    await c.send('/help', 'Your partner requests');
+    await c.send('/help', 'Your requests and tandem partners');
   }, 400_000);
 });

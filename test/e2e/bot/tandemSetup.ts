@@ -2,6 +2,7 @@
 // their streams, as the onboarding wizard would leave them), visible to each other's actors through the read side,
 // and a request from the first to the second decided by the requester's own domain, exactly as /find would.
 import pg from 'pg';
+import { expect } from 'vitest';
 import { seedProfileCommands, type BotHarness, type TelegramUserSpec, type TestUser } from '../../support/botHarness.js';
 
 /** Waits until the projector has the users' rows (the cards their partners' actors read); bounded, not timed. */
@@ -17,6 +18,18 @@ export const waitProjected = async (harness: BotHarness, ids: readonly number[],
       if (Date.now() > deadline) throw new Error(`users ${ids.join(', ')} were not projected within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  } finally {
+    await pool.end();
+  }
+};
+
+/** Waits until the read side offers these users to others: their rows are active with a complete profile. */
+export const waitActive = async (harness: BotHarness, ids: readonly number[]): Promise<void> => {
+  const pool = new pg.Pool({ connectionString: harness.databaseUrl, max: 1 });
+  try {
+    await expect
+      .poll(async () => (await pool.query<{ n: string }>("select count(*) as n from read_models.users where user_id = any($1::bigint[]) and status = 'active'", [ids.map(String)])).rows[0]?.n, { timeout: 30_000 })
+      .toBe(String(ids.length));
   } finally {
     await pool.end();
   }
