@@ -12,6 +12,7 @@ import type { ActorBehavior } from '../runtime/actorHost.js';
 import type { BotContext } from './bot/context.js';
 import { memoryServices, type UserActorServices } from './ports/services.js';
 import { react } from './reactions/index.js';
+import { peerRefsFor } from './bot/peerRef.js';
 import { createUserBot } from './bot/createUserBot.js';
 import type { UserActorMessage } from './messages.js';
 import { createSession, type UserActorEvent } from './session.js';
@@ -80,7 +81,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
   const reactTo = async (session: ReturnType<typeof createSession>, kind: 'command' | 'timer', command: { type: string; data: object }) => {
     const events = session.output.filter((event): event is UserEvent => !isOutboxEventType(event.type));
     if (events.length === 0) return;
-    await react({ session, events, services, t: bot.translatorFor(session.state), cause: { kind, type: command.type, data: command.data as Record<string, unknown> } });
+    await react({ session, events, services, t: bot.translatorFor(session.state), ref: peerRefsFor(options.token, session.userId), cause: { kind, type: command.type, data: command.data as Record<string, unknown> } });
   };
   return {
     initialState,

@@ -3,6 +3,7 @@
 // messages that tell the user. Updates from the user are answered by the grammY handlers instead.
 import type { UserEvent } from '../../../domain/user/index.js';
 import type { UserActorServices } from '../ports/services.js';
+import type { PeerRefOf } from '../bot/peerRef.js';
 import type { ActorSession } from '../session.js';
 
 /** Formats a catalog message in this user's interface language. */
@@ -14,6 +15,8 @@ export interface ReactionInput {
   readonly events: readonly UserEvent[];
   readonly services: UserActorServices;
   readonly t: Translate;
+  /** Names peers on buttons (actors/userActor/bot/peerRef.ts), never by their Telegram id. */
+  readonly ref: PeerRefOf;
   /** The message that caused them: a peer command or a timer (its command type and data). */
   readonly cause: { readonly kind: 'command' | 'timer'; readonly type: string; readonly data: Readonly<Record<string, unknown>> };
 }

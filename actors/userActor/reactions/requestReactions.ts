@@ -9,7 +9,7 @@ import { requestCard } from '../bot/handlers/requests/render.js';
 import type { Reaction } from './reaction.js';
 import { sendToSelf } from './send.js';
 
-export const requestReactions: Reaction = async ({ session, events, services, t }) => {
+export const requestReactions: Reaction = async ({ session, events, services, t, ref }) => {
   // A banned or forgotten user hears nothing about requests (the ban has its own notice).
   if (session.state.status === 'banned' || session.state.status === 'forgotten') return;
   // A withdrawal or expiry that overtook its request records both at once: the target never saw the request, so
@@ -31,7 +31,7 @@ export const requestReactions: Reaction = async ({ session, events, services, t 
     const peer = await lookUpPeer(services, t, record.peer);
     switch (event.type) {
       case 'PartnerRequestReceived':
-        sendToSelf(session, requestCard(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, record.id));
+        sendToSelf(session, requestCard(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now, ref }, record.id));
         break;
       case 'PartnerRequestRejected':
         sendToSelf(session, { text: t('tandem-request-not-delivered', { name: peer.name, reason: t(rejectReasonKey(event.data.reason)) }) });

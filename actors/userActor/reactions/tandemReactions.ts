@@ -14,7 +14,7 @@ import { sendToSelf } from './send.js';
 /** Closes the peer caused; this side's own closes (a ban, a forget) are told by whatever caused them. */
 const PEER_CAUSED: readonly CloseReason[] = ['by_peer', 'peer_unavailable'];
 
-export const tandemReactions: Reaction = async ({ session, events, services, t }) => {
+export const tandemReactions: Reaction = async ({ session, events, services, t, ref }) => {
   // A banned or forgotten user hears nothing about tandems (the ban has its own notice).
   if (session.state.status === 'banned' || session.state.status === 'forgotten') return;
   for (const event of events) {
@@ -25,7 +25,7 @@ export const tandemReactions: Reaction = async ({ session, events, services, t }
     const peer = await lookUpPeer(services, t, record.peer);
     if (event.type === 'TandemStarted') {
       const intro = record.role === 'requester' ? t('request-accepted', { name: peer.name }) : null;
-      for (const payload of tandemStartMessages(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now }, event.data.channel, intro)) sendToSelf(session, payload);
+      for (const payload of tandemStartMessages(peer, { t, locale: localeOf(session.state), state: session.state, now: session.now, ref }, event.data.channel, intro)) sendToSelf(session, payload);
       continue;
     }
     // The chosen relay partner is gone: the next message asks again (or goes to the only one left).

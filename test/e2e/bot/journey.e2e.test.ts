@@ -62,6 +62,11 @@ describe('two learners from /start to a rated tandem, and a block', () => {
     await b.press(/^4/, 'комментарий');
     await b.press(/Пропустить/, 'Спасибо');
 
+    // Nothing either client received names the other by Telegram id — not even the data behind buttons.
+    const everythingSentTo = (chatId: number) => JSON.stringify(harness.emulator.calls().filter((call) => Number(call.params.chat_id) === chatId).map((call) => call.params));
+    expect(everythingSentTo(anna.id)).not.toContain(String(boris.id));
+    expect(everythingSentTo(boris.id)).not.toContain(String(anna.id));
+
     const annaEvents = await harness.events(anna.id);
     const borisEvents = await harness.events(boris.id);
     const ratedBy = (events: typeof annaEvents) => events.filter((event) => event.type === 'TandemRated').map((event) => (event.data as { rating: number }).rating);

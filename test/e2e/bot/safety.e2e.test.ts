@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../../support/botHarness.js';
 import { askUntil, ASK_AGAIN_MS, pause } from './safetySupport.js';
-import { waitProjected } from './tandemSetup.js';
+import { seedProfileCommands, type TelegramUserSpec, type TestUser } from '../../support/botHarness.js';
+import { waitActive } from './tandemSetup.js';
+
+/** Two users with complete, complementary profiles in the given languages: the first native in `languages[0]`. */
+const pairOf = async (harness: BotHarness, first: TelegramUserSpec, second: TelegramUserSpec, languages: readonly [string, string]): Promise<[TestUser, TestUser]> => {
+  await harness.seed(first.id, seedProfileCommands(first, languages[0], languages[1]));
+  await harness.seed(second.id, seedProfileCommands(second, languages[1], languages[0]));
+  await waitActive(harness, [first.id, second.id]);
+  return [harness.user(first), harness.user(second)];
+};
 
 const ADMIN_EN = 7_600_900;
 const ADMIN_RU = 7_600_901;
@@ -21,21 +30,26 @@ describe('safety', () => {
     { lang: 'ru', confirm: /Заблокировать: .?Боря.?\?/, button: 'Заблокировать', done: /Вы заблокировали пользователя .?Боря/ },
   ])('blocks from a card after confirmation ($lang)', async ({ lang, confirm, button, done }) => {
     const base = lang === 'en' ? 7_600_010 : 7_600_020;
-    const ann = harness.user({ id: base + 1, firstName: lang === 'en' ? 'Ann' : 'Аня', languageCode: lang });
-    const bob = harness.user({ id: base + 2, firstName: lang === 'en' ? 'Bob' : 'Боря', languageCode: lang });
-    await bob.send('/start');
-    await bob.waitFor(lang === 'en' ? 'Bob' : 'Боря');
-    await ann.send('/start');
-    await ann.waitFor(lang === 'en' ? 'Ann' : 'Аня');
-    // Cards name people from the read side: wait until Bob is there, as he would be long before anyone sees his card.
-    await waitProjected(harness, [bob.id]);
-    // The card's button as /find, request and partner cards show it: sf:block:<peer>.
-    await ann.pressData(`sf:block:${bob.id}`);
+    // Two complementary profiles (seeded as the wizard leaves them; a language pair of their own, so nobody from
+    // another test is offered), so Ann's /find shows Bob's card.
+    const [ann, bob] = await pairOf(
+      harness,
+      { id: base + 1, firstName: lang === 'en' ? 'Ann' : 'Аня', languageCode: lang },
+      { id: base + 2, firstName: lang === 'en' ? 'Bob' : 'Боря', languageCode: lang },
+      lang === 'en' ? ['de', 'fr'] : ['es', 'it'],
+    );
+    await waitActive(harness, [ann.id, bob.id]);
+    await ann.send('/find');
+    await ann.waitFor(lang === 'en' ? 'Bob' : 'Боря');
+    // The card's Block button (its data names Bob by a reference, never his Telegram id).
+    expect(JSON.stringify(ann.lastKeyboard()?.reply_markup)).not.toContain(String(bob.id));
+    await ann.press(lang === 'en' ? '🚫 Block' : '🚫 Заблокировать');
     await ann.waitFor(confirm);
+    const confirmButton = ann.lastKeyboard()?.reply_markup?.inline_keyboard?.flat().find((b) => b.text === button)?.callback_data;
     await ann.press(button);
     await ann.waitFor(done);
-    // Blocking twice is refused clearly, never an error.
-    await ann.pressData(`sf:block-yes:${bob.id}`);
+    // Blocking twice (the confirmation pressed again) is refused clearly, never an error.
+    await ann.pressData(confirmButton ?? 'sf:missing');
     await ann.waitFor(lang === 'en' ? /already/i : /уже/i);
   });
 
@@ -44,15 +58,20 @@ describe('safety', () => {
     { lang: 'en', reason: 'Spam or advertising', received: /Thank you/, bannedText: /has been blocked/ },
   ])('a report with reason and comment reaches /reports; ban and unban reach the reported user ($lang)', async ({ lang, reason, received, bannedText }) => {
     const base = lang === 'en' ? 7_600_110 : 7_600_120;
-    const reporter = harness.user({ id: base + 1, firstName: 'Rita', languageCode: lang });
-    const target = harness.user({ id: base + 2, firstName: 'Spammy', languageCode: lang });
+    const [reporter, target] = await pairOf(
+      harness,
+      { id: base + 1, firstName: 'Rita', languageCode: lang },
+      { id: base + 2, firstName: 'Spammy', languageCode: lang },
+      lang === 'en' ? ['ja', 'ko'] : ['pt', 'nl'],
+    );
     const admin = harness.user({ id: lang === 'en' ? ADMIN_EN : ADMIN_RU, firstName: 'Admin', languageCode: lang });
-    for (const user of [admin, target, reporter]) {
-      await user.send('/start');
-      await user.waitFor(/Admin|Spammy|Rita/);
-    }
-    await waitProjected(harness, [target.id]);
-    await reporter.pressData(`sf:report:${target.id}`);
+    await admin.send('/start');
+    await admin.waitFor(/Admin/);
+    await waitActive(harness, [reporter.id, target.id]);
+    // Rita meets Spammy's card in /find and reports from it.
+    await reporter.send('/find');
+    await reporter.waitFor(/Spammy/);
+    await reporter.press(lang === 'en' ? '⚠️ Report' : '⚠️ Пожаловаться');
     await reporter.waitFor(/Spammy/);
     await reporter.press(reason);
     await reporter.waitFor(lang === 'en' ? /comment/ : /комментарий/i);

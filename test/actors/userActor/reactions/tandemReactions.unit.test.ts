@@ -9,6 +9,7 @@ import { createMemoryUserDirectory, memoryServices, type PartnerCard } from '../
 import { createSession, type CommandInput, type UserActorEvent } from '../../../../actors/userActor/session.js';
 import { createUserBehavior, evolveUserActor } from '../../../../actors/userActor/userBehavior.js';
 import { CALLBACK_DATA_MAX_BYTES } from '../../../../actors/userActor/bot/callbackData.js';
+import { peerRef } from '../../../../actors/userActor/bot/peerRef.js';
 import type { QueuedPeerCommand } from '../../../../domain/tandem/index.js';
 import { REQUEST_TTL_MS } from '../../../../domain/tandem/index.js';
 import { initialState, type UserState } from '../../../../domain/user/index.js';
@@ -93,7 +94,9 @@ describe('reactions to requests', () => {
     expect(textOf(sent!)).toContain('хочет практиковаться');
     expect(textOf(sent!)).not.toContain('anna_lex');
     expect(buttonsOf(sent!).map((button) => button.text)).toEqual(['Принять', 'Отклонить', 'Заблокировать', 'Пожаловаться']);
-    expect(buttonsOf(sent!).map((button) => button.callback_data)).toEqual(expect.arrayContaining([`sf:block:${ANNA}`, `sf:report:${ANNA}`]));
+    // The requester is named by the target's reference to her, never by her Telegram id.
+    expect(buttonsOf(sent!).map((button) => button.callback_data)).toEqual(expect.arrayContaining([`sf:block:${peerRef(BOT_TOKEN, BORIS, ANNA)}`, `sf:report:${peerRef(BOT_TOKEN, BORIS, ANNA)}`]));
+    expect(JSON.stringify(sent)).not.toContain(ANNA);
     for (const button of buttonsOf(sent!)) expect(Buffer.byteLength(button.callback_data ?? '')).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
   });
 
@@ -154,7 +157,7 @@ describe('reactions to the tandem', () => {
     const sent = calls(output);
     expect(sent).toHaveLength(2);
     expect(textOf(sent[0]!)).toMatch(/Борис.* accepted your request/u);
-    expect(buttonsOf(sent[0]!).map((button) => button.callback_data)).toEqual([`sf:block:${BORIS}`, `sf:report:${BORIS}`]);
+    expect(buttonsOf(sent[0]!).map((button) => button.callback_data)).toEqual([`sf:block:${peerRef(BOT_TOKEN, ANNA, BORIS)}`, `sf:report:${peerRef(BOT_TOKEN, ANNA, BORIS)}`]);
     expect(textOf(sent[1]!)).toContain('@boris_lex');
     expect(buttonsOf(sent[1]!)[0]?.url).toBe('https://t.me/boris_lex');
   });

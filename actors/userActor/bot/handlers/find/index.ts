@@ -6,6 +6,7 @@ import { REQUEST_TTL_MS } from '../../../../../domain/tandem/index.js';
 import { isUserId, missingSections } from '../../../../../domain/user/index.js';
 import { partnerName } from '../../cards/index.js';
 import { callbackData, callbackPattern, parseCallbackData } from '../../callbackData.js';
+import { peerRef, resolvePeerRef } from '../../peerRef.js';
 import type { BotContext } from '../../context.js';
 import { replyToDomainError } from '../../replyToDomainError.js';
 import { browsingOf, NO_BROWSING } from './browsing.js';
@@ -51,9 +52,10 @@ find.callbackQuery(callbackPattern('fd'), async (ctx) => {
 
 const onPress = async (ctx: BotContext, data: string): Promise<void> => {
   const { action, args } = parseCallbackData(data);
-  const [target = ''] = args;
   if (!(await readyToFind(ctx))) return;
   const browsing = browsingOf(ctx.actor.state.dialog);
+  // The card's candidate, from its reference (bot/peerRef.ts): a card of an earlier search resolves to nobody.
+  const target = resolvePeerRef(ctx.api.token, ctx.actor.state, args[0]) ?? '';
   switch (action) {
     case 'again':
       return present(ctx, NO_BROWSING, 'edit');
@@ -82,7 +84,7 @@ const request = async (ctx: BotContext, target: string): Promise<void> => {
   const name = partnerName(card ?? { firstName: null }, (key, args) => ctx.t(key, args));
   // The card stays on screen; only the browsing buttons remain, so the request cannot be sent twice from it.
   if (ctx.callbackQuery?.message !== undefined) {
-    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard().text(ctx.t('find-button-next'), callbackData('fd', 'next', target)) });
+    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard().text(ctx.t('find-button-next'), callbackData('fd', 'next', peerRef(ctx.api.token, ctx.actor.userId, target))) });
   }
   await ctx.reply(ctx.t('request-sent', { name, hours: Math.round(REQUEST_TTL_MS / HOUR_MS) }));
 };

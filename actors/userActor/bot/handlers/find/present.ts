@@ -4,6 +4,7 @@ import { InlineKeyboard } from 'grammy';
 import { isLocale } from '../../../../../domain/i18n/index.js';
 import { partnerAlertSince } from '../../../../../domain/user/index.js';
 import { renderPartnerCard } from '../../cards/index.js';
+import { peerRef } from '../../peerRef.js';
 import { callbackData } from '../../callbackData.js';
 import type { BotContext } from '../../context.js';
 import { browsingDialog, FIND_FLOW, type Browsing } from './browsing.js';
@@ -24,8 +25,10 @@ const setDialog = (ctx: BotContext, browsing: Browsing | null): void => {
   ctx.actor.decide({ type: 'SetDialog', data: { dialog: browsing === null ? null : browsingDialog(browsing) } });
 };
 
-export const cardKeyboard = (ctx: BotContext, id: string): InlineKeyboard =>
-  new InlineKeyboard()
+/** The candidate travels as a reference (bot/peerRef.ts), resolved against the search in the dialog. */
+export const cardKeyboard = (ctx: BotContext, candidateId: string): InlineKeyboard => {
+  const id = peerRef(ctx.api.token, ctx.actor.userId, candidateId);
+  return new InlineKeyboard()
     .text(ctx.t('find-button-request'), callbackData('fd', 'req', id))
     .row()
     .text(ctx.t('find-button-skip'), callbackData('fd', 'skip', id))
@@ -33,6 +36,7 @@ export const cardKeyboard = (ctx: BotContext, id: string): InlineKeyboard =>
     .row()
     .text(ctx.t('find-button-block'), callbackData('sf', 'block', id))
     .text(ctx.t('find-button-report'), callbackData('sf', 'report', id));
+};
 
 const againKeyboard = (ctx: BotContext, notify: boolean): InlineKeyboard => {
   const keyboard = new InlineKeyboard();

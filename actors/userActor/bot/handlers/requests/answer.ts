@@ -76,7 +76,7 @@ export const registerAnswers = (composer: Composer<BotContext>): void => {
     const peer = await lookUpPeer(ctx.services, ctx.t, record.peer);
     const card = requestCard(peer, viewerOf(ctx), record.id);
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(card.text, { reply_markup: card.reply_markup ?? requestCardKeyboard(ctx.t, record.id, peer.id) });
+    await ctx.editMessageText(card.text, { reply_markup: card.reply_markup ?? requestCardKeyboard(ctx.t, record.id, viewerOf(ctx).ref(peer.id)) });
   });
 
   composer.callbackQuery(/^rq:dr:/, async (ctx) => {

@@ -4,6 +4,7 @@
 import type { UserState } from '../../../../../domain/user/index.js';
 import type { Translate } from '../../../reactions/reaction.js';
 import { renderPartnerCard } from '../../cards/index.js';
+import type { PeerRefOf } from '../../peerRef.js';
 import type { Peer } from './peerNames.js';
 
 /** Who looks at the card: their language and time zone shape it. */
@@ -12,6 +13,8 @@ export interface CardViewer {
   readonly locale: string;
   readonly state: UserState;
   readonly now: Date;
+  /** How this viewer's buttons name a peer (bot/peerRef.ts): never the peer's Telegram id. */
+  readonly ref: PeerRefOf;
 }
 
 export const partnerCardText = (peer: Peer, viewer: CardViewer, heading: string | null, explainMatch: boolean): string => {

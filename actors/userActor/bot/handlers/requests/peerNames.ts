@@ -7,6 +7,7 @@ import type { BotContext } from '../../context.js';
 import { localeOf } from '../../createUserBot.js';
 import { partnerName } from '../../cards/index.js';
 import type { CardViewer } from './partnerCardText.js';
+import { peerRefsFor } from '../../peerRef.js';
 
 export interface Peer {
   readonly id: UserId;
@@ -20,7 +21,13 @@ export const lookUpPeer = async (services: UserActorServices, t: Translate, id: 
 };
 
 /** The user of this update as the viewer of a card. */
-export const viewerOf = (ctx: BotContext): CardViewer => ({ t: ctx.t, locale: localeOf(ctx.actor.state, ctx.from?.language_code), state: ctx.actor.state, now: ctx.actor.now });
+export const viewerOf = (ctx: BotContext): CardViewer => ({
+  t: ctx.t,
+  locale: localeOf(ctx.actor.state, ctx.from?.language_code),
+  state: ctx.actor.state,
+  now: ctx.actor.now,
+  ref: peerRefsFor(ctx.api.token, ctx.actor.userId),
+});
 
 export const lookUpPeers = (services: UserActorServices, t: Translate, ids: readonly UserId[]): Promise<readonly Peer[]> =>
   Promise.all(ids.map((id) => lookUpPeer(services, t, id)));

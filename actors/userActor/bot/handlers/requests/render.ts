@@ -23,23 +23,23 @@ export const fitText = (text: string): string => (text.length <= TEXT_LIMIT ? te
 
 const button = (text: string, data: string): InlineKeyboardButton => ({ text, callback_data: data });
 
-/** Block / Report under every card of a peer ('sf' is the safety feature's prefix). */
-export const safetyRow = (t: Translate, peerId: string): InlineKeyboardButton[] => [
-  button(t('tandem-button-block'), callbackData('sf', 'block', peerId)),
-  button(t('tandem-button-report'), callbackData('sf', 'report', peerId)),
+/** Block / Report under every card of a peer ('sf' is the safety feature's prefix; `ref` names the peer, bot/peerRef.ts). */
+export const safetyRow = (t: Translate, ref: string): InlineKeyboardButton[] => [
+  button(t('tandem-button-block'), callbackData('sf', 'block', ref)),
+  button(t('tandem-button-report'), callbackData('sf', 'report', ref)),
 ];
 
-export const requestCardKeyboard = (t: Translate, requestId: string, peerId: string): InlineKeyboardMarkup => ({
+export const requestCardKeyboard = (t: Translate, requestId: string, ref: string): InlineKeyboardMarkup => ({
   inline_keyboard: [
     [button(t('button-accept'), callbackData('rq', 'accept', encodeRequestId(requestId))), button(t('button-decline'), callbackData('rq', 'decline', encodeRequestId(requestId)))],
-    safetyRow(t, peerId),
+    safetyRow(t, ref),
   ],
 });
 
 /** The target's card of an incoming request. */
 export const requestCard = (peer: Peer, viewer: CardViewer, requestId: string): MessagePayload => ({
   text: fitText(partnerCardText(peer, viewer, viewer.t('request-received', { name: peer.name }), true)),
-  reply_markup: requestCardKeyboard(viewer.t, requestId, peer.id),
+  reply_markup: requestCardKeyboard(viewer.t, requestId, viewer.ref(peer.id)),
 });
 
 export const declineReasonsKeyboard = (t: Translate, requestId: string): InlineKeyboardMarkup => {
@@ -58,7 +58,7 @@ export const tandemStartMessages = (peer: Peer, viewer: CardViewer, channel: Tan
   const { t } = viewer;
   const card: MessagePayload = {
     text: fitText(partnerCardText(peer, viewer, intro, false)),
-    reply_markup: { inline_keyboard: [safetyRow(t, peer.id)] },
+    reply_markup: { inline_keyboard: [safetyRow(t, viewer.ref(peer.id))] },
   };
   if (channel === 'relay') return [card, { text: `${t('tandem-started', { name: peer.name })}\n\n${t('tandem-relay-howto', { name: peer.name })}` }];
   const username = peer.card?.username ?? null;

@@ -7,10 +7,13 @@ import { Composer } from 'grammy';
 import { isUserId } from '../../../../../domain/user/index.js';
 import type { BotContext } from '../../context.js';
 import { parseCallbackData } from '../../callbackData.js';
+import { peerRef, resolvePeerRef } from '../../peerRef.js';
 import { activeTandems, currentPartner } from '../relay/current.js';
 import { lookUpPeer, lookUpPeers } from '../requests/peerNames.js';
 import { blockConfirmKeyboard, isReportReason, peerPickerKeyboard, reportCommentKeyboard, reportReasonKeyboard } from './keyboards.js';
 import { attempt, say, show } from './respond.js';
+
+const refOf = (ctx: BotContext, peer: string): string => peerRef(ctx.api.token, ctx.actor.userId, peer);
 
 export const safety = new Composer<BotContext>();
 
@@ -20,11 +23,11 @@ export const REPORT_FLOW = 'report';
 const nameOf = async (ctx: BotContext, peer: string): Promise<string> => (await lookUpPeer(ctx.services, ctx.t, peer)).name;
 
 const askBlock = async (ctx: BotContext, peer: string): Promise<void> => {
-  await show(ctx, ctx.t('safety-block-confirm', { name: await nameOf(ctx, peer) }), blockConfirmKeyboard(ctx.t, peer));
+  await show(ctx, ctx.t('safety-block-confirm', { name: await nameOf(ctx, peer) }), blockConfirmKeyboard(ctx.t, refOf(ctx, peer)));
 };
 
 const askReason = async (ctx: BotContext, peer: string): Promise<void> => {
-  await show(ctx, ctx.t('report-ask-reason', { name: await nameOf(ctx, peer) }), reportReasonKeyboard(ctx.t, peer));
+  await show(ctx, ctx.t('report-ask-reason', { name: await nameOf(ctx, peer) }), reportReasonKeyboard(ctx.t, refOf(ctx, peer)));
 };
 
 /** /block or /report typed in a chat: the current partner, a picker among the active ones, or an explanation. */
@@ -35,7 +38,7 @@ const forCurrentPartner = (action: 'block' | 'report', ask: (ctx: BotContext, pe
   const peers = [...new Set(activeTandems(state).map((t) => t.peer))];
   if (peers.length === 0) return void (await ctx.reply(ctx.t('safety-no-partner')));
   const named = await lookUpPeers(ctx.services, ctx.t, peers);
-  await ctx.reply(ctx.t('safety-pick-partner'), { reply_markup: peerPickerKeyboard(action === 'block' ? 'block-pick' : 'report-pick', named) });
+  await ctx.reply(ctx.t('safety-pick-partner'), { reply_markup: peerPickerKeyboard(action === 'block' ? 'block-pick' : 'report-pick', named.map((peer) => ({ ...peer, id: refOf(ctx, peer.id) }))) });
 };
 
 safety.command('block', forCurrentPartner('block', askBlock));
@@ -45,12 +48,13 @@ safety.command('unblock', async (ctx) => {
   const blocked = ctx.actor.state.blocked;
   if (blocked.length === 0) return void (await ctx.reply(ctx.t('safety-unblock-none')));
   const named = await lookUpPeers(ctx.services, ctx.t, blocked);
-  await ctx.reply(ctx.t('safety-unblock-list'), { reply_markup: peerPickerKeyboard('unblock', named) });
+  await ctx.reply(ctx.t('safety-unblock-list'), { reply_markup: peerPickerKeyboard('unblock', named.map((peer) => ({ ...peer, id: refOf(ctx, peer.id) }))) });
 });
 
 safety.callbackQuery(/^sf:/, async (ctx) => {
   const { action, args } = parseCallbackData(ctx.callbackQuery.data);
-  const peer = args[0];
+  // Buttons name the peer by a reference (bot/peerRef.ts); one that no longer resolves is a stale button.
+  const peer = resolvePeerRef(ctx.api.token, ctx.actor.state, args[0]) ?? undefined;
   const needsPeer = action !== 'skip' && action !== 'report-no';
   if (needsPeer && !isUserId(peer)) return void (await ctx.answerCallbackQuery({ text: ctx.t('safety-stale-button') }));
   const target = peer ?? '';
@@ -58,7 +62,7 @@ safety.callbackQuery(/^sf:/, async (ctx) => {
     case 'block':
       // From someone's card: a new message asks, and the card stays as it was.
       await ctx.answerCallbackQuery();
-      await say(ctx, ctx.t('safety-block-confirm', { name: await nameOf(ctx, target) }), blockConfirmKeyboard(ctx.t, target));
+      await say(ctx, ctx.t('safety-block-confirm', { name: await nameOf(ctx, target) }), blockConfirmKeyboard(ctx.t, refOf(ctx, target)));
       return;
     case 'block-pick':
       return askBlock(ctx, target);
@@ -71,7 +75,7 @@ safety.callbackQuery(/^sf:/, async (ctx) => {
       return show(ctx, ctx.t('safety-block-cancelled', { name: await nameOf(ctx, target) }));
     case 'report':
       await ctx.answerCallbackQuery();
-      await say(ctx, ctx.t('report-ask-reason', { name: await nameOf(ctx, target) }), reportReasonKeyboard(ctx.t, target));
+      await say(ctx, ctx.t('report-ask-reason', { name: await nameOf(ctx, target) }), reportReasonKeyboard(ctx.t, refOf(ctx, target)));
       return;
     case 'report-pick':
       return askReason(ctx, target);

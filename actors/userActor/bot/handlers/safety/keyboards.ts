@@ -1,5 +1,5 @@
-// The inline keyboards of the safety flows. Peers travel as Telegram ids in the callback data (sf:<action>:<peer>
-// [:<reason>]): at most 16 digits, so every payload stays far below Telegram's 64 bytes.
+// The inline keyboards of the safety flows. Peers travel as references in the callback data (sf:<action>:<ref>
+// [:<reason>], bot/peerRef.ts — never a Telegram id): 16 characters, so every payload stays far below 64 bytes.
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { REPORT_REASONS, type ReportReason } from '../../../../../domain/user/index.js';
 import { reportReasonKey } from '../../../../../domain/i18n/index.js';

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryUserDirectory, memoryServices } from '../../../../../actors/userActor/ports/index.js';
 import { cardOf, candidateOf, MORNINGS_TOKYO, stateOf, type ProfileSpec } from './profiles.js';
 import { buttonsOf, createDriver, textsOf } from './driver.js';
+import { peerRef } from '../../../../../actors/userActor/bot/peerRef.js';
+import { BOT_TOKEN } from '../../fixtures.js';
+
+/** How the viewer's buttons name a candidate (never by Telegram id). */
+const ref = (peer: string): string => peerRef(BOT_TOKEN, '1', peer);
 
 const NOW = new Date('2026-03-04T12:00:00Z');
 
@@ -32,19 +37,19 @@ describe('/find', () => {
     expect(text).toContain('Partner 1 of 2');
     expect(text).toContain('Free at the same time');
     expect(text).toContain('Why this match:');
-    expect(buttonsOf(first)).toEqual(['fd:req:2', 'fd:skip:2', 'fd:next:2', 'sf:block:2', 'sf:report:2']);
+    expect(buttonsOf(first)).toEqual([`fd:req:${ref('2')}`, `fd:skip:${ref('2')}`, `fd:next:${ref('2')}`, `sf:block:${ref('2')}`, `sf:report:${ref('2')}`]);
     expect(user.state.dialog).toEqual({ flow: 'find', step: 'browse', data: { current: '2', skipped: [] } });
 
-    const next = await user.press('fd:next:2');
+    const next = await user.press(`fd:next:${ref('2')}`);
     expect(next.calls.map((c) => c.method)).toEqual(['editMessageText', 'answerCallbackQuery']);
     expect(textsOf(next)[0]).toContain('Tom');
     // Next wraps around: Sam again.
-    expect(textsOf(await user.press('fd:next:3'))[0]).toContain('Sam');
+    expect(textsOf(await user.press(`fd:next:${ref('3')}`))[0]).toContain('Sam');
     // Skip Sam: only Tom is left, and Next on Tom finds nobody else.
-    const skipped = await user.press('fd:skip:2');
+    const skipped = await user.press(`fd:skip:${ref('2')}`);
     expect(textsOf(skipped)[0]).toContain('Partner 1 of 1');
     expect(textsOf(skipped)[0]).toContain('Tom');
-    const end = await user.press('fd:next:3');
+    const end = await user.press(`fd:next:${ref('3')}`);
     expect(textsOf(end)[0]).toBe('You have seen everyone who fits right now.');
     expect(buttonsOf(end)).toEqual(['fd:again']);
     expect(user.state.dialog).toBeNull();
@@ -54,11 +59,11 @@ describe('/find', () => {
   it('sends a request from the card, and refuses a second one to the same person', async () => {
     const user = world(VIEWER, [SAM]);
     await user.send('/find');
-    const sent = await user.press('fd:req:2');
+    const sent = await user.press(`fd:req:${ref('2')}`);
     expect(sent.events.map((e) => e.type)).toContain('PartnerRequested');
     expect(sent.calls.map((c) => c.method)).toEqual(['editMessageReplyMarkup', 'sendMessage', 'answerCallbackQuery']);
     expect(textsOf(sent)[1]).toMatch(/Request sent to \u2068Sam\u2069\. They have 48 hours to answer\./);
-    const again = await user.press('fd:req:2');
+    const again = await user.press(`fd:req:${ref('2')}`);
     expect(again.events.map((e) => e.type)).not.toContain('PartnerRequested');
     expect(textsOf(again)[0]).toBe('You already have a request or a tandem with this person.');
   });
@@ -66,9 +71,16 @@ describe('/find', () => {
   it('refuses a fourth pending request with the catalog’s answer', async () => {
     const others = ['21', '22', '23', '24'].map((id) => ({ ...SAM, id, firstName: `P${id}` }));
     const user = world({ ...VIEWER, id: '20' }, others);
-    await user.send('/find');
-    for (const id of ['21', '22', '23']) expect((await user.press(`fd:req:${id}`)).events.map((e) => e.type)).toContain('PartnerRequested');
-    const refused = await user.press('fd:req:24');
+    // Send request on the card shown, then Next (the one button left on it), three times.
+    let card = await user.send('/find');
+    for (let sent = 0; sent < 3; sent += 1) {
+      const requested = await user.press(buttonsOf(card)[0]!);
+      expect(requested.events.map((e) => e.type)).toContain('PartnerRequested');
+      expect(buttonsOf(requested)[0]).toMatch(/^fd:next:/);
+      card = await user.press(buttonsOf(requested)[0]!);
+    }
+    expect(buttonsOf(card)[0]).toMatch(/^fd:req:/);
+    const refused = await user.press(buttonsOf(card)[0]!);
     expect(refused.events.map((e) => e.type)).not.toContain('PartnerRequested');
     expect(textsOf(refused)[0]).toBe('You already have 3 requests waiting for an answer, the most allowed. Wait for a reply or cancel one.');
     // The three requested are no longer offered: the last one is.
