@@ -1,14 +1,13 @@
 // The event store contract, run on the crypto-shredding wrapper over PostgreSQL with the Postgres key store.
 import { createEncryptedEventStore } from '../../../../actors/eventStore/encrypted/index.js';
-import { appendEvents, createPostgresEventStore, sqlNames } from '../../../../actors/eventStore/postgres/index.js';
-import type { AppendOutcome } from '../../../../actors/eventStore/types.js';
+import { createPostgresEventStore, sqlNames } from '../../../../actors/eventStore/postgres/index.js';
 import { createPostgresKeyStore } from '../../../../actors/keys/index.js';
 import { runMigrations } from '../../../../ops/migrations/runMigrations.js';
 import { eventStoreMigrationSet, keyMigrationSet } from '../../../../ops/migrations/sets.js';
 import { createTestSchema, TEST_DATABASE_URL } from '../../../support/postgres.js';
 import { settle } from '../../../support/settlePostgres.js';
 import { describeEventStoreContract } from '../../../contract/eventStore/eventStoreContract.js';
-import { sleep } from '../../../contract/eventStore/harness.js';
+import { appendWithCommitDelayOn } from '../../../contract/eventStore/postgresCommitDelay.js';
 
 describeEventStoreContract(
   'encrypted over postgres',
@@ -24,23 +23,7 @@ describeEventStoreContract(
     return {
       store,
       // Commits held open below the wrapper, as the plain Postgres contract does (these events hold nothing personal).
-      async appendWithCommitDelay(request, delayMs): Promise<AppendOutcome> {
-        const client = await test.pool.connect();
-        try {
-          await client.query('begin');
-          const [outcome] = await appendEvents(client, names, [request]);
-          await sleep(delayMs);
-          await client.query('commit');
-          await client.query('select pg_notify($1, $2)', [names.channel, '']);
-          if (outcome === undefined) throw new Error('appendEvents returned no outcome');
-          return outcome;
-        } catch (error) {
-          await client.query('rollback').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
+      appendWithCommitDelay: appendWithCommitDelayOn(test.pool, names),
       settle: () => settle(test.pool),
       async cleanup() {
         await store.close();
