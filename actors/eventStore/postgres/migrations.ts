@@ -197,11 +197,20 @@ alter function ${n.appendFunction}(text[], bigint[], integer[], uuid[], text[], 
   set plan_cache_mode = force_generic_plan;
 `;
 
+// Nothing reads the log by global_position alone: readers page by (transaction_id, global_position), streams by
+// (stream_name, stream_version), idempotency by event_id. Its primary-key index was a fourth index on every append
+// that no query used. The stream key stays the row's identity (for logical replication).
+const dropPositionIndex = (n: SqlNames): string => `
+alter table ${n.events} drop constraint events_pkey;
+alter table ${n.events} replica identity using index events_stream_version_key;
+`;
+
 export const eventStoreMigrations = (schema?: string): readonly SqlMigration[] => {
   const names = sqlNames(schema);
   return [
     { id: 1, name: 'create_event_log', sql: createEventLog(names) },
     { id: 2, name: 'create_append_function', sql: createAppendFunction(names) },
     { id: 3, name: 'append_function_generic_plans', sql: useGenericPlans(names) },
+    { id: 4, name: 'drop_position_primary_key', sql: dropPositionIndex(names) },
   ];
 };
