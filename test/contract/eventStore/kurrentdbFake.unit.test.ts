@@ -1,7 +1,7 @@
 // The KurrentDB adapter's own logic (version mapping, duplicate detection, grouped appends, filtered reads, snapshots,
 // subscriptions, namespaces) against an in-memory stand-in of the client that follows KurrentDB's documented
 // behaviour. The server itself is covered by kurrentdb.int.test.ts when EVENTSTORE_URL names one.
-import { createFakeKurrentClient, type FakeKurrentOptions } from '../../../actors/eventStore/kurrentdb/fakeKurrentClient.js';
+import { createFakeKurrentClient, type FakeKurrentOptions } from './fakeKurrentClient.js';
 import { createKurrentDbEventStore } from '../../../actors/eventStore/kurrentdb/index.js';
 import { delayThenAppend, describeEventStoreContract, type EventStoreFactory } from './eventStoreContract.js';
 

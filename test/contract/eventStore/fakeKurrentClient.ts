@@ -16,7 +16,7 @@ import {
   type ReadPosition,
   type ReadRevision,
 } from '@kurrent/kurrentdb-client';
-import type { KurrentClient } from './context.js';
+import type { KurrentClient } from '../../../actors/eventStore/kurrentdb/context.js';
 
 interface Stored {
   readonly streamId: string;
