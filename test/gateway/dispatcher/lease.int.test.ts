@@ -1,5 +1,6 @@
 // The dispatcher lease (a Postgres advisory lock on its own connection) and the single-active runner: one holder at
 // a time, a standby takes over when the holder's session dies, and the holder stops dispatching when it loses it.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -34,6 +35,23 @@ describe('dispatcher lease (Postgres advisory lock)', () => {
     }
   };
 
+  const holderPid = async (name: string): Promise<number> => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const result = await admin.query<{ pid: number }>(
+        `select l.pid from pg_locks l
+         where l.locktype = 'advisory' and l.granted
+           and ((l.classid::bigint << 32) | l.objid::bigint) = (hashtextextended($1, 0) & x'ffffffffffffffff'::bigint)`,
+        [name],
+      );
+      expect(result.rowCount).toBe(1);
+      return result.rows[0]!.pid;
+    } finally {
+      await admin.end();
+    }
+  };
+
   it('lets one holder in at a time; a standby takes over when the holder releases or its session dies', async () => {
     const name = `test.lease.${randomUUID()}`;
     const abort = new AbortController();
@@ -58,6 +76,39 @@ describe('dispatcher lease (Postgres advisory lock)', () => {
     expect(await second!.lost).toBeUndefined();
     cleanups.push(async () => (await third).release());
     await third;
+  });
+
+  it('keeps the lease while its own process is starved of CPU: an answer read late is not a dead session', async () => {
+    const name = `test.lease.${randomUUID()}`;
+    const abort = new AbortController();
+    cleanups.push(async () => abort.abort());
+    const held = await lease(name).acquire(abort.signal);
+    cleanups.push(() => held.release());
+    let outcome: string | undefined;
+    void held.lost.then((reason) => (outcome = reason?.message ?? 'released'));
+    // The holder's check must be in flight when the loop stops: pause the holder's backend (the server runs on
+    // this host), let a check go out, then block this process while another process resumes the backend, so the
+    // answer arrives while nothing here runs and is read only after the check's deadline (3 × 200 ms) has passed.
+    const pid = await holderPid(name);
+    process.kill(pid, 'SIGSTOP');
+    cleanups.push(async () => {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        // the session has ended already
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    spawn('sh', ['-c', `sleep 0.2; kill -CONT ${pid}`], { stdio: 'ignore' });
+    const until = Date.now() + 1200;
+    while (Date.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(outcome).toBeUndefined();
+    // Still the holder: nobody else gets the lock.
+    const other = await createPostgresLease({ connectionString: TEST_DATABASE_URL, name, retryMs: 50 })
+      .acquire(AbortSignal.timeout(300))
+      .catch(() => undefined);
+    expect(other).toBeUndefined();
   });
 
   it('runs the dispatcher parts only while holding the lease, and fails over to a standby', async () => {
