@@ -1,5 +1,5 @@
-// The dispatcher role as `lexbot start --roles dispatcher` runs it: the dispatcher and the timer poller, started
-// only while this process holds the lease. ops/ builds the adapters (event store, mailbox, Postgres pool, lease)
+// The dispatcher role as `lexbot start --roles dispatcher` runs it: the dispatcher and the timer poller (and what
+// else must run where they do, such as the broadcast runner), started only while this process holds the lease. ops/ builds the adapters (event store, mailbox, Postgres pool, lease)
 // and passes them in; this wires them together.
 import type { Logger } from 'pino';
 import type { EventStore } from '../../actors/eventStore/types.js';
@@ -8,7 +8,7 @@ import { createTimerPoller } from '../../actors/timers/timerPoller.js';
 import type { TimerStore } from '../../actors/timers/types.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
 import type { DispatcherMetrics } from './metrics.js';
-import { runSingleActive, type SingleActive } from './singleActive.js';
+import { runSingleActive, type Runnable, type SingleActive } from './singleActive.js';
 import { timerPollerObserver } from './timerPollerObserver.js';
 import type { DispatcherState, Lease, TelegramCaller } from './types.js';
 
@@ -26,6 +26,8 @@ export interface DispatcherRoleOptions {
   /** The timer poller's clock (a test moves time forward with it); default the system clock. */
   readonly now?: () => Date;
   readonly dispatcher?: Pick<DispatcherOptions, 'batchSize' | 'maxInFlight' | 'backoff' | 'startFrom'>;
+  /** Started after the dispatcher and stopped before it, under the same lease (work sharing its Bot API budget). */
+  readonly alsoRun?: readonly Runnable[];
 }
 
 export interface DispatcherRole extends SingleActive {
@@ -53,6 +55,6 @@ export const createDispatcherRole = (options: DispatcherRoleOptions): Dispatcher
     metrics: options.metrics,
     onTimerScheduled: () => poller.wake(),
   });
-  const single = runSingleActive({ lease: options.lease, parts: [dispatcher, poller], logger });
+  const single = runSingleActive({ lease: options.lease, parts: [dispatcher, poller, ...(options.alsoRun ?? [])], logger });
   return { ...single, dispatcher };
 };

@@ -14,8 +14,12 @@ export interface TelegramCallerOptions {
   readonly token: string;
   /** TELEGRAM_API_ROOT without a trailing slash, e.g. https://api.telegram.org or the local emulator. */
   readonly apiRoot: string;
-  /** Bottleneck settings for the throttler; default Telegram's limits. `false` turns throttling off (tests). */
-  readonly throttle?: APIThrottlerOptions | false;
+  /**
+   * Bottleneck settings for the throttler (default Telegram's limits), or a throttler already built, to share one
+   * budget among several clients of this process (the dispatcher's replies and the broadcast). `false` turns
+   * throttling off (benchmarks of the pipeline itself).
+   */
+  readonly throttle?: APIThrottlerOptions | Transformer | false;
   /** A 429 asking to wait longer than this is handed to the dispatcher's backoff instead; default 3600 s. */
   readonly maxRetryAfterSeconds?: number;
   /** One HTTP request's timeout; default 30 s (grammY's default of 500 s would hold a chat for minutes). */
@@ -30,7 +34,8 @@ export const createTelegramApi = (options: TelegramCallerOptions): Api => {
   const api = new Api(options.token, { apiRoot: options.apiRoot.replace(/\/+$/, ''), timeoutSeconds: options.timeoutSeconds ?? 30 });
   for (const transformer of options.inner ?? []) api.config.use(transformer);
   api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryAfterSeconds ?? 3600, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
-  if (options.throttle !== false) api.config.use(apiThrottler(options.throttle ?? {}));
+  if (typeof options.throttle === 'function') api.config.use(options.throttle);
+  else if (options.throttle !== false) api.config.use(apiThrottler(options.throttle ?? {}));
   return api;
 };
 

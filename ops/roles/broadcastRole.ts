@@ -1,32 +1,31 @@
-// Broadcast delivery (issue #6, point 7) runs beside the dispatcher: where the broadcast lease (a Postgres advisory
-// lock) is held, it finds broadcasts the admins confirmed and delivers them through its own throttled Bot API
-// client — 20 messages a second, leaving a third of Telegram's 30/s to the dispatcher's replies.
-import { createBroadcastRunner, createPostgresBroadcastStore } from '../../gateway/broadcast/index.js';
-import { createPostgresLease, createTelegramCaller, runSingleActive } from '../../gateway/dispatcher/index.js';
+// Broadcast delivery (issue #6, point 7) runs inside the dispatcher role, under the dispatcher's lease: it finds
+// broadcasts the admins confirmed and delivers them at most 20 messages a second, through the same throttler as the
+// dispatcher's replies, so the two together stay within Telegram's 30 messages/s and 1/s per chat, and replies keep
+// at least a third of that budget while a broadcast runs.
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import type { Transformer } from 'grammy';
+import { createBroadcastRunner, createPostgresBroadcastStore, type BroadcastRunner } from '../../gateway/broadcast/index.js';
+import { createTelegramCaller } from '../../gateway/dispatcher/index.js';
 import { createI18n } from '../../actors/userActor/bot/createUserBot.js';
 import type { Infrastructure } from './infrastructure.js';
-import type { DispatcherRoleTuning } from './dispatcherRole.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
 
 const BROADCAST_RATE = { global: { maxConcurrent: 1, minTime: 50 } } as const;
 
-export const startBroadcastRole = async (infra: Infrastructure, telegram: TelegramEndpoint, tuning: DispatcherRoleTuning = {}): Promise<void> => {
-  const { config, logger } = infra;
-  if (config.databaseUrl === undefined) return;
+/** The broadcast runner of this process; `throttle` is the dispatcher's (false: no limits, for benchmarks). */
+export const createBroadcastPart = async (infra: Infrastructure, telegram: TelegramEndpoint, throttle: Transformer | false): Promise<BroadcastRunner> => {
   const pool = await infra.database();
   const i18n = createI18n();
-  const runner = createBroadcastRunner({
+  return createBroadcastRunner({
     store: createPostgresBroadcastStore({ pool }),
-    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, throttle: tuning.telegramThrottle === false ? false : BROADCAST_RATE }),
+    telegram: createTelegramCaller({
+      token: telegram.token,
+      apiRoot: telegram.apiRoot,
+      throttle,
+      ...(throttle === false ? {} : { inner: [apiThrottler(BROADCAST_RATE)] }),
+    }),
     translate: (locale, key, args) => i18n.t(locale, key, args as Record<string, string | number>),
-    logger,
-    ...(tuning.telegramThrottle === false ? { pollMs: 200, progressEveryMs: 0 } : {}),
+    logger: infra.logger,
+    ...(throttle === false ? { pollMs: 200, progressEveryMs: 0 } : {}),
   });
-  const single = runSingleActive({
-    lease: createPostgresLease({ connectionString: config.databaseUrl, name: 'lexbot.broadcast', onError: (error) => logger.warn({ err: error }, 'broadcast lease check failed') }),
-    parts: [runner],
-    logger,
-  });
-  single.start();
-  infra.onClose(() => single.stop());
 };

@@ -1,6 +1,8 @@
 // The dispatcher role: while this process holds the dispatcher lease (a Postgres advisory lock; standbys wait), it
 // follows the log and performs the outbox — Bot API calls within Telegram's limits, commands to other actors'
-// mailboxes — and fires durable timers when they fall due.
+// mailboxes — and fires durable timers when they fall due; it also delivers admins' broadcasts, within the same
+// Telegram budget (one throttler for both).
+import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { createPostgresTimerStore } from '../../actors/timers/index.js';
 import {
   createDispatcherMetrics,
@@ -9,6 +11,7 @@ import {
   createPostgresLease,
   createTelegramCaller,
 } from '../../gateway/dispatcher/index.js';
+import { createBroadcastPart } from './broadcastRole.js';
 import type { Infrastructure } from './infrastructure.js';
 import { StartError } from './roles.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
@@ -27,10 +30,13 @@ export const startDispatcherRole = async (infra: Infrastructure, telegram: Teleg
   const { config, logger, metrics, readiness } = infra;
   if (config.databaseUrl === undefined) throw new StartError('the dispatcher role needs DATABASE_URL (its checkpoint and the timers live there)');
   const [store, mailbox, pool] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.database()]);
+  // Telegram's limits are per bot: every client of this process shares one throttler.
+  const throttle = tuning.telegramThrottle === false ? false : apiThrottler();
   const role = createDispatcherRole({
     store,
     mailbox,
-    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, ...(tuning.telegramThrottle === false ? { throttle: false } : {}) }),
+    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, throttle }),
+    alsoRun: [await createBroadcastPart(infra, telegram, throttle)],
     state: createPostgresDispatcherState({ pool }),
     timers: createPostgresTimerStore({ pool }),
     lease: createPostgresLease({ connectionString: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'dispatcher lease check failed') }),

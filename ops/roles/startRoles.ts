@@ -6,7 +6,6 @@ import type { Config } from '../config/config.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { startActorsRole } from './actorsRole.js';
 import { openAnalytics } from './analytics.js';
-import { startBroadcastRole } from './broadcastRole.js';
 import { startDispatcherRole, type DispatcherRoleTuning } from './dispatcherRole.js';
 import { startProjectorRole } from './projectorRole.js';
 import { startGatewayRole } from './gatewayRole.js';
@@ -60,10 +59,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
     });
     if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
     if (roles.includes('actors')) await startActorsRole(infra, telegram, tuning?.clock === undefined ? {} : { clock: tuning.clock });
-    if (roles.includes('dispatcher')) {
-      await startDispatcherRole(infra, telegram, tuning);
-      await startBroadcastRole(infra, telegram, tuning);
-    }
+    if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram, tuning);
     if (roles.includes('projector')) await startProjectorRole(infra);
     const url = await app.listen({ host: config.http.host, port: config.http.port });
     if (runsGateway && ingest) await startGatewayRole(infra, telegram, ingest);
