@@ -1,0 +1,26 @@
+// The event store as ops/roles/infrastructure.ts opens it for an actor worker: Postgres (pool of 16) behind the
+// crypto-shredding wrapper with the Postgres key store (pool of 4), only in the benchmark's schemas.
+import pg from 'pg';
+import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/index.js';
+import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
+import type { EventStore } from '../../../actors/eventStore/types.js';
+import { createPostgresKeyStore } from '../../../actors/keys/index.js';
+
+export interface BenchStore {
+  readonly store: EventStore;
+  close(): Promise<void>;
+}
+
+export const openBenchStore = (url: string, eventSchema: string, keySchema: string): BenchStore => {
+  const keyPool = new pg.Pool({ connectionString: url, max: 4 });
+  keyPool.on('error', () => undefined);
+  const inner = createPostgresEventStore({ connectionString: url, schema: eventSchema, poolSize: 16 });
+  const store = createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool, schema: keySchema }) });
+  return {
+    store,
+    async close() {
+      await store.close();
+      await keyPool.end();
+    },
+  };
+};
