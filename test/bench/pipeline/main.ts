@@ -2,6 +2,8 @@
 // This process runs the open-loop generator and the Bot API emulator; each system under test runs in a child
 // process of its own (server.ts) with a fresh NATS prefix and a fresh database, deleted at the end.
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -35,6 +37,10 @@ interface Child {
   readonly url: string;
   /** Every process's base URL, for /metrics. */
   readonly metricsUrls: readonly string[];
+  /** Starts a census (census.ts) in every process; no-op without --census. */
+  resetCensus(): void;
+  /** Each process's census since the last reset (JSON text). */
+  dumpCensus(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -49,18 +55,35 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
       BENCH_PROFILE_NAME: profileName,
       ...(roles === undefined ? {} : { BENCH_ROLES: roles }),
       ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }),
+      ...(options.censusDir === undefined ? {} : { BENCH_CENSUS: '1' }),
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: ServerMessage) => (message.type === 'ready' ? resolve(message.url) : reject(new Error(`${target} failed to start: ${message.error}`))));
+    child.once('message', (message: ServerMessage) => (message.type === 'ready' ? resolve(message.url) : reject(new Error(`${target} failed to start: ${message.type === 'failed' ? message.error : message.type}`))));
     child.once('exit', (code) => reject(new Error(`${target} exited with ${String(code)} before it was ready`)));
   });
   return {
     url,
     metricsUrls: [url],
+    resetCensus() {
+      if (options.censusDir !== undefined) child.send('census-reset');
+    },
+    async dumpCensus() {
+      if (options.censusDir === undefined) return [];
+      const answer = new Promise<string>((resolve) => {
+        const listen = (message: ServerMessage): void => {
+          if (message.type !== 'census') return;
+          child.off('message', listen);
+          resolve(message.json);
+        };
+        child.on('message', listen);
+      });
+      child.send('census-dump');
+      return [await answer];
+    },
     async stop() {
       child.send('stop');
       const killer = setTimeout(() => {
@@ -124,6 +147,11 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         child = {
           url: gateway.url,
           metricsUrls: [gateway.url, workers.url],
+          resetCensus: () => {
+            gateway.resetCensus();
+            workers.resetCensus();
+          },
+          dumpCensus: async () => [...(await gateway.dumpCensus()), ...(await workers.dumpCensus())],
           stop: async () => {
             await gateway.stop();
             await workers.stop();
@@ -162,6 +190,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const commitsBefore = await commits();
         const watchBefore = watch?.transactions() ?? 0;
         const cpuBefore = await cpuAll();
+        child!.resetCensus();
         let cpuAfter = Number.NaN;
         let projectionMs: MeasuredLevel['projectionMs'];
         const level = await runLevel(target, spec, async (shots) => {
@@ -169,6 +198,12 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           projectionMs = await watch?.measure(shots, spec.drainMs);
         });
         const cpuMsPerUpdate = ((cpuAfter - cpuBefore) * 1000) / level.sent;
+        if (options.censusDir !== undefined) {
+          const counts = await child!.dumpCensus();
+          const file = path.join(options.censusDir, `${name}-${spec.rate}-${Date.now()}.json`);
+          await writeFile(file, JSON.stringify({ target: name, rate: spec.rate, updates: level.sent, processes: counts.map((json) => JSON.parse(json) as unknown) }, null, 2));
+          log(`${name} at ${spec.rate}/s: census in ${file}`);
+        }
         const stages = before === undefined ? {} : stagesBetween(before, await scrapeAll());
         // Let the statistics collector catch up (it flushes at most once a second).
         if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -200,7 +235,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       const [lowest, ...higher] = options.fixedRates;
       if (name !== 'bare' && lowest !== undefined) levels.push(await measure(fixed(lowest)));
       const ramp: MeasuredLevel[] = [];
-      if (name !== 'shipped') {
+      if (name !== 'shipped' && options.ramp) {
         for (let rate = options.rampStart; rate <= 50_000; rate = Math.round(rate * options.rampFactor)) {
           const level = await measure(step(rate));
           ramp.push(level);

@@ -19,10 +19,15 @@ export interface BenchOptions {
   readonly cpuProfDir: string | undefined;
   /** Run the read-model projector beside the unthrottled pipeline and measure update → projection. */
   readonly projection: boolean;
+  /** Run the ramp to the maximum sustained rate (off: fixed levels only, for comparing builds at one rate). */
+  readonly ramp: boolean;
+  /** Folder for a census of statements, NATS publishes and socket writes per level (census.ts); none when undefined. */
+  readonly censusDir: string | undefined;
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
                                [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
+                               [--fixed-rates 100,500] [--no-ramp] [--census DIR (per level: Postgres statements, NATS publishes, socket writes of the children)]
 
 Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
 child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
@@ -56,7 +61,11 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
     quick,
     json: args.includes('--json'),
     seconds: numberFlag(args, '--seconds', quick ? 5 : 20),
-    fixedRates: [100, 500],
+    fixedRates: (stringFlag(args, '--fixed-rates') ?? '100,500').split(',').map((rate) => {
+      const value = Number(rate);
+      if (!Number.isFinite(value) || value <= 0) throw new Error('--fixed-rates needs positive numbers');
+      return value;
+    }),
     stepSeconds: numberFlag(args, '--step-seconds', quick ? 3 : 8),
     rampStart: numberFlag(args, '--ramp-start', 50),
     rampFactor: numberFlag(args, '--ramp-factor', 1.25),
@@ -65,6 +74,8 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
     targets: targets as BenchTarget[],
     cpuProfDir: stringFlag(args, '--cpu-prof'),
     projection: !args.includes('--no-projection'),
+    ramp: !args.includes('--no-ramp'),
+    censusDir: stringFlag(args, '--census'),
   };
 };
 

@@ -6,6 +6,7 @@ interface ProfileNode {
   readonly id: number;
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
   readonly hitCount?: number;
+  readonly children?: readonly number[];
 }
 
 interface Profile {
@@ -41,6 +42,28 @@ for (const [id, ms] of selfMs) {
   functions.set(key, (functions.get(key) ?? 0) + ms);
   origins.set(origin, (origins.get(origin) ?? 0) + ms);
 }
+// Native and node-internal time (socket writes, crypto, JSON) charged to the nearest caller that is a package or
+// project code: which component's round trips or work it was.
+const parents = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+const attributed = new Map<string, number>();
+const INTERNAL = new Set(['(native)', 'node internals', '(program)']);
+for (const [id, ms] of selfMs) {
+  let origin = '(root)';
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    const frame = byId.get(at)!.callFrame;
+    const candidate = originOf(frame.url, frame.functionName);
+    if (candidate === '(root)' || candidate === '(idle)' || candidate === '(garbage collector)') {
+      origin = candidate;
+      break;
+    }
+    if (!INTERNAL.has(candidate)) {
+      origin = candidate;
+      break;
+    }
+  }
+  attributed.set(origin, (attributed.get(origin) ?? 0) + ms);
+}
 const top = Number(topArg ?? 30);
 const print = (title: string, entries: Map<string, number>): void => {
   console.log(`\n${title}`);
@@ -49,3 +72,4 @@ const print = (title: string, entries: Map<string, number>): void => {
 console.log(`${file}: ${total.toFixed(0)} ms profiled`);
 print('self time by origin', origins);
 print('self time by function', functions);
+print('self time charged to the nearest package or project caller', attributed);

@@ -6,7 +6,9 @@
 // BENCH_ROLES (comma-separated, default gateway,actors,dispatcher) runs a subset, for the split layout.
 // The rest of the configuration comes from the environment, as for `lexbot start`. It tells the parent its URL over
 // IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
-// inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile.
+// inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile. With
+// BENCH_CENSUS=1 it counts statements, NATS publishes and socket writes (census.ts): 'census-reset' starts a
+// count, 'census-dump' answers it over IPC.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -14,10 +16,21 @@ import { loadConfig } from '../../../ops/config/config.js';
 import { parseRoles } from '../../../ops/roles/roles.js';
 import { startRoles } from '../../../ops/roles/startRoles.js';
 import { startBareIngest } from './bareIngest.js';
+import { censusJson, installCensus, resetCensus } from './census.js';
 
 /** What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher. */
 export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'bare';
-export type ServerMessage = { readonly type: 'ready'; readonly url: string } | { readonly type: 'failed'; readonly error: string };
+export type ServerMessage =
+  | { readonly type: 'ready'; readonly url: string }
+  | { readonly type: 'failed'; readonly error: string }
+  | { readonly type: 'census'; readonly json: string };
+
+const portOf = (url: string | undefined, fallback: number): number => {
+  const port = url === undefined ? '' : new URL(url).port;
+  return port === '' ? fallback : Number(port);
+};
+const census =
+  process.env.BENCH_CENSUS === '1' ? installCensus({ postgres: portOf(process.env.DATABASE_URL, 5432), nats: portOf(process.env.NATS_URL, 4222) }) : undefined;
 
 const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
   const target = process.env.BENCH_TARGET as BenchTarget | undefined;
@@ -53,6 +66,8 @@ const startProfiler = async (): Promise<(() => Promise<void>) | undefined> => {
 Promise.all([start(), startProfiler()]).then(
   ([running, stopProfiler]) => {
     process.on('message', (message) => {
+      if (message === 'census-reset' && census !== undefined) resetCensus(census);
+      if (message === 'census-dump' && census !== undefined) send({ type: 'census', json: censusJson(census) });
       if (message !== 'stop') return;
       (stopProfiler ?? (async () => undefined))()
         .then(() => running.stop())
