@@ -33,7 +33,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
   const prepare = async (request: AppendRequest): Promise<Prepared> => {
     const owner = ownerOf(request.stream);
     if (owner === null || !request.events.some(needsKey)) return { request, forgets: null };
-    let key = await keys.current(owner);
+    let key = request.expected === 0 || request.expected === 'no_stream' ? await keys.currentForNewStream(owner) : await keys.current(owner);
     let forgets: number | null = null;
     const events: NewEvent[] = [];
     for (const event of request.events) {

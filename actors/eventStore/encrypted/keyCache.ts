@@ -12,6 +12,12 @@ export interface KeyCacheOptions {
 
 export interface KeyCache {
   current(owner: string): Promise<UserKey>;
+  /**
+   * The key for the first append to a stream with no events: nothing of it was ever sealed, so the first live
+   * version is as good as the highest, and `next(owner, 0)` finds or creates it in one store round trip instead
+   * of current()'s read then insert (a new user's first update).
+   */
+  currentForNewStream(owner: string): Promise<UserKey>;
   next(owner: string, after: number): Promise<UserKey>;
   get(owner: string, version: number): Promise<UserKey | null>;
   /** Loads every uncached version among `refs` in one store round trip (a page of a replay). */
@@ -62,6 +68,13 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       const cached = hit(currents, owner);
       if (cached?.key && versions.get(id(owner, cached.key.version))?.key !== null) return cached.key;
       const key = remember(await store.current(owner));
+      put(currents, owner, { key, expiresAt: now() + ttlMs });
+      return key;
+    },
+    async currentForNewStream(owner) {
+      const cached = hit(currents, owner);
+      if (cached?.key && versions.get(id(owner, cached.key.version))?.key !== null) return cached.key;
+      const key = remember(await store.next(owner, 0));
       put(currents, owner, { key, expiresAt: now() + ttlMs });
       return key;
     },

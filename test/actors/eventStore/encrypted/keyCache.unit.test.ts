@@ -5,7 +5,7 @@ import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 
 const counting = (store: KeyStore) => {
-  const calls = { get: 0, current: 0, getMany: 0 };
+  const calls = { get: 0, current: 0, getMany: 0, next: 0 };
   const counted: KeyStore = {
     ...store,
     get: async (owner, version) => {
@@ -19,6 +19,10 @@ const counting = (store: KeyStore) => {
     current: async (owner) => {
       calls.current += 1;
       return store.current(owner);
+    },
+    next: async (owner, after) => {
+      calls.next += 1;
+      return store.next(owner, after);
     },
   };
   return { counted, calls };
@@ -40,6 +44,22 @@ describe('key cache', () => {
     expect(cache.knownGone('1', 1)).toBe(true);
     expect(await cache.get('1', 1)).toBeNull();
     expect((await cache.current('1')).version).toBe(2);
+  });
+
+  it('gives a new stream its key in one store call, the same key current() gives, and after a forget the next version', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    const fresh = await cache.currentForNewStream('7');
+    expect(calls).toMatchObject({ next: 1, current: 0 });
+    expect(fresh.version).toBe(1);
+    expect((await cache.current('7')).key.equals(fresh.key)).toBe(true);
+    expect((await cache.currentForNewStream('7')).key.equals(fresh.key)).toBe(true);
+    expect(calls).toMatchObject({ next: 1, current: 0 });
+    expect((await createKeyCache(store).current('7')).key.equals(fresh.key)).toBe(true);
+    // Forgotten (version 1 deleted): a stream starting again gets version 2, never the deleted one.
+    await cache.delete('7', 1);
+    expect((await createKeyCache(counted).currentForNewStream('7')).version).toBe(2);
   });
 
   it('forgets live keys after their time to live, so a deletion elsewhere shows', async () => {
