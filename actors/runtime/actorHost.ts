@@ -2,7 +2,7 @@
 // time, appends what it decides with the expected version (reload and retry on conflict), snapshots every N events,
 // and passivates actors that sit idle or that exceed the live cap (least recently used first).
 import { EventStoreError, isConcurrencyError } from '../eventStore/errors.js';
-import type { EventMetadata, EventStore, NewEvent } from '../eventStore/types.js';
+import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../eventStore/types.js';
 import { deterministicId } from './deterministicId.js';
 import type { GroupCommitter } from './groupCommit.js';
 import type { EventCodec, StateCodec } from './types.js';
@@ -81,21 +81,37 @@ export const createActorHost = <Message, Event, State>(
   const tails = new Map<string, Promise<unknown>>();
   let closed = false;
 
+  // Cold load. A snapshot is a cache of the fold and exists only once a stream has had snapshotEvery events, so the
+  // first page of the stream is read before asking for one: a new or short stream (most cold loads, every new
+  // user) costs one query, not two. A full first page means a long stream: then the snapshot, if it is newer than
+  // the page, and the events after whichever is further.
   const load = async (key: string): Promise<Live<State>> => {
     const stream = streamOf(key);
     let state = behavior.initialState();
     let version = 0;
-    const snapshot = stateCodec ? await store.loadSnapshot(stream) : null;
-    if (snapshot && stateCodec && snapshot.schemaVersion === stateCodec.schemaVersion) {
+    let folded = 0;
+    const fold = (events: readonly RecordedEvent[]): void => {
+      for (const recorded of events) {
+        state = behavior.evolve(state, codec.decode(recorded));
+        version = recorded.streamVersion;
+      }
+      folded += events.length;
+    };
+    const page = stateCodec ? snapshotEvery : undefined;
+    const first = await store.readStream(stream, { fromVersion: 1, ...(page === undefined ? {} : { maxCount: page }) });
+    if (page === undefined || first.length < page) {
+      fold(first);
+      return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
+    }
+    const snapshot = await store.loadSnapshot(stream);
+    const lastOfPage = first[first.length - 1]!.streamVersion;
+    if (snapshot && stateCodec && snapshot.schemaVersion === stateCodec.schemaVersion && snapshot.version > lastOfPage) {
       state = stateCodec.decode(snapshot.state);
       version = snapshot.version;
-    }
-    const events = await store.readStream(stream, { fromVersion: version + 1 });
-    for (const recorded of events) {
-      state = behavior.evolve(state, codec.decode(recorded));
-      version = recorded.streamVersion;
-    }
-    return { state, version, sinceSnapshot: events.length, lastUsed: Date.now() };
+    } else fold(first);
+    // Events since the snapshot (or since the start, without one) count towards the next snapshot.
+    fold(await store.readStream(stream, { fromVersion: version + 1 }));
+    return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
   };
 
   const touch = (key: string, actor: Live<State>): void => {

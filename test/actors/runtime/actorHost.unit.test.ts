@@ -73,6 +73,38 @@ describe('actor host', () => {
     await fresh.close();
   });
 
+  it('loads a short stream with one read and no snapshot lookup, a long one from its snapshot', async () => {
+    const store = createMemoryEventStore();
+    const calls = { readStream: 0, loadSnapshot: 0 };
+    const counted: EventStore = {
+      ...store,
+      readStream: (stream, options) => {
+        calls.readStream += 1;
+        return store.readStream(stream, options);
+      },
+      loadSnapshot: (stream) => {
+        calls.loadSnapshot += 1;
+        return store.loadSnapshot(stream);
+      },
+    };
+    const writer = hostOn(store, { snapshotEvery: 3 });
+    await writer.tell('short', { id: 'x', amount: 2 });
+    for (let index = 0; index < 8; index += 1) await writer.tell('long', { id: `l${index}`, amount: 1 });
+    await writer.close();
+    expect((await store.loadSnapshot('counter-long'))?.version).toBe(6);
+
+    const reader = hostOn(counted, { snapshotEvery: 3 });
+    expect(await reader.inspect('new')).toEqual({ state: { total: 0, seen: [] }, version: 0 });
+    expect(await reader.inspect('short')).toEqual({ state: { total: 2, seen: ['x'] }, version: 1 });
+    expect(calls).toEqual({ readStream: 2, loadSnapshot: 0 });
+    expect(await reader.inspect('long')).toEqual({ state: { total: 8, seen: ['l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7'] }, version: 8 });
+    expect(calls).toEqual({ readStream: 4, loadSnapshot: 1 });
+    // The next snapshot comes snapshotEvery events after the one it loaded from (version 6): at version 9.
+    await reader.tell('long', { id: 'l8', amount: 1 });
+    await reader.close();
+    expect((await store.loadSnapshot('counter-long'))?.version).toBe(9);
+  });
+
   it('keeps at most maxLive actors, evicting the least recently used', async () => {
     const store = createMemoryEventStore();
     const host = hostOn(store, { maxLive: 2 });
