@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryEventStore } from '../../../actors/eventStore/memory/memoryEventStore.js';
+import { compareCheckpoints, START } from '../../../actors/eventStore/types.js';
 import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
 import { createMemoryTimerStore } from '../../../actors/timers/index.js';
@@ -59,6 +60,10 @@ describe('dispatcher role', () => {
       expect(sent).toEqual([[holderName, 'one']]);
       expect((await timers.get('soon'))?.state).toBe('fired');
     }, WAIT);
+    // Progress is stored shortly after the work (progressDelayMs); a lease lost before that would be a crash window,
+    // in which re-sends are allowed and counted (the dispatcher's unit tests cover that).
+    const head = await store.headCheckpoint();
+    await vi.waitFor(async () => expect(compareCheckpoints((await state.loadCheckpoint()) ?? START, head)).toBe(0), WAIT);
 
     lease.revoke();
     await vi.waitFor(() => expect(standby.active()).toBe(true), WAIT);
