@@ -74,6 +74,15 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadAllOptions {
+  /**
+   * Event types whose data and metadata the caller has no use for (a rebuild skips outbox entries): an adapter may
+   * return such events with `data` null and empty metadata, sparing their transfer, parsing and decryption. They
+   * still come back, in order, each with its checkpoint. Adapters that cannot filter return them whole.
+   */
+  readonly omitDataOf?: readonly string[];
+}
+
 export interface ReadAllResult {
   readonly events: readonly RecordedEvent[];
   /** Checkpoint to pass as `after` for the next page: the last event's, or `after` itself when empty. */
@@ -117,7 +126,7 @@ export interface EventStore {
   appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendOutcome[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
   /** Events strictly after `after`, in commit order, never skipping one that commits later. */
-  readAll(after: Checkpoint, limit: number): Promise<ReadAllResult>;
+  readAll(after: Checkpoint, limit: number, options?: ReadAllOptions): Promise<ReadAllResult>;
   /** The checkpoint of the newest readable event (START when empty), for lag metrics. */
   headCheckpoint(): Promise<Checkpoint>;
   subscribe(options: SubscribeOptions): Subscription;

@@ -91,8 +91,9 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     async readStream(stream, readOptions) {
       return openAll(await store.readStream(stream, readOptions));
     },
-    async readAll(after, limit) {
-      const page = await store.readAll(after, limit);
+    async readAll(after, limit, readOptions) {
+      // Events whose data the store omitted carry no key version either: they pass unopened.
+      const page = await store.readAll(after, limit, readOptions);
       return { ...page, events: await openAll(page.events) };
     },
     headCheckpoint: () => store.headCheckpoint(),

@@ -10,6 +10,7 @@ import {
   type AppendRequest,
   type Checkpoint,
   type EventStore,
+  type ReadAllOptions,
   type ReadAllResult,
   type Snapshot,
   type Subscription,
@@ -20,7 +21,7 @@ import { sqlNames } from './constants.js';
 import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
-import { createEventMapper, EVENT_COLUMNS, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
+import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
 
 export interface PostgresEventStoreOptions {
   /** Where the store connects; also used for the LISTEN connection. */
@@ -127,20 +128,21 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return grouped === undefined ? sendAppends(requests) : grouped.submit(requests);
   };
 
-  const readAll = async (after: Checkpoint, limit: number): Promise<ReadAllResult> => {
+  const readAll = async (after: Checkpoint, limit: number, readOptions?: ReadAllOptions): Promise<ReadAllResult> => {
     ensureOpen();
     if (limit <= 0) return { events: [], checkpoint: after };
-    const result = await pool
-      .query<EventRow>({
-        ...named('read_all'),
-        text: `select ${EVENT_COLUMNS} from ${names.events} e
-               where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+    const omit = readOptions?.omitDataOf ?? [];
+    const where = `where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
                  and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                order by e.transaction_id, e.global_position
-               limit $3`,
-        values: [after.commit.toString(), after.position.toString(), limit],
-        rowMode: 'array',
-      })
+               limit $3`;
+    const values = [after.commit.toString(), after.position.toString(), limit];
+    const result = await pool
+      .query<EventRow>(
+        omit.length === 0
+          ? { ...named('read_all'), text: `select ${EVENT_COLUMNS} from ${names.events} e ${where}`, values, rowMode: 'array' }
+          : { ...named('read_all_omitting'), text: `select ${eventColumnsOmitting('$4')} from ${names.events} e ${where}`, values: [...values, omit], rowMode: 'array' },
+      )
       .catch((error: unknown) => {
         throw explain(error);
       });
