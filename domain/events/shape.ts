@@ -73,12 +73,15 @@ const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const object =
-  <const F extends Readonly<Record<string, Shape<unknown>>>>(fields: F): Shape<{ readonly [K in keyof F]: Parsed<F[K]> }> =>
-  (value, path) => {
-    if (!isPlainObject(value)) return fail(path, 'an object');
-    const out: Record<string, unknown> = {};
-    for (const [key, shape] of Object.entries(fields)) out[key] = shape(value[key], path === '' ? key : `${path}.${key}`);
-    return out as { readonly [K in keyof F]: Parsed<F[K]> };
+  <const F extends Readonly<Record<string, Shape<unknown>>>>(fields: F): Shape<{ readonly [K in keyof F]: Parsed<F[K]> }> => {
+    // Listed once, not per value: every event read goes through here (a replay: a million times).
+    const entries = Object.entries(fields);
+    return (value, path) => {
+      if (!isPlainObject(value)) return fail(path, 'an object');
+      const out: Record<string, unknown> = {};
+      for (const [key, shape] of entries) out[key] = shape(value[key], path === '' ? key : `${path}.${key}`);
+      return out as { readonly [K in keyof F]: Parsed<F[K]> };
+    };
   };
 
 export const record =

@@ -34,7 +34,8 @@ export const addDelta = (state: FoldState, delta: CounterDelta): void => {
 
 /** Folds one event. Throws (changing nothing) when the projection rejects the event. */
 export const foldEvent = (state: FoldState, input: ProjectedEvent): void => {
-  const { doc, deltas } = projectEvent(state.docs.get(input.userId) ?? null, input);
-  state.docs.set(input.userId, doc);
+  const before = state.docs.get(input.userId);
+  const { doc, deltas } = projectEvent(before ?? null, input);
+  if (doc !== before) state.docs.set(input.userId, doc);
   for (const delta of deltas) addDelta(state, delta);
 };
