@@ -40,10 +40,10 @@ try {
   });
   const loadedAt = performance.now();
   // Snapshots need the keys in the key table, so they come after this thread's log and keys are in.
-  const bench = openBenchStore(input.url, input.eventSchema, input.keySchema);
+  const bench = openBenchStore(input.url, input.eventSchema, input.keySchema, { store: 3, keys: 2 });
   let snapshots: number;
   try {
-    snapshots = await writeSnapshots(bench.store, result.snapshotAt);
+    snapshots = await writeSnapshots(bench.store, result.snapshotAt, 3);
   } finally {
     await bench.close();
   }

@@ -11,10 +11,11 @@ export interface BenchStore {
   close(): Promise<void>;
 }
 
-export const openBenchStore = (url: string, eventSchema: string, keySchema: string): BenchStore => {
-  const keyPool = new pg.Pool({ connectionString: url, max: 4 });
+/** `pools` shrinks both pools (the loader threads share the database with other sessions' tests). */
+export const openBenchStore = (url: string, eventSchema: string, keySchema: string, pools?: { store: number; keys: number }): BenchStore => {
+  const keyPool = new pg.Pool({ connectionString: url, max: pools?.keys ?? 4 });
   keyPool.on('error', () => undefined);
-  const inner = createPostgresEventStore({ connectionString: url, schema: eventSchema, poolSize: 16 });
+  const inner = createPostgresEventStore({ connectionString: url, schema: eventSchema, poolSize: pools?.store ?? 16 });
   const store = createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool, schema: keySchema }) });
   return {
     store,
