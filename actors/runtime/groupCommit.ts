@@ -1,6 +1,8 @@
-// Group commit: appends from many actors that arrive while earlier round trips are in flight are sent together
-// through `appendMany`, one round trip for the lot. Under light load every append goes alone (no added latency);
-// under heavy load batches grow on their own, which is what keeps the store's round trips from being the ceiling.
+// Group commit: appends from many actors that arrive in the same turn of the event loop, or while earlier round
+// trips are in flight, are sent together through `appendMany`, one round trip for the lot. A batch leaves on the
+// next turn (setImmediate, no timer): the mailbox hands over its messages in bursts (one socket read holds many),
+// and their actors decide within the same turn, so a burst costs one round trip and one commit, not one each. A
+// lone append waits only for the current turn to end; under heavy load batches grow on their own as well.
 import type { AppendOutcome, AppendRequest, EventStore } from '../eventStore/types.js';
 
 export interface GroupCommitOptions {
@@ -27,10 +29,11 @@ export const createGroupCommitter = (store: Pick<EventStore, 'appendMany'>, opti
   const maxBatch = options.maxBatch ?? 256;
   const queue: Pending[] = [];
   let inFlight = 0;
+  let scheduled = false;
   let idle: (() => void)[] = [];
 
   const settleIdle = (): void => {
-    if (inFlight > 0 || queue.length > 0) return;
+    if (inFlight > 0 || queue.length > 0 || scheduled) return;
     const waiters = idle;
     idle = [];
     for (const wake of waiters) wake();
@@ -66,15 +69,25 @@ export const createGroupCommitter = (store: Pick<EventStore, 'appendMany'>, opti
     }
   };
 
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+      settleIdle();
+    });
+  };
+
   return {
     commit(request) {
       return new Promise<AppendOutcome>((resolve, reject) => {
         queue.push({ request, resolve, reject });
-        pump();
+        schedule();
       });
     },
     drain() {
-      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
+      if (inFlight === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
       return new Promise<void>((resolve) => idle.push(resolve));
     },
   };

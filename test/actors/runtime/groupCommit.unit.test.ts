@@ -33,6 +33,18 @@ describe('group commit', () => {
     expect(counting.batches.flat()).toHaveLength(50);
   });
 
+  it('sends appends that arrive in the same turn of the event loop in one round trip', async () => {
+    const store = createMemoryEventStore();
+    const counting = countingStore(store);
+    const committer = createGroupCommitter(counting);
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, index) => committer.commit(request(`t-${index}`, 0, `t${index}`))));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(counting.batches.map((batch) => batch.length)).toEqual([20]);
+    await committer.commit(request('t-0', 1, 'later'));
+    expect(counting.batches.map((batch) => batch.length)).toEqual([20, 1]);
+    await committer.drain();
+  });
+
   it('never puts two appends to one stream in one round trip', async () => {
     const store = createMemoryEventStore();
     const counting = countingStore(store);
