@@ -31,13 +31,37 @@ export interface UserBot {
 export const localeOf = (state: UserState, telegramLanguageCode?: string | null): string =>
   state.profile.interfaceLanguage ?? pickLocale(telegramLanguageCode ?? state.profile.telegramLanguageCode ?? undefined);
 
-export const createI18n = (): I18n<BotContext> =>
-  new I18n<BotContext>({
+/**
+ * @grammyjs/i18n negotiates the bundles (BCP 47 parsing and matching) on every translate call — several per update,
+ * one per button label. The bundles are fixed once loaded and the locales asked for are few (the catalog's), so the
+ * match is remembered per locale list.
+ */
+const rememberBundleMatches = (i18n: I18n<BotContext>): void => {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): Set<unknown> };
+  const match = fluent.matchBundles.bind(fluent);
+  const matches = new Map<string, Set<unknown>>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join('\u0000');
+    let found = matches.get(key);
+    if (found === undefined) {
+      found = match(locales);
+      // Bounded: a locale list comes from the catalog's locales, but never trust that to hold.
+      if (matches.size < 256) matches.set(key, found);
+    }
+    return found;
+  };
+};
+
+export const createI18n = (): I18n<BotContext> => {
+  const i18n = new I18n<BotContext>({
     defaultLocale: 'en',
     directory: localesDirectory(),
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => localeOf(ctx.actor.state, ctx.from?.language_code),
   });
+  rememberBundleMatches(i18n);
+  return i18n;
+};
 
 export const createUserBot = (options: UserBotOptions): UserBot => {
   const bot = new Bot<BotContext>(options.token, { botInfo: options.botInfo });
