@@ -2,14 +2,14 @@
 // final rows into empty shadow tables with COPY (a table per connection), and only then build the secondary indexes.
 // Reading the next page overlaps folding the current one.
 import type pg from 'pg';
-import { START, type Checkpoint, type EventStore, type ReadAllOptions, type RecordedEvent } from '../../actors/eventStore/types.js';
-import { OUTBOX_EVENT_TYPES } from '../../actors/outbox/outboxEvents.js';
+import { START, type Checkpoint, type EventStore, type RecordedEvent } from '../../actors/eventStore/types.js';
 import { ensureCheckpointRow, writeCheckpointRow } from '../readModels/checkpointRow.js';
 import { readModelIndexesSql, readModelTablesSql } from '../readModels/ddl.js';
 import { decodeEvent } from '../readModels/decode.js';
 import { createFoldState, foldEvent } from '../readModels/foldState.js';
 import { validateReadModelSchema } from '../readModels/names.js';
 import { writeAll } from '../readModels/writeBatch.js';
+import { REPLAY_READ_OPTIONS } from './readOptions.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
 
@@ -45,10 +45,6 @@ export class ReplayHaltedError extends Error {
   }
 }
 
-// The projection skips outbox entries (a third of a typical log) unread: the store need not send, parse or decrypt
-// their data.
-const READ_OPTIONS: ReadAllOptions = { omitDataOf: Object.values(OUTBOX_EVENT_TYPES) };
-
 const message = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 export const createShadowSchema = async (pool: pg.Pool, schema: string, partitions: number): Promise<void> => {
@@ -80,11 +76,11 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   const failures: EventFailure[] = [];
   let checkpoint: Checkpoint = START;
   let events = 0;
-  let next = store.readAll(START, pageSize, READ_OPTIONS);
+  let next = store.readAll(START, pageSize, REPLAY_READ_OPTIONS);
   for (;;) {
     const page = await next;
     if (page.events.length === 0) break;
-    next = store.readAll(page.checkpoint, pageSize, READ_OPTIONS);
+    next = store.readAll(page.checkpoint, pageSize, REPLAY_READ_OPTIONS);
     for (const recorded of page.events as RecordedEvent[]) {
       try {
         const input = decodeEvent(recorded);

@@ -11,6 +11,7 @@ import type { RedisClient } from '../redis/client.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
 import { ReplayHaltedError } from './rebuild.js';
+import { REPLAY_READ_OPTIONS } from './readOptions.js';
 
 export interface RedisReplayOptions {
   readonly redis: RedisClient;
@@ -48,7 +49,7 @@ export const replayRedisGeneration = async (options: {
     // A page whose every event is poison must not come back empty: the rebuild would take that for the end.
     async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
       for (let from = after; ; ) {
-        const page = await store.readAll(from, limit);
+        const page = await store.readAll(from, limit, REPLAY_READ_OPTIONS);
         const events = page.events.filter((event) => {
           try {
             decodeUserEvent(event);
