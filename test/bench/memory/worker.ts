@@ -83,7 +83,8 @@ const main = async (): Promise<WorkerResult> => {
     Array.from({ length: input.concurrency }, async () => {
       for (let i = nextIndex++; i < arrive.length; i = nextIndex++) {
         const id = arrive[i]!;
-        const updateId = 900_000_000 + i;
+        // Unique per run: on a --reuse log, ids of an earlier run would make these redeliveries (the store's dedup path).
+        const updateId = input.updateIdBase + i;
         const message: UserActorMessage = { kind: 'update', id: `tg:${updateId}`, update: textUpdate(updateId, { id, first_name: `User ${id}`, language_code: 'en' }, '/help') };
         const t0 = performance.now();
         await host.tell(`user:${id}`, message);

@@ -11,6 +11,8 @@ export interface WorkerInput {
   readonly concurrency: number;
   readonly snapshotEvery: number;
   readonly seed: number;
+  /** The steady phase's first Telegram update id. */
+  readonly updateIdBase: number;
   readonly heapSnapshot?: string;
   readonly quiet: boolean;
 }
