@@ -34,6 +34,12 @@ export const createMemoryKeyStore = (options: MemoryKeyStoreOptions = {}): KeySt
       checkOwner(owner);
       return ensure(owner, after + 1);
     },
+    async firstMany(owners) {
+      return [...new Set(owners)].map((owner) => {
+        checkOwner(owner);
+        return ensure(owner, 1);
+      });
+    },
     async get(owner, version) {
       const key = keys.get(owner)?.get(version);
       return key ? { owner, version, key } : null;

@@ -22,6 +22,12 @@ export interface KeyStore {
   current(owner: string): Promise<UserKey>;
   /** Ensures a version after `after` exists and returns it (the stream goes on after a forget in the same append). */
   next(owner: string, after: number): Promise<UserKey>;
+  /**
+   * `next(owner, 0)` for many owners — the first live version, created where there is none — with one round trip
+   * for all the owners that have no key yet (a batch of new users' first appends). Order of the result: any.
+   * Optional: without it, callers ask next(owner, 0) per owner.
+   */
+  firstMany?(owners: readonly string[]): Promise<readonly UserKey[]>;
   /** The key of one version, or null when it was deleted or never existed. */
   get(owner: string, version: number): Promise<UserKey | null>;
   /** The live keys among these versions, in one round trip (a replay meets thousands of users per page). */

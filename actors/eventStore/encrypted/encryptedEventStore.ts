@@ -83,6 +83,12 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
       return result;
     },
     async appendMany(requests) {
+      // A batch of new users' first appends: their keys in one round trip, not one commit each before the append.
+      const newOwners = requests.flatMap((request) => {
+        const owner = ownerOf(request.stream);
+        return owner !== null && (request.expected === 0 || request.expected === 'no_stream') && request.events.some(needsKey) ? [owner] : [];
+      });
+      if (newOwners.length > 1) await keys.prefetchForNewStreams(newOwners);
       const prepared = await Promise.all(requests.map(prepare));
       const outcomes: readonly AppendOutcome[] = await store.appendMany(prepared.map((p) => p.request));
       await Promise.all(outcomes.map((outcome, i) => (outcome.ok ? afterCommit(prepared[i]!) : undefined)));

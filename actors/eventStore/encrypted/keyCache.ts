@@ -18,6 +18,8 @@ export interface KeyCache {
    * of current()'s read then insert (a new user's first update).
    */
   currentForNewStream(owner: string): Promise<UserKey>;
+  /** currentForNewStream for many owners, with one store round trip for those not cached (a batch's new users). */
+  prefetchForNewStreams(owners: readonly string[]): Promise<void>;
   next(owner: string, after: number): Promise<UserKey>;
   get(owner: string, version: number): Promise<UserKey | null>;
   /** Loads every uncached version among `refs` in one store round trip (a page of a replay). */
@@ -77,6 +79,18 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       const key = remember(await store.next(owner, 0));
       put(currents, owner, { key, expiresAt: now() + ttlMs });
       return key;
+    },
+    async prefetchForNewStreams(owners) {
+      const missing = owners.filter((owner) => {
+        const cached = hit(currents, owner);
+        return !(cached?.key && versions.get(id(owner, cached.key.version))?.key !== null);
+      });
+      if (missing.length === 0) return;
+      const found = store.firstMany ? await store.firstMany(missing) : await Promise.all(missing.map((owner) => store.next(owner, 0)));
+      for (const key of found) {
+        remember(key);
+        put(currents, key.owner, { key, expiresAt: now() + ttlMs });
+      }
     },
     async next(owner, after) {
       const key = remember(await store.next(owner, after));

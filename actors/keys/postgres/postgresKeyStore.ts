@@ -50,6 +50,21 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       checkOwner(owner);
       return ensure(owner, after + 1);
     },
+    async firstMany(owners) {
+      const distinct = [...new Set(owners)];
+      distinct.forEach(checkOwner);
+      if (distinct.length === 0) return [];
+      // Owners with no version 1 yet (new users) get it in this one statement; the others — an existing version 1,
+      // live or a tombstone — go through ensure() one by one, which walks past tombstones.
+      const { rows } = await pool.query<{ owner: string; version: number; key: Buffer }>(
+        `insert into ${n.userKeys} (owner, version, key) select o, 1, k from unnest($1::text[], $2::bytea[]) as r(o, k)
+         on conflict do nothing returning owner, version, key`,
+        [distinct, distinct.map(() => generate())],
+      );
+      const created = new Set(rows.map((row) => row.owner));
+      const rest = await Promise.all(distinct.filter((owner) => !created.has(owner)).map((owner) => ensure(owner, 1)));
+      return [...rows.map((row) => ({ owner: row.owner, version: row.version, key: row.key })), ...rest];
+    },
     async get(owner, version) {
       const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 and version = $2`, [owner, version]);
       const row = rows[0];

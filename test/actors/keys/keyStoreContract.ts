@@ -48,6 +48,22 @@ export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; 
       expect((await keys.current('9')).version).toBe(4);
     }));
 
+  it('firstMany gives each owner its first live version: created for new owners, kept for known ones, past a tombstone', () =>
+    using(async (keys) => {
+      const known = await keys.current('21');
+      await keys.current('22');
+      await keys.delete('22', 1);
+      const found = await keys.firstMany!(['20', '21', '22', '20']);
+      const byOwner = new Map(found.map((key) => [key.owner, key]));
+      expect(found).toHaveLength(3);
+      expect(byOwner.get('20')?.version).toBe(1);
+      expect((await keys.current('20')).key.equals(byOwner.get('20')!.key)).toBe(true);
+      expect(byOwner.get('21')?.key.equals(known.key)).toBe(true);
+      expect(byOwner.get('22')?.version).toBe(2);
+      expect((await keys.current('22')).key.equals(byOwner.get('22')!.key)).toBe(true);
+      expect(await keys.firstMany!([])).toEqual([]);
+    }));
+
   it('getMany returns the live keys among many versions in one call', () =>
     using(async (keys) => {
       const a = await keys.current('1');

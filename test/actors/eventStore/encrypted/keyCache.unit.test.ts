@@ -5,7 +5,7 @@ import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 
 const counting = (store: KeyStore) => {
-  const calls = { get: 0, current: 0, getMany: 0, next: 0 };
+  const calls = { get: 0, current: 0, getMany: 0, next: 0, firstMany: 0 };
   const counted: KeyStore = {
     ...store,
     get: async (owner, version) => {
@@ -23,6 +23,10 @@ const counting = (store: KeyStore) => {
     next: async (owner, after) => {
       calls.next += 1;
       return store.next(owner, after);
+    },
+    firstMany: async (owners) => {
+      calls.firstMany += 1;
+      return store.firstMany!(owners);
     },
   };
   return { counted, calls };
@@ -60,6 +64,19 @@ describe('key cache', () => {
     // Forgotten (version 1 deleted): a stream starting again gets version 2, never the deleted one.
     await cache.delete('7', 1);
     expect((await createKeyCache(counted).currentForNewStream('7')).version).toBe(2);
+  });
+
+  it('fetches a batch of new streams’ keys in one store call, only those not cached', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    const first = await cache.currentForNewStream('31');
+    await cache.prefetchForNewStreams(['31', '32', '33']);
+    expect(calls).toMatchObject({ next: 1, firstMany: 1 });
+    expect((await cache.currentForNewStream('31')).key.equals(first.key)).toBe(true);
+    expect((await cache.currentForNewStream('32')).key.equals((await store.current('32')).key)).toBe(true);
+    expect((await cache.currentForNewStream('33')).version).toBe(1);
+    expect(calls).toMatchObject({ next: 1, firstMany: 1, current: 0 });
   });
 
   it('forgets live keys after their time to live, so a deletion elsewhere shows', async () => {
