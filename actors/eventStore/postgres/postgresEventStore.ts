@@ -21,6 +21,7 @@ import { sqlNames } from './constants.js';
 import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
+import { withClient } from './withClient.js';
 import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
 
 export interface PostgresEventStoreOptions {
@@ -110,7 +111,8 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     for (let attempt = 1; ; attempt += 1) {
       try {
         const fastPath = attempt === 1 && (options.fastPath ?? true);
-        const outcomes = await appendEvents(pool, names, requests, { preparedStatement: prepared, fastPath });
+        // On one checked-out connection: a fast path refused by a unique index must not cost the connection.
+        const outcomes = await withClient(pool, (client) => appendEvents(client, names, requests, { preparedStatement: prepared, fastPath }));
         if (outcomes.some((outcome) => outcome.ok && !outcome.duplicate)) wakeUps.appended();
         return outcomes;
       } catch (error) {

@@ -2,6 +2,7 @@
 // case and hands everything else to append_events, so these tests check both sides of that line, and the
 // commit-order property with writers on either path whose commits finish out of order.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvents, createPostgresEventStore, sqlNames, type SqlNames } from '../../../../actors/eventStore/postgres/index.js';
 import { ConcurrencyError } from '../../../../actors/eventStore/errors.js';
@@ -34,6 +35,26 @@ describe('postgres event store: fast append path', () => {
   afterEach(async () => {
     await store.close();
     await db.drop();
+  });
+
+  it('keeps its connection when the fast path is refused (a repeat, a version conflict)', async () => {
+    // pool.query would destroy the connection on any error, so each refusal would cost a new backend.
+    const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+    const single = createPostgresEventStore({ connectionString: TEST_DATABASE_URL, schema: db.schema, pool, listen: false, groupCommit: false });
+    try {
+      const backend = async (): Promise<number> => (await pool.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const s = stream();
+      const first = event();
+      await single.append(s, 'no_stream', [first]);
+      const before = await backend();
+      expect((await single.append(s, 'no_stream', [first])).duplicate).toBe(true);
+      await expect(single.append(s, 0, [event()])).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(single.append(s, 5, [event()])).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await backend()).toBe(before);
+    } finally {
+      await single.close();
+      await pool.end();
+    }
   });
 
   it('appends one event and several events at the expected version, with their versions and positions', async () => {
