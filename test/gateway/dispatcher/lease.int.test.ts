@@ -18,27 +18,20 @@ describe('dispatcher lease (Postgres advisory lock)', () => {
 
   const lease = (name: string) => createPostgresLease({ connectionString: TEST_DATABASE_URL, name, retryMs: 50, checkIntervalMs: 200 });
 
-  /** Ends the holder's session from outside, as a crash (or a network cut noticed by Postgres) would. */
-  const killHolder = async (name: string): Promise<void> => {
+  /** Runs one statement as an outside observer of the lease. */
+  const asAdmin = async <T>(work: (admin: pg.Client) => Promise<T>): Promise<T> => {
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      const result = await admin.query(
-        `select pg_terminate_backend(l.pid) as killed from pg_locks l
-         where l.locktype = 'advisory' and l.granted
-           and ((l.classid::bigint << 32) | l.objid::bigint) = (hashtextextended($1, 0) & x'ffffffffffffffff'::bigint)`,
-        [name],
-      );
-      expect(result.rowCount).toBe(1);
+      return await work(admin);
     } finally {
       await admin.end();
     }
   };
 
-  const holderPid = async (name: string): Promise<number> => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    try {
+  /** The backend holding the lease's advisory lock. */
+  const holderPid = (name: string): Promise<number> =>
+    asAdmin(async (admin) => {
       const result = await admin.query<{ pid: number }>(
         `select l.pid from pg_locks l
          where l.locktype = 'advisory' and l.granted
@@ -47,9 +40,13 @@ describe('dispatcher lease (Postgres advisory lock)', () => {
       );
       expect(result.rowCount).toBe(1);
       return result.rows[0]!.pid;
-    } finally {
-      await admin.end();
-    }
+    });
+
+  /** Ends the holder's session from outside, as a crash (or a network cut noticed by Postgres) would. */
+  const killHolder = async (name: string): Promise<void> => {
+    const pid = await holderPid(name);
+    const killed = await asAdmin((admin) => admin.query<{ killed: boolean }>('select pg_terminate_backend($1) as killed', [pid]));
+    expect(killed.rows[0]?.killed).toBe(true);
   };
 
   it('lets one holder in at a time; a standby takes over when the holder releases or its session dies', async () => {
