@@ -11,7 +11,7 @@ import {
   createPostgresLease,
   createTelegramCaller,
 } from '../../gateway/dispatcher/index.js';
-import { createBroadcastPart } from './broadcastRole.js';
+import { createBroadcastPart } from './broadcastPart.js';
 import type { Infrastructure } from './infrastructure.js';
 import { StartError } from './roles.js';
 import type { TelegramEndpoint } from './telegramEndpoint.js';
