@@ -81,6 +81,18 @@ export interface ReadAllOptions {
    * still come back, in order, each with its checkpoint. Adapters that cannot filter return them whole.
    */
   readonly omitDataOf?: readonly string[];
+  /**
+   * Only the events of the streams in this slice (a rebuild folds the slices in parallel, one reader each). Every
+   * stream belongs to exactly one slice of a given count, always the same one; each slice reads in commit order,
+   * with the same checkpoints as the whole log. Exact in every adapter.
+   */
+  readonly streams?: StreamSlice;
+}
+
+/** Slice `index` of `count` (0 ≤ index < count ≤ 1024) of the stream name space. */
+export interface StreamSlice {
+  readonly index: number;
+  readonly count: number;
 }
 
 export interface ReadAllResult {

@@ -59,9 +59,9 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
       ensureOpen();
       return readStream(ctx, stream, readOptions);
     },
-    async readAll(after, limit) {
+    async readAll(after, limit, readOptions) {
       ensureOpen();
-      return readAll(ctx, after, limit);
+      return readAll(ctx, after, limit, readOptions);
     },
     async headCheckpoint() {
       ensureOpen();

@@ -1,7 +1,8 @@
 // Reads: one stream, the global log ($all) in commit order, and its head. Every $all read goes through the server-side
 // stream-name filter (names.ts), so system events, metadata streams and snapshot streams never reach the port.
 import { BACKWARDS, END, FORWARDS, type Direction, type ReadRevision, type ResolvedEvent } from '@kurrent/kurrentdb-client';
-import { START, compareCheckpoints, type Checkpoint, type ReadAllResult, type ReadStreamOptions, type RecordedEvent } from '../types.js';
+import { START, compareCheckpoints, type Checkpoint, type ReadAllOptions, type ReadAllResult, type ReadStreamOptions, type RecordedEvent } from '../types.js';
+import { streamSliceFilter } from '../streamSlice.js';
 import { validateStreamName } from '../validate.js';
 import type { KurrentContext } from './context.js';
 import { isStreamNotFound } from './errors.js';
@@ -42,15 +43,18 @@ export const readStream = async (ctx: KurrentContext, stream: string, options: R
   return stored.map((resolved) => toRecorded(ctx, resolved));
 };
 
-export const readAll = async (ctx: KurrentContext, after: Checkpoint, limit: number): Promise<ReadAllResult> => {
+export const readAll = async (ctx: KurrentContext, after: Checkpoint, limit: number, options?: ReadAllOptions): Promise<ReadAllResult> => {
   const events: RecordedEvent[] = [];
+  const inSlice = streamSliceFilter(options?.streams);
   if (limit > 0) {
     // A read from a position can include the event at that position: ask for one more and drop what is not after.
-    const pages = ctx.client.readAll({ fromPosition: toReadPosition(after), maxCount: limit + 1, direction: FORWARDS, filter: ctx.names.filter() });
+    // A slice is filtered here (the server's filter knows names, not hashes): read on until the page is full.
+    const maxCount = options?.streams === undefined ? limit + 1 : Number.MAX_SAFE_INTEGER;
+    const pages = ctx.client.readAll({ fromPosition: toReadPosition(after), maxCount, direction: FORWARDS, filter: ctx.names.filter() });
     for await (const resolved of pages) {
       if (!resolved.event) continue;
       const event = toRecordedEvent(resolved.event, ctx.names.ours, resolved.commitPosition);
-      if (compareCheckpoints(event.checkpoint, after) <= 0) continue;
+      if (compareCheckpoints(event.checkpoint, after) <= 0 || !inSlice(event.streamName)) continue;
       events.push(event);
       if (events.length === limit) break;
     }

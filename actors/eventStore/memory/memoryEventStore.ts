@@ -12,10 +12,12 @@ import {
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
+  type ReadAllOptions,
   type ReadAllResult,
   type RecordedEvent,
   type Snapshot,
 } from '../types.js';
+import { streamSliceFilter } from '../streamSlice.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
 
 export interface MemoryEventStoreOptions {
@@ -94,11 +96,16 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     return { stream, nextVersion: actual + recorded.length, positions: recorded.map((e) => e.globalPosition), duplicate: false };
   };
 
-  const readAll = async (after: Checkpoint, limit: number): Promise<ReadAllResult> => {
+  const readAll = async (after: Checkpoint, limit: number, readOptions?: ReadAllOptions): Promise<ReadAllResult> => {
     ensureOpen();
+    const inSlice = streamSliceFilter(readOptions?.streams);
     // Memory checkpoints are (position, position), so the first unread index is the position itself.
     const from = Number(after.commit === after.position ? after.position : after.commit);
-    const events = log.slice(from, from + Math.max(0, limit)).filter((event) => compareCheckpoints(event.checkpoint, after) > 0);
+    const events: RecordedEvent[] = [];
+    for (let i = from; i < log.length && events.length < limit; i += 1) {
+      const event = log[i]!;
+      if (compareCheckpoints(event.checkpoint, after) > 0 && inSlice(event.streamName)) events.push(event);
+    }
     return { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
   };
 

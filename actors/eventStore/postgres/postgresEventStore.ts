@@ -15,6 +15,7 @@ import {
   type Snapshot,
   type Subscription,
 } from '../types.js';
+import { validateStreamSlice } from '../streamSlice.js';
 import { validateStreamName } from '../validate.js';
 import { appendEvents } from './appendEvents.js';
 import { sqlNames } from './constants.js';
@@ -134,17 +135,23 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     ensureOpen();
     if (limit <= 0) return { events: [], checkpoint: after };
     const omit = readOptions?.omitDataOf ?? [];
-    const where = `where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-                 and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-               order by e.transaction_id, e.global_position
-               limit $3`;
-    const values = [after.commit.toString(), after.position.toString(), limit];
+    const slice = readOptions?.streams === undefined ? undefined : validateStreamSlice(readOptions.streams);
+    const values: unknown[] = [after.commit.toString(), after.position.toString(), limit];
+    const columns = omit.length === 0 ? EVENT_COLUMNS : eventColumnsOmitting(`$${values.push(omit)}`);
+    // The slice is a filter on the scan of the commit-order index, so each reader pages exactly as a whole read.
+    const inSlice =
+      slice === undefined || slice.count === 1 ? '' : `and (hashtext(e.stream_name)::bigint & 2147483647) % $${values.push(slice.count)} = $${values.push(slice.index)}`;
     const result = await pool
-      .query<EventRow>(
-        omit.length === 0
-          ? { ...named('read_all'), text: `select ${EVENT_COLUMNS} from ${names.events} e ${where}`, values, rowMode: 'array' }
-          : { ...named('read_all_omitting'), text: `select ${eventColumnsOmitting('$4')} from ${names.events} e ${where}`, values: [...values, omit], rowMode: 'array' },
-      )
+      .query<EventRow>({
+        ...named(`read_all${omit.length === 0 ? '' : '_omitting'}${inSlice === '' ? '' : '_slice'}`),
+        text: `select ${columns} from ${names.events} e
+                where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                  and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${inSlice}
+                order by e.transaction_id, e.global_position
+                limit $3`,
+        values,
+        rowMode: 'array',
+      })
       .catch((error: unknown) => {
         throw explain(error);
       });
