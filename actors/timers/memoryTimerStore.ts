@@ -1,6 +1,6 @@
 // The in-memory twin of the Postgres timer store: same outcomes, same ordering (fireAt, then id), same "mark fired
 // only after delivery". For unit tests and single-node mode without a database.
-import { validateTimer, type StoredTimer, type TimerStore } from './types.js';
+import { TimerError, validateTimer, type ScheduleOutcome, type ScheduledTimer, type StoredTimer, type TimerStore } from './types.js';
 
 const byDueTime = (a: StoredTimer, b: StoredTimer): number =>
   a.fireAt.getTime() - b.fireAt.getTime() || (a.timerId < b.timerId ? -1 : a.timerId > b.timerId ? 1 : 0);
@@ -10,18 +10,27 @@ export const createMemoryTimerStore = (): TimerStore => {
   // Timers handed to a deliver() that has not returned yet: a concurrent fireDue must not take them too.
   const claimed = new Set<string>();
 
-  return {
-    async schedule(timer) {
-      validateTimer(timer);
-      const existing = timers.get(timer.timerId);
-      if (existing === undefined) {
-        timers.set(timer.timerId, { ...timer, state: 'scheduled' });
-        return 'scheduled';
-      }
-      if (existing.eventId === timer.eventId) return 'unchanged';
-      if (existing.state !== 'scheduled') return 'ignored';
+  const schedule = async (timer: ScheduledTimer): Promise<ScheduleOutcome> => {
+    validateTimer(timer);
+    const existing = timers.get(timer.timerId);
+    if (existing === undefined) {
       timers.set(timer.timerId, { ...timer, state: 'scheduled' });
-      return 'rescheduled';
+      return 'scheduled';
+    }
+    if (existing.eventId === timer.eventId) return 'unchanged';
+    if (existing.state !== 'scheduled') return 'ignored';
+    timers.set(timer.timerId, { ...timer, state: 'scheduled' });
+    return 'rescheduled';
+  };
+
+  return {
+    schedule,
+    async scheduleMany(many) {
+      if (new Set(many.map((timer) => timer.timerId)).size !== many.length) throw new TimerError('INVALID_TIMER', 'scheduleMany takes distinct timer ids');
+      many.forEach(validateTimer);
+      const outcomes: ScheduleOutcome[] = [];
+      for (const timer of many) outcomes.push(await schedule(timer));
+      return outcomes;
     },
     async cancel(timerId) {
       const existing = timers.get(timerId);

@@ -30,8 +30,11 @@ export interface TimerPoller {
   start(): void;
   /** Stops after the poll in progress; resolves when stopped. */
   stop(): Promise<void>;
-  /** A timer was scheduled: recompute the next wake-up now. */
-  wake(): void;
+  /**
+   * A timer was scheduled to fire at `at` (absent: any time, e.g. now): the poller polls early if that is sooner
+   * than it planned to. A reminder due in a day wakes nothing, so a burst of new users costs no polls.
+   */
+  wake(at?: Date): void;
   /** One poll (also what the loop runs); for tests and `lexbot ops`. */
   pollOnce(): Promise<FireDueResult>;
 }
@@ -44,7 +47,9 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
   let stopping: AbortController | undefined;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
-  let woken = false;
+  // While sleeping: when the sleep ends (the poller's clock, ms). While polling: the earliest wake asked for meanwhile.
+  let sleepsUntil = Number.POSITIVE_INFINITY;
+  let wantedAt: number | undefined;
 
   const deliver = async (timer: ScheduledTimer): Promise<void> => {
     const result = await mailbox.publish(targetPartition(timer.target, mailbox.partitions), {
@@ -64,8 +69,12 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
 
   const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     new Promise((resolve) => {
-      if (woken || signal.aborted) {
-        woken = false;
+      // A timer scheduled during the poll may be due before the sleep the poll planned.
+      const start = now().getTime();
+      const wanted = wantedAt;
+      wantedAt = undefined;
+      const delay = wanted === undefined ? ms : Math.min(ms, wanted - start);
+      if (delay <= 0 || signal.aborted) {
         resolve();
         return;
       }
@@ -73,11 +82,12 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
         clearTimeout(timer);
         signal.removeEventListener('abort', done);
         wakeUp = undefined;
-        woken = false;
+        sleepsUntil = Number.POSITIVE_INFINITY;
         resolve();
       };
-      const timer = setTimeout(done, Math.max(0, ms));
+      const timer = setTimeout(done, delay);
       signal.addEventListener('abort', done, { once: true });
+      sleepsUntil = start + delay;
       wakeUp = done;
     });
 
@@ -110,9 +120,10 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
       await loop;
       loop = undefined;
     },
-    wake() {
-      woken = true;
-      wakeUp?.();
+    wake(at) {
+      const due = at?.getTime() ?? Number.NEGATIVE_INFINITY;
+      if (wakeUp === undefined) wantedAt = Math.min(wantedAt ?? Number.POSITIVE_INFINITY, due);
+      else if (due < sleepsUntil) wakeUp();
     },
     pollOnce,
   };

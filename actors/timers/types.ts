@@ -48,6 +48,11 @@ export interface FireDueResult {
 
 export interface TimerStore {
   schedule(timer: ScheduledTimer): Promise<ScheduleOutcome>;
+  /**
+   * `schedule` for many timers of distinct ids at once, with the same outcome for each (in the same order): one
+   * round trip and one commit for the group, so a burst of new users does not pay one commit per reminder.
+   */
+  scheduleMany(timers: readonly ScheduledTimer[]): Promise<readonly ScheduleOutcome[]>;
   cancel(timerId: string): Promise<CancelOutcome>;
   /**
    * Delivers up to `limit` timers due at `now` (oldest first) and marks each fired only after its delivery resolved.

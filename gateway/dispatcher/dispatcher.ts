@@ -8,7 +8,8 @@
 //   (batchWindow.ts). A Telegram call is claimed in the write-ahead record before it is sent and marked done after,
 //   so after a crash a call that may have gone out is sent again and counted (lexbot_dispatch_resends_total), and
 //   one known to be done is not. Commands are deduplicated by the mailbox (`evt:<event id>`), timers by their id.
-// - Round trips: claims of calls ready at the same time share one write (claimBatcher.ts); completions ride on the
+// - Round trips: claims of calls ready at the same time share one write (claimBatcher.ts), and so do timers
+//   (timerBatcher.ts); completions ride on the
 //   next progress write with the checkpoint (one statement), and progress writes are grouped too: a write waits
 //   `progressDelayMs` after the first entry that finished since the last one, and while one is in flight,
 //   everything that finishes waits for the next. So at any rate there are at most 1000 / progressDelayMs progress
@@ -27,6 +28,7 @@ import { createLanes } from './lanes.js';
 import type { DispatcherMetrics } from './metrics.js';
 import { toOutboxEntry, type OutboxEntry } from './outboxEntry.js';
 import { DEFAULT_BACKOFF, DispatchAborted, infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
+import { createTimerBatcher, type TimerBatcher } from './timerBatcher.js';
 import type { CompletedCall, DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
 
 export interface DispatcherOptions {
@@ -44,8 +46,8 @@ export interface DispatcherOptions {
   readonly backoff?: Partial<BackoffOptions>;
   /** Where a dispatcher with no stored checkpoint starts; default the start of the log. */
   readonly startFrom?: Checkpoint;
-  /** A timer was scheduled (wake the poller). */
-  readonly onTimerScheduled?: () => void;
+  /** A timer was scheduled to fire at `fireAt` (wake the poller if that is sooner than it planned). */
+  readonly onTimerScheduled?: (fireAt: Date) => void;
   /**
    * How long finished entries wait to be stored together (completions and checkpoint, one statement); default 50 ms.
    * Longer: fewer writes, and more calls sent again after a crash (never after a stop).
@@ -84,12 +86,14 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const progressDelayMs = options.progressDelayMs ?? 50;
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   let claims: ClaimBatcher | undefined;
+  let timerGroups: TimerBatcher | undefined;
   let completed: CompletedCall[] = [];
   const deps: EffectDeps = {
     ...options,
     backoff,
     onTimerScheduled: options.onTimerScheduled ?? (() => undefined),
     claim: (eventId) => claims!.claim(eventId),
+    scheduleTimer: (timer) => timerGroups!.schedule(timer),
     completed: (call) => void completed.push(call),
   };
 
@@ -158,21 +162,21 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     if (compareCheckpoints(committed, range.checkpoint) < 0) committed = range.checkpoint;
   };
 
-  const claimBatcher = (signal: AbortSignal): ClaimBatcher =>
-    createClaimBatcher(async (eventIds) => {
-      const attempt = await retrying(
-        () => state.claim(eventIds),
-        infrastructureFailure,
-        (failure, attemptNo, delayMs) => {
-          metrics.retries.inc({ kind: 'telegram', reason: failure.reason });
-          logger[attemptNo >= 5 ? 'error' : 'warn']({ err: failure.description, calls: eventIds.length, attempt: attemptNo, delay_ms: delayMs }, 'claiming Telegram calls failed, will retry');
-        },
-        signal,
-        backoff,
-      );
-      if (!attempt.ok) throw new Error('unreachable: infrastructure failures are never final');
-      return attempt.value;
-    });
+  /** A grouped write to our own store, retried until it works or the dispatcher stops. */
+  const persistently = async <T>(write: () => Promise<T>, kind: DispatchKind, what: string, size: Record<string, number>, signal: AbortSignal): Promise<T> => {
+    const attempt = await retrying(
+      write,
+      infrastructureFailure,
+      (failure, attemptNo, delayMs) => {
+        metrics.retries.inc({ kind, reason: failure.reason });
+        logger[attemptNo >= 5 ? 'error' : 'warn']({ err: failure.description, ...size, attempt: attemptNo, delay_ms: delayMs }, `${what} failed, will retry`);
+      },
+      signal,
+      backoff,
+    );
+    if (!attempt.ok) throw new Error('unreachable: infrastructure failures are never final');
+    return attempt.value;
+  };
 
   const scheduleCommit = (signal: AbortSignal): void => {
     // One pending write collects everything that finishes until it starts.
@@ -279,7 +283,9 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       setMaxListeners(0, abort.signal);
       uncommitted = undefined;
       completed = [];
-      claims = claimBatcher(abort.signal);
+      const signal = abort.signal;
+      claims = createClaimBatcher((eventIds) => persistently(() => state.claim(eventIds), 'telegram', 'claiming Telegram calls', { calls: eventIds.length }, signal));
+      timerGroups = createTimerBatcher((timers) => persistently(() => options.timers.scheduleMany(timers), 'timer_scheduled', 'storing timers', { timers: timers.length }, signal));
       committed = (await state.loadCheckpoint()) ?? options.startFrom ?? START;
       readUpTo = committed;
       running = true;

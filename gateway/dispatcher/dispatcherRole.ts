@@ -53,7 +53,7 @@ export const createDispatcherRole = (options: DispatcherRoleOptions): Dispatcher
     timers: options.timers,
     logger,
     metrics: options.metrics,
-    onTimerScheduled: () => poller.wake(),
+    onTimerScheduled: (fireAt) => poller.wake(fireAt),
   });
   const single = runSingleActive({ lease: options.lease, parts: [dispatcher, poller, ...(options.alsoRun ?? [])], logger });
   return { ...single, dispatcher };

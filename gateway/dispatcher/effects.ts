@@ -6,7 +6,7 @@ import type { Mailbox, MailboxHeaders } from '../../actors/mailbox/types.js';
 import { MAILBOX_HEADERS, encodeJson } from '../../actors/mailbox/types.js';
 import { MESSAGE_KIND_HEADER, commandMessageId, type MessageKind } from '../../actors/outbox/outboxEvents.js';
 import { targetPartition } from '../../actors/timers/mailboxTarget.js';
-import type { TimerStore } from '../../actors/timers/types.js';
+import type { ScheduleOutcome, ScheduledTimer, TimerStore } from '../../actors/timers/types.js';
 import { classifyFailure, type Failure } from './classifyFailure.js';
 import type { DispatcherMetrics } from './metrics.js';
 import type { OutboxEntry } from './outboxEntry.js';
@@ -19,12 +19,14 @@ export interface EffectDeps {
   readonly claim: (eventId: string) => Promise<ClaimOutcome>;
   /** Notes a finished call; the dispatcher stores it with its next progress write, which follows promptly. */
   readonly completed: (call: CompletedCall) => void;
+  /** Stores a timer (grouped with other timers ready at the same time; retried until stored or stopped). */
+  readonly scheduleTimer: (timer: ScheduledTimer) => Promise<ScheduleOutcome>;
   readonly mailbox: Mailbox;
   readonly timers: TimerStore;
   readonly metrics: DispatcherMetrics;
   readonly backoff: BackoffOptions;
-  /** Called after a timer is scheduled, so a poller in this process recomputes its next wake-up. */
-  readonly onTimerScheduled: () => void;
+  /** Called after a timer is scheduled, so a poller in this process wakes up earlier if it falls due sooner. */
+  readonly onTimerScheduled: (fireAt: Date) => void;
 }
 
 /** Trace context and correlation id of the causing event, for the mailbox message it leads to. */
@@ -109,21 +111,14 @@ export const applyTimer = async (
   signal: AbortSignal,
 ): Promise<DispatchOutcome> => {
   if (entry.kind === 'timer_cancelled') return persistently(deps, log, entry.kind, () => deps.timers.cancel(entry.timerId), signal);
-  const outcome = await persistently(
-    deps,
-    log,
-    entry.kind,
-    () =>
-      deps.timers.schedule({
-        timerId: entry.timerId,
-        fireAt: entry.fireAt,
-        target: entry.target,
-        message: entry.message,
-        eventId: entry.event.id,
-        headers: headersOf(entry.event),
-      }),
-    signal,
-  );
-  if (outcome === 'scheduled' || outcome === 'rescheduled') deps.onTimerScheduled();
+  const outcome = await deps.scheduleTimer({
+    timerId: entry.timerId,
+    fireAt: entry.fireAt,
+    target: entry.target,
+    message: entry.message,
+    eventId: entry.event.id,
+    headers: headersOf(entry.event),
+  });
+  if (outcome === 'scheduled' || outcome === 'rescheduled') deps.onTimerScheduled(entry.fireAt);
   return outcome;
 };

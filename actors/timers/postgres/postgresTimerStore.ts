@@ -4,7 +4,7 @@
 // mid-delivery leaves its timers pending (the mailbox drops the repeated delivery by its `timer:<id>` dedup id).
 import type pg from 'pg';
 import type { MailboxHeaders } from '../../mailbox/types.js';
-import { TimerError, validateTimer, type ScheduledTimer, type StoredTimer, type TimerState, type TimerStore } from '../types.js';
+import { TimerError, validateTimer, type ScheduleOutcome, type ScheduledTimer, type StoredTimer, type TimerState, type TimerStore } from '../types.js';
 import { timerSqlNames } from './names.js';
 
 export interface PostgresTimerStoreOptions {
@@ -58,7 +58,50 @@ export const createPostgresTimerStore = (options: PostgresTimerStoreOptions): Ti
     return result.rows[0] === undefined ? undefined : toTimer(result.rows[0]);
   };
 
+  const scheduleMany = async (timers: readonly ScheduledTimer[]): Promise<readonly ScheduleOutcome[]> => {
+    if (timers.length === 0) return [];
+    if (new Set(timers.map((timer) => timer.timerId)).size !== timers.length) throw new TimerError('INVALID_TIMER', 'scheduleMany takes distinct timer ids');
+    timers.forEach(validateTimer);
+    // schedule()'s upsert for the whole group in one statement (one commit). Rows in timer-id order, so two writers
+    // never lock the same rows in opposite orders.
+    const written = await query<{ timer_id: string; inserted: boolean }>(
+      `insert into ${n.timers} as t (timer_id, state, fire_at, target, message, event_id, headers)
+       select i.timer_id, 'scheduled', i.fire_at, i.target, i.message, i.event_id, i.headers
+       from unnest($1::text[], $2::timestamptz[], $3::text[], $4::jsonb[], $5::text[], $6::jsonb[])
+         as i(timer_id, fire_at, target, message, event_id, headers)
+       order by i.timer_id
+       on conflict (timer_id) do update
+         set fire_at = excluded.fire_at, target = excluded.target, message = excluded.message,
+             event_id = excluded.event_id, headers = excluded.headers, updated_at = now()
+         where t.state = 'scheduled' and t.event_id is distinct from excluded.event_id
+       returning timer_id, (xmax = 0) as inserted`,
+      [
+        timers.map((timer) => timer.timerId),
+        timers.map((timer) => timer.fireAt),
+        timers.map((timer) => timer.target),
+        timers.map((timer) => JSON.stringify(timer.message ?? null)),
+        timers.map((timer) => timer.eventId),
+        timers.map((timer) => JSON.stringify(timer.headers)),
+      ],
+    );
+    const inserted = new Map(written.rows.map((row) => [row.timer_id, row.inserted]));
+    // Rows the upsert left alone (a replay, or a timer already fired or cancelled) are told apart by their event id:
+    // a second statement, only for those, which a group of new timers never needs.
+    const untouched = timers.filter((timer) => !inserted.has(timer.timerId)).map((timer) => timer.timerId);
+    const stored = new Map<string, string | null>();
+    if (untouched.length > 0) {
+      const rows = await query<{ timer_id: string; event_id: string | null }>(`select timer_id, event_id from ${n.timers} where timer_id = any($1::text[])`, [untouched]);
+      for (const row of rows.rows) stored.set(row.timer_id, row.event_id);
+    }
+    return timers.map((timer): ScheduleOutcome => {
+      const fresh = inserted.get(timer.timerId);
+      if (fresh !== undefined) return fresh ? 'scheduled' : 'rescheduled';
+      return stored.get(timer.timerId) === timer.eventId ? 'unchanged' : 'ignored';
+    });
+  };
+
   return {
+    scheduleMany,
     async schedule(timer: ScheduledTimer) {
       validateTimer(timer);
       // Only a pending timer takes a new time from a different event; a replay of the same event changes nothing.

@@ -62,4 +62,32 @@ describe('timer poller', () => {
     poller.wake();
     await vi.waitFor(() => expect(fired).toEqual(['now']), { timeout: 5_000, interval: 5 });
   });
+
+  it('polls early for a timer due before its planned wake-up, and not for one due after it', async () => {
+    const memory = createMemoryTimerStore();
+    let sleeps = 0;
+    let polls = 0;
+    const timers = { ...memory, nextDue: async () => ((sleeps += 1), memory.nextDue()), fireDue: (...args: Parameters<typeof memory.fireDue>) => ((polls += 1), memory.fireDue(...args)) };
+    const mailbox = createInProcessMailbox({ partitions: 1 });
+    const fired: string[] = [];
+    const poller = createTimerPoller({ timers, mailbox, pollIntervalMs: 3_600_000, observer: { fired: (timer) => fired.push(timer.timerId) } });
+    pollers.push(poller);
+    poller.start();
+    await vi.waitFor(() => expect(sleeps).toBe(1), { timeout: 5_000, interval: 1 });
+    // Let the poller enter its sleep (it planned an hour: nothing is pending).
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    await timers.scheduleMany([{ timerId: 'tomorrow', fireAt: later, target: 'user:1', message: null, eventId: 'e1', headers: {} }]);
+    poller.wake(later);
+    // A woken poller calls fireDue within the same turn of the loop; two turns later it still has not.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(polls).toBe(1);
+
+    const soon = new Date(Date.now() - 1);
+    await timers.schedule({ timerId: 'soon', fireAt: soon, target: 'user:1', message: null, eventId: 'e2', headers: {} });
+    poller.wake(soon);
+    await vi.waitFor(() => expect(fired).toEqual(['soon']), { timeout: 5_000, interval: 5 });
+    expect(polls).toBe(2);
+  });
 });

@@ -99,6 +99,39 @@ export const timerStoreContract = (name: string, create: () => Promise<TimerStor
       expect([...delivered].sort()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
     });
 
+    it('schedules a group in one call with the outcome schedule() would give each', async () => {
+      await store.schedule(timer('replayed', at(10)));
+      await store.schedule(timer('moved', at(10)));
+      await store.cancel('cancelled');
+      await store.schedule(timer('fired', at(1)));
+      expect(await fireAll(at(1))).toEqual(['fired']);
+      const outcomes = await store.scheduleMany([
+        timer('new', at(30), 'event-new', { hello: 1 }),
+        timer('replayed', at(10)),
+        timer('moved', at(40), 'event-moved-again', { again: true }),
+        timer('cancelled', at(5), 'event-late'),
+        timer('fired', at(50), 'event-other'),
+      ]);
+      expect(outcomes).toEqual(['scheduled', 'unchanged', 'rescheduled', 'ignored', 'ignored']);
+      expect(await store.get('new')).toMatchObject({ state: 'scheduled', eventId: 'event-new', message: { hello: 1 }, target: 'user:42' });
+      expect((await store.get('new'))?.headers).toEqual({ traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+      expect(await store.get('moved')).toMatchObject({ state: 'scheduled', eventId: 'event-moved-again', message: { again: true } });
+      expect((await store.get('moved'))?.fireAt.toISOString()).toBe(at(40).toISOString());
+      expect((await store.get('cancelled'))?.state).toBe('cancelled');
+      expect((await store.get('fired'))?.state).toBe('fired');
+      // The same group again is a replay: nothing changes.
+      expect(await store.scheduleMany([timer('new', at(30), 'event-new', { hello: 1 })])).toEqual(['unchanged']);
+      expect(await store.scheduleMany([])).toEqual([]);
+      expect(await fireAll(at(100))).toEqual(['replayed', 'new', 'moved']);
+    });
+
+    it('refuses a group with a repeated or malformed timer, and stores none of it', async () => {
+      await expect(store.scheduleMany([timer('a', at(1)), timer('a', at(2), 'event-2')])).rejects.toMatchObject({ code: 'INVALID_TIMER' });
+      await expect(store.scheduleMany([timer('b', at(1)), { ...timer('c', at(1)), target: 'nobody' }])).rejects.toMatchObject({ code: 'INVALID_TIMER' });
+      expect(await store.get('a')).toBeUndefined();
+      expect(await store.get('b')).toBeUndefined();
+    });
+
     it('refuses a malformed timer', async () => {
       await expect(store.schedule(timer('', at(1)))).rejects.toMatchObject({ code: 'INVALID_TIMER' });
       await expect(store.schedule({ ...timer('x', at(1)), target: 'nobody' })).rejects.toMatchObject({ code: 'INVALID_TIMER' });

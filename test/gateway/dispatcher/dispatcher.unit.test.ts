@@ -173,6 +173,36 @@ describe('dispatcher (in-memory twins)', () => {
     expect(sent).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
 
+  it('stores the timers of a page of the log in one write, and a second schedule of the same timer after the first', async () => {
+    const memory = createMemoryTimerStore();
+    const writes: string[][] = [];
+    const timers = {
+      ...memory,
+      async scheduleMany(many: Parameters<typeof memory.scheduleMany>[0]) {
+        writes.push(many.map((timer) => timer.timerId));
+        return memory.scheduleMany(many);
+      },
+    };
+    const { store, make, count, caughtUp } = setup(async () => ({}));
+    const timer = (timerId: string, minutes: number) =>
+      newEvent(OUTBOX_EVENT_TYPES.timerScheduled, { timerId, fireAt: new Date(Date.now() + minutes * 60_000).toISOString(), target: 'user:1', message: { timerId } });
+    const ids = Array.from({ length: 30 }, (_, index) => `remind-${index}`);
+    await store.append('user-1', 'any', [...ids.map((id) => timer(id, 60)), timer('remind-0', 90)]);
+    const woken: Date[] = [];
+    const dispatcher = make({ batchSize: 200, timers, onTimerScheduled: (fireAt) => woken.push(fireAt) });
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+
+    expect(writes).toEqual([ids, ['remind-0']]);
+    expect(await count('lexbot_dispatch_total', { kind: 'timer_scheduled', outcome: 'scheduled' })).toBe(30);
+    expect(await count('lexbot_dispatch_total', { kind: 'timer_scheduled', outcome: 'rescheduled' })).toBe(1);
+    const stored = await memory.get('remind-0');
+    expect(stored?.state).toBe('scheduled');
+    // The later event's time won: it was stored after the first.
+    expect(stored?.fireAt.getTime()).toBe(Math.max(...woken.map((at) => at.getTime())));
+    expect(woken).toHaveLength(31);
+  });
+
   it('claims the calls of a page of the log in one write, each before its call, and stores their completions with the checkpoint', async () => {
     const trace: string[] = [];
     const inner = createMemoryDispatcherState();
