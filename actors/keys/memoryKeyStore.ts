@@ -44,6 +44,11 @@ export const createMemoryKeyStore = (options: MemoryKeyStoreOptions = {}): KeySt
       const key = keys.get(owner)?.get(version);
       return key ? { owner, version, key } : null;
     },
+    async allVersions(owner) {
+      checkOwner(owner);
+      // Read only: the versionsOf() helper would create the owner's entry.
+      return [...(keys.get(owner) ?? [])].map(([version, key]) => ({ version, key })).sort((a, b) => a.version - b.version);
+    },
     async getMany(refs) {
       return refs.flatMap(({ owner, version }) => {
         const key = keys.get(owner)?.get(version);

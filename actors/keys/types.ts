@@ -17,6 +17,12 @@ export interface KeyRef {
   readonly version: number;
 }
 
+/** One version of an owner's key as stored: live (with its key) or deleted (null, a tombstone). */
+export interface StoredKeyVersion {
+  readonly version: number;
+  readonly key: Buffer | null;
+}
+
 export interface KeyStore {
   /** The owner's live key of the highest version; creates the next version when none is live (first use, after a forget). */
   current(owner: string): Promise<UserKey>;
@@ -30,6 +36,12 @@ export interface KeyStore {
   firstMany?(owners: readonly string[]): Promise<readonly UserKey[]>;
   /** The key of one version, or null when it was deleted or never existed. */
   get(owner: string, version: number): Promise<UserKey | null>;
+  /**
+   * Every version the owner has, live or deleted, in ascending order; creates nothing (a cold load asks for it
+   * beside its stream read, before it knows which versions the events name). Optional: without it, readers ask
+   * get() per version once the events are in.
+   */
+  allVersions?(owner: string): Promise<readonly StoredKeyVersion[]>;
   /** The live keys among these versions, in one round trip (a replay meets thousands of users per page). */
   getMany(refs: readonly KeyRef[]): Promise<readonly UserKey[]>;
   /** Deletes one version's key for good; true when this call deleted it, false when it was already gone. */

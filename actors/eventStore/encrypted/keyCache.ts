@@ -24,6 +24,13 @@ export interface KeyCache {
   get(owner: string, version: number): Promise<UserKey | null>;
   /** Loads every uncached version among `refs` in one store round trip (a page of a replay). */
   prefetch(refs: readonly KeyRef[]): Promise<void>;
+  /**
+   * Loads every version of the owner's key, live and deleted, without creating one, unless the owner's current key
+   * is cached (then the versions a stream names are most likely cached too). A cold load starts this beside its
+   * stream read, so opening the events (and the first append's current()) finds the keys without another round
+   * trip. Versions created after this lookup are not marked gone: get() asks the store for them.
+   */
+  prefetchOwner(owner: string): Promise<void>;
   /** Deletes in the store (idempotent) and remembers the version as gone. */
   delete(owner: string, version: number): Promise<void>;
   /** True when this process already knows the version is gone (no store round trip). */
@@ -60,31 +67,36 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
     return entry;
   };
   const remember = (key: UserKey): UserKey => {
-    const entry = { key, expiresAt: now() + ttlMs };
-    put(versions, id(key.owner, key.version), entry);
+    const name = id(key.owner, key.version);
+    // A deletion is final: a lookup that started before a delete() and ends after it must not bring the key back.
+    if (versions.get(name)?.key === null) return key;
+    put(versions, name, { key, expiresAt: now() + ttlMs });
     return key;
+  };
+  const gone = (owner: string, version: number): void => put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
+  /** The owner's cached current key, unless it expired or its version has since been deleted. */
+  const cachedCurrent = (owner: string): UserKey | undefined => {
+    const cached = hit(currents, owner);
+    return cached?.key && versions.get(id(owner, cached.key.version))?.key !== null ? cached.key : undefined;
   };
 
   return {
     async current(owner) {
-      const cached = hit(currents, owner);
-      if (cached?.key && versions.get(id(owner, cached.key.version))?.key !== null) return cached.key;
+      const cached = cachedCurrent(owner);
+      if (cached !== undefined) return cached;
       const key = remember(await store.current(owner));
       put(currents, owner, { key, expiresAt: now() + ttlMs });
       return key;
     },
     async currentForNewStream(owner) {
-      const cached = hit(currents, owner);
-      if (cached?.key && versions.get(id(owner, cached.key.version))?.key !== null) return cached.key;
+      const cached = cachedCurrent(owner);
+      if (cached !== undefined) return cached;
       const key = remember(await store.next(owner, 0));
       put(currents, owner, { key, expiresAt: now() + ttlMs });
       return key;
     },
     async prefetchForNewStreams(owners) {
-      const missing = owners.filter((owner) => {
-        const cached = hit(currents, owner);
-        return !(cached?.key && versions.get(id(owner, cached.key.version))?.key !== null);
-      });
+      const missing = owners.filter((owner) => cachedCurrent(owner) === undefined);
       if (missing.length === 0) return;
       const found = store.firstMany ? await store.firstMany(missing) : await Promise.all(missing.map((owner) => store.next(owner, 0)));
       for (const key of found) {
@@ -101,7 +113,7 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       const cached = hit(versions, id(owner, version));
       if (cached !== undefined) return cached.key;
       const key = await store.get(owner, version);
-      if (key === null) put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
+      if (key === null) gone(owner, version);
       else remember(key);
       return key;
     },
@@ -117,11 +129,22 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
         remember(key);
         wanted.delete(id(key.owner, key.version));
       }
-      for (const name of wanted.keys()) put(versions, name, { key: null, expiresAt: Number.POSITIVE_INFINITY });
+      for (const ref of wanted.values()) gone(ref.owner, ref.version);
+    },
+    async prefetchOwner(owner) {
+      if (store.allVersions === undefined || cachedCurrent(owner) !== undefined) return;
+      const found = await store.allVersions(owner);
+      for (const { version, key } of found) {
+        if (key === null) gone(owner, version);
+        else remember({ owner, version, key });
+      }
+      // What current() would have read: the highest version, if it is live (and was not deleted meanwhile).
+      const top = found.at(-1);
+      if (top?.key && versions.get(id(owner, top.version))?.key !== null) put(currents, owner, { key: { owner, version: top.version, key: top.key }, expiresAt: now() + ttlMs });
     },
     async delete(owner, version) {
       await store.delete(owner, version);
-      put(versions, id(owner, version), { key: null, expiresAt: Number.POSITIVE_INFINITY });
+      gone(owner, version);
       if (currents.get(owner)?.key?.version === version) currents.delete(owner);
     },
     knownGone(owner, version) {

@@ -70,6 +70,11 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       const row = rows[0];
       return row?.key ? { owner, version, key: row.key } : null;
     },
+    async allVersions(owner) {
+      checkOwner(owner);
+      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 order by version`, [owner]);
+      return rows;
+    },
     async getMany(refs) {
       if (refs.length === 0) return [];
       const { rows } = await pool.query<{ owner: string; version: number; key: Buffer }>(

@@ -81,4 +81,20 @@ export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; 
       expect(found.find((k) => k.owner === '2')?.key.equals(b.key)).toBe(true);
       expect(await keys.getMany([])).toEqual([]);
     }));
+
+  it('allVersions lists live keys and tombstones in order and creates nothing', () =>
+    using(async (keys) => {
+      const first = await keys.current('11');
+      await keys.delete('11', 1);
+      const second = await keys.current('11');
+      await keys.delete('11', 3);
+      const versions = await keys.allVersions!('11');
+      expect(versions.map((v) => [v.version, v.key === null])).toEqual([[1, true], [2, false], [3, true]]);
+      expect(versions[1]?.key?.equals(second.key)).toBe(true);
+      expect(versions.some((v) => v.key?.equals(first.key))).toBe(false);
+      // An owner with no key: still none afterwards (a cold load must never create one).
+      expect(await keys.allVersions!('12')).toEqual([]);
+      expect(await keys.liveVersions('12')).toEqual([]);
+      expect(await keys.allVersions!('12')).toEqual([]);
+    }));
 };

@@ -5,7 +5,7 @@ import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 
 const counting = (store: KeyStore) => {
-  const calls = { get: 0, current: 0, getMany: 0, next: 0, firstMany: 0 };
+  const calls = { get: 0, current: 0, getMany: 0, next: 0, firstMany: 0, allVersions: 0 };
   const counted: KeyStore = {
     ...store,
     get: async (owner, version) => {
@@ -27,6 +27,10 @@ const counting = (store: KeyStore) => {
     firstMany: async (owners) => {
       calls.firstMany += 1;
       return store.firstMany!(owners);
+    },
+    allVersions: async (owner) => {
+      calls.allVersions += 1;
+      return store.allVersions!(owner);
     },
   };
   return { counted, calls };
@@ -119,5 +123,73 @@ describe('key cache', () => {
     expect(calls.get).toBe(0);
     await cache.prefetch([{ owner: 'a', version: 1 }]);
     expect(calls.getMany).toBe(1);
+  });
+
+  it('prefetches all of an owner\'s versions in one read-only call: live ones, gone ones and the current key', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    await store.current('5');
+    await store.delete('5', 1);
+    const live = await store.current('5');
+    await cache.prefetchOwner('5');
+    expect(calls.allVersions).toBe(1);
+    expect(await cache.get('5', 1)).toBeNull();
+    expect((await cache.get('5', 2))?.key.equals(live.key)).toBe(true);
+    expect((await cache.current('5')).key.equals(live.key)).toBe(true);
+    expect(calls).toMatchObject({ get: 0, current: 0, next: 0 });
+    // The current key is cached now: a second cold read of the same owner asks nothing.
+    await cache.prefetchOwner('5');
+    expect(calls.allVersions).toBe(1);
+  });
+
+  it('prefetchOwner never creates a key: an unknown owner stays unknown, a forgotten one stays forgotten', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    await cache.prefetchOwner('8');
+    expect(await store.allVersions!('8')).toEqual([]);
+    await store.current('9');
+    await store.delete('9', 1);
+    await cache.prefetchOwner('9');
+    expect(await store.liveVersions('9')).toEqual([]);
+    expect(cache.knownGone('9', 1)).toBe(true);
+    // With no live current key, each cold read asks again (the user may have come back elsewhere).
+    await cache.prefetchOwner('9');
+    expect(calls.allVersions).toBe(3);
+  });
+
+  it('after prefetchOwner, a version created later is asked for, not taken as gone', async () => {
+    const store = createMemoryKeyStore();
+    const { counted, calls } = counting(store);
+    const cache = createKeyCache(counted);
+    await store.current('6');
+    await cache.prefetchOwner('6');
+    const later = await store.next('6', 1); // another process, after the lookup
+    expect((await cache.get('6', 2))?.key.equals(later.key)).toBe(true);
+    expect(calls.get).toBe(1);
+  });
+
+  it('a lookup that ends after a delete() does not bring the deleted key back', async () => {
+    const store = createMemoryKeyStore();
+    await store.current('4');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: KeyStore = {
+      ...store,
+      allVersions: async (owner) => {
+        const found = await store.allVersions!(owner);
+        await gate;
+        return found;
+      },
+    };
+    const cache = createKeyCache(slow);
+    const lookup = cache.prefetchOwner('4');
+    await cache.delete('4', 1);
+    release();
+    await lookup;
+    expect(cache.knownGone('4', 1)).toBe(true);
+    expect(await cache.get('4', 1)).toBeNull();
+    expect((await cache.current('4')).version).toBe(2);
   });
 });
