@@ -8,6 +8,8 @@ import { createPostgresKeyStore } from '../../../actors/keys/index.js';
 
 export interface BenchStore {
   readonly store: EventStore;
+  /** Queries waiting for a connection of either pool now. */
+  waiting(): number;
   close(): Promise<void>;
 }
 
@@ -15,12 +17,17 @@ export interface BenchStore {
 export const openBenchStore = (url: string, eventSchema: string, keySchema: string, pools?: { store: number; keys: number }): BenchStore => {
   const keyPool = new pg.Pool({ connectionString: url, max: pools?.keys ?? 4 });
   keyPool.on('error', () => undefined);
-  const inner = createPostgresEventStore({ connectionString: url, schema: eventSchema, poolSize: pools?.store ?? 16 });
+  // The store's pool made here rather than inside the store, only so that its waiting queries can be counted.
+  const storePool = new pg.Pool({ connectionString: url, max: pools?.store ?? 16 });
+  storePool.on('error', () => undefined);
+  const inner = createPostgresEventStore({ connectionString: url, pool: storePool, schema: eventSchema });
   const store = createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool, schema: keySchema }) });
   return {
     store,
+    waiting: () => storePool.waitingCount + keyPool.waitingCount,
     async close() {
       await store.close();
+      await storePool.end();
       await keyPool.end();
     },
   };

@@ -27,6 +27,14 @@ export const printReport = (facts: LogFacts, worker: WorkerResult): void => {
   console.log(`\nlog: ${facts.users} users, ${facts.events} events, ${facts.snapshots} snapshots; events table ${mib(facts.eventsBytes)}, snapshots ${mib(facts.snapshotsBytes)}, keys ${mib(facts.keysBytes)} (${generated})`);
   console.log(`worker at start: ${memory(worker.baseline)}`);
   console.log(`cold loads: ${a.users} in ${a.seconds.toFixed(1)} s = ${a.perSecond.toFixed(0)}/s, ${a.cpuMicrosPerLoad.toFixed(0)} µs CPU each; ${ms(a.coldLoadMs)}`);
+  const split = a.split;
+  const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+  console.log(`  slowest 1 % (≥ ${split.slowMs.toFixed(2)} ms) by cause:`);
+  console.log(`    streams of ≥ ${split.long.from} events (page + snapshot + tail): ${pct(split.long.share)} of loads, ${pct(split.long.shareOfSlow)} of the slow; long ${ms(split.long.ms)}; short ${ms(split.short.ms)}`);
+  console.log(`    GC: ${split.gc.pauses} pauses (${ms(split.gc.pauseMs)}) overlap ${pct(split.gc.share)} of loads, ${pct(split.gc.shareOfSlow)} of the slow (mean ${split.gc.meanMsInSlow.toFixed(2)} ms of pause in a slow load, ${split.gc.meanMs.toFixed(3)} ms in any); loads no pause overlapped: ${ms(split.gc.withoutMs)}`);
+  console.log(`      by kind: ${Object.entries(split.gc.byKind).map(([kind, k]) => `${kind} ${k.count} (${k.ms.toFixed(0)} ms)`).join(', ')}`);
+  console.log(`    pool: a query already waiting for a connection at the start of ${pct(split.poolWait.share)} of loads, ${pct(split.poolWait.shareOfSlow)} of the slow`);
+  console.log(`    event-loop delay: ${ms(split.loopDelayMs)}`);
   console.log(`  ${a.live} live: ${memory(a.memory)}`);
   console.log(`  after GC: ${memory(a.memoryAfterGc)}; ${(a.retainedBytesPerActor / 1024).toFixed(1)} KiB heap per live actor`);
   console.log(`steady: ${s.users} more users sent /help in ${s.seconds.toFixed(1)} s = ${s.perSecond.toFixed(0)}/s; tell ${ms(s.tellMs)}`);

@@ -17,6 +17,7 @@ import type { UserActorMessage } from '../../../actors/userActor/messages.js';
 import { memoryServices } from '../../../actors/userActor/ports/index.js';
 import { createUserBehavior, userStreamOfKey } from '../../../actors/userActor/userBehavior.js';
 import { BOT_INFO, BOT_TOKEN, textUpdate } from '../../actors/userActor/fixtures.js';
+import { createColdLoadRecorder } from './coldLoadSplit.js';
 import { openBenchStore } from './openStore.js';
 import { memorySample, pickUsers, summarize, type WorkerInput, type WorkerResult } from './workerTypes.js';
 
@@ -32,7 +33,7 @@ const progress = (line: string): void => {
 };
 
 const main = async (): Promise<WorkerResult> => {
-  const { store, close } = openBenchStore(input.url, input.eventSchema, input.keySchema);
+  const { store, waiting, close } = openBenchStore(input.url, input.eventSchema, input.keySchema);
   const host = createActorHost({
     store,
     committer: createGroupCommitter({ appendMany: (requests) => store.appendMany(requests) }),
@@ -52,21 +53,26 @@ const main = async (): Promise<WorkerResult> => {
 
   // 1. Cold loads.
   const coldMs = new Float64Array(activate.length);
+  const recorder = createColdLoadRecorder(activate.length);
   let nextIndex = 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: input.concurrency }, async () => {
       for (let i = nextIndex++; i < activate.length; i = nextIndex++) {
+        const poolWaiting = waiting();
         const t0 = performance.now();
-        await host.inspect(`user:${activate[i]!}`);
-        coldMs[i] = performance.now() - t0;
+        const { version } = await host.inspect(`user:${activate[i]!}`);
+        const t1 = performance.now();
+        coldMs[i] = t1 - t0;
+        recorder.record(i, t0, t1, version, poolWaiting);
         if ((i + 1) % 20_000 === 0) progress(`${i + 1} activated, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
       }
     }),
   );
   const activationSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const split = recorder.finish(input.snapshotEvery);
   const loadAfterActivation = loadavg()[0]!;
   const activated = memorySample();
   collect();
@@ -107,6 +113,7 @@ const main = async (): Promise<WorkerResult> => {
       perSecond: activate.length / activationSeconds,
       cpuMicrosPerLoad: (cpu.user + cpu.system) / activate.length,
       coldLoadMs: summarize(coldMs),
+      split,
       live: liveAfterActivation,
       memory: activated,
       memoryAfterGc: activatedAfterGc,

@@ -1,4 +1,5 @@
 // What main.ts and the worker process exchange, and the small pure helpers both use.
+import type { ColdLoadSplit } from './coldLoadSplit.js';
 
 export interface WorkerInput {
   readonly url: string;
@@ -40,6 +41,8 @@ export interface WorkerResult {
     readonly perSecond: number;
     readonly cpuMicrosPerLoad: number;
     readonly coldLoadMs: Percentiles;
+    /** The cold load latency split by cause (stream length, GC pauses, pool waits). */
+    readonly split: ColdLoadSplit;
     readonly live: number;
     readonly memory: MemorySample;
     readonly memoryAfterGc: MemorySample;
