@@ -1,0 +1,141 @@
+// CPU and statements per update through the dispatcher alone, with appends arriving as the actors make them: an
+// open-loop appender writes each update's outbox (a new user's /start: two sendMessage calls and a reminder timer;
+// a returning user's update: one call) to the real PostgreSQL event store, at a fixed rate and in the same process
+// (so its appends wake the dispatcher locally, and its NOTIFYs come back on its LISTEN connection, as in
+// `lexbot start` with every role in one process). The dispatcher keeps its state and timers in Postgres, with the
+// timer poller beside it; the Bot API is a stub that answers on the next turn of the loop, and no mailbox is
+// involved (none of these entries is a command, and no timer falls due).
+//
+//   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3]
+//
+// Prints process.cpuUsage per update (appends included: the same work in any two builds compared) and the
+// Postgres statements per update by kind (census.ts). Compare builds A/B interleaved on the same machine state.
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
+import { compareCheckpoints, type NewEvent } from '../../../actors/eventStore/types.js';
+import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
+import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
+import { createPostgresTimerStore, createTimerPoller } from '../../../actors/timers/index.js';
+import { createDispatcher, createDispatcherMetrics, createPostgresDispatcherState } from '../../../gateway/dispatcher/index.js';
+import { migrateDatabases } from '../../../ops/migrations/migrateDatabases.js';
+import { loadConfig } from '../../../ops/config/config.js';
+import { createTestDatabase } from '../../support/database.js';
+import { censusJson, installCensus, resetCensus } from './census.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '10' },
+    'new-share': { type: 'string', default: '0.3' },
+  },
+});
+const RATE = Number(flags.rate);
+const SECONDS = Number(flags.seconds);
+const NEW_SHARE = Number(flags['new-share']);
+const TICK_MS = 10;
+
+const census = installCensus({ postgres: 5432, nats: 4222 });
+
+const outbox = (type: string, data: unknown): NewEvent => ({ id: randomUUID(), type, schemaVersion: OUTBOX_SCHEMA_VERSION, data, metadata: { correlationId: 'bench' } });
+const domain = (): NewEvent => ({ id: randomUUID(), type: 'BenchTouched', schemaVersion: 1, data: { at: Date.now() }, metadata: {} });
+const call = (chatId: number, text: string): NewEvent =>
+  outbox(OUTBOX_EVENT_TYPES.telegramCall, { method: 'sendMessage', payload: { chat_id: chatId, text }, chatId });
+
+let nextUser = 1;
+let outboxEntries = 0;
+const update = (): { stream: string; events: NewEvent[] } => {
+  const made = make();
+  outboxEntries += made.events.length - 1;
+  return made;
+};
+const make = (): { stream: string; events: NewEvent[] } => {
+  const user = nextUser;
+  nextUser += 1;
+  if (((user * 2_654_435_761) % 1000) / 1000 < NEW_SHARE) {
+    const fireAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    return {
+      stream: `user-${user}`,
+      events: [domain(), call(user, 'welcome'), call(user, 'choose a language'), outbox(OUTBOX_EVENT_TYPES.timerScheduled, { timerId: `remind:${user}`, fireAt, target: `user:${user}`, message: { type: 'Remind' } })],
+    };
+  }
+  return { stream: `user-${user}`, events: [domain(), call(user, 'hello')] };
+};
+
+const main = async (): Promise<void> => {
+  const database = await createTestDatabase();
+  await migrateDatabases(loadConfig({ DATABASE_URL: database.url }));
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const store = createPostgresEventStore({ connectionString: database.url, poolSize: 16 });
+  const timers = createPostgresTimerStore({ pool });
+  const mailbox = createInProcessMailbox({ partitions: 4 });
+  const poller = createTimerPoller({ timers, mailbox });
+  const registry = new Registry();
+  const dispatched = async (): Promise<number> => ((await registry.getSingleMetric('lexbot_dispatch_total')?.get())?.values ?? []).reduce((sum, value) => sum + value.value, 0);
+  const dispatcher = createDispatcher({
+    store,
+    mailbox,
+    telegram: () => new Promise((resolve) => setImmediate(() => resolve({ ok: true }))),
+    state: createPostgresDispatcherState({ pool }),
+    timers,
+    logger: pino({ level: 'silent' }),
+    metrics: createDispatcherMetrics({ registry }),
+    // As the dispatcher role wires it; works with both the older wake() and wake(at).
+    onTimerScheduled: (...args: unknown[]) => (poller.wake as (at?: Date) => void)(args[0] as Date | undefined),
+  });
+  await dispatcher.start();
+  poller.start();
+
+  const appendFor = async (ms: number): Promise<number> => {
+    const pending: Promise<unknown>[] = [];
+    const started = performance.now();
+    let sent = 0;
+    while (performance.now() - started < ms) {
+      const due = Math.floor(((performance.now() - started) / 1000) * RATE);
+      for (; sent < due; sent += 1) {
+        const { stream, events } = update();
+        pending.push(store.append(stream, 'no_stream', events));
+      }
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+    }
+    await Promise.all(pending);
+    return sent;
+  };
+  const caughtUp = async (): Promise<void> => {
+    // Every entry dispatched first: another session's open transaction (the cluster is shared) can hide the log's
+    // tail from headCheckpoint for a while.
+    while ((await dispatched()) < outboxEntries) await new Promise((resolve) => setTimeout(resolve, 20));
+    const head = await store.headCheckpoint();
+    while (compareCheckpoints(dispatcher.status().committed, head) < 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  await appendFor(2000);
+  await caughtUp();
+  resetCensus(census);
+  const cpu = process.cpuUsage();
+  const n = await appendFor(SECONDS * 1000);
+  await caughtUp();
+  const used = process.cpuUsage(cpu);
+  const statements = [...census.statements.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `${n} updates at ${RATE}/s (${(NEW_SHARE * 100).toFixed(0)} % new users): CPU ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update ` +
+      `(user ${(used.user / 1000 / n).toFixed(3)}, system ${(used.system / 1000 / n).toFixed(3)}), statements ${(statements / n).toFixed(3)}/update`,
+  );
+  console.log(censusJson(census, n));
+  await poller.stop();
+  await dispatcher.stop();
+  await store.close();
+  await pool.end();
+  await database.drop();
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
