@@ -9,9 +9,12 @@ import type { Checkpoint, ReadAllResult } from '../types.js';
 const FIRST_RETRY_MS = 10;
 const MAX_RETRY_MS = 250;
 
-export interface HeldBackDeps extends PollingSubscriptionDeps {
-  /** True when committed events after `after` are still hidden by an older open transaction. */
-  readonly heldBack: (after: Checkpoint) => Promise<boolean>;
+export interface HeldBackDeps extends Omit<PollingSubscriptionDeps, 'readAll'> {
+  /**
+   * A page of the log after `after`, and whether committed events after it are still hidden by an older open
+   * transaction — both in one statement (one snapshot, one round trip per read).
+   */
+  readonly readAllNoticingHeldBack: (after: Checkpoint, limit: number) => Promise<{ readonly page: ReadAllResult; readonly heldBack: boolean }>;
 }
 
 export const heldBackAware = (deps: HeldBackDeps): PollingSubscriptionDeps => {
@@ -19,8 +22,8 @@ export const heldBackAware = (deps: HeldBackDeps): PollingSubscriptionDeps => {
   return {
     pollIntervalMs: deps.pollIntervalMs,
     async readAll(after: Checkpoint, limit: number): Promise<ReadAllResult> {
-      const page = await deps.readAll(after, limit);
-      if (page.events.length === limit || !(await deps.heldBack(page.checkpoint))) retryMs = undefined;
+      const { page, heldBack } = await deps.readAllNoticingHeldBack(after, limit);
+      if (page.events.length === limit || !heldBack) retryMs = undefined;
       else retryMs = page.events.length > 0 || retryMs === undefined ? FIRST_RETRY_MS : Math.min(retryMs * 2, MAX_RETRY_MS, deps.pollIntervalMs);
       return page;
     },

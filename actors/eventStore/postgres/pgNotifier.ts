@@ -7,6 +7,8 @@ import pg from 'pg';
 export interface PgNotifierOptions {
   readonly connection: pg.ClientConfig;
   readonly channel: string;
+  /** Sent with every notification: names the sender, so its own LISTEN connection can ignore the echo. */
+  readonly payload: string;
   readonly intervalMs: number;
   readonly onError: (error: Error) => void;
 }
@@ -43,7 +45,7 @@ export const createPgNotifier = (options: PgNotifierOptions): PgNotifier => {
     client ??= connect();
     const current = client;
     try {
-      await (await current).query('select pg_notify($1, $2)', [options.channel, '']);
+      await (await current).query('select pg_notify($1, $2)', [options.channel, options.payload]);
     } catch (error) {
       if (client === current) client = undefined;
       void current.then((c) => c.end()).catch(() => undefined);

@@ -2,6 +2,7 @@
 // on a dedicated connection. Appends in this process wake local subscriptions at once without the round trip.
 // When LISTEN is off or its connection is down (PgBouncer in transaction mode drops LISTEN), subscriptions
 // still poll at their interval.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createWakeUps, type WakeUps } from '../subscription.js';
 import { createPgNotifier } from './pgNotifier.js';
@@ -33,10 +34,14 @@ const RECONNECT_MAX_MS = 30_000;
 export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
   const local = createWakeUps();
   let closed = false;
+  // Our own NOTIFY comes back to our LISTEN connection after appended() already woke the local waiters: the echo
+  // would only make every subscription of this store read once more, a read (and a wake-up) per NOTIFY for nothing.
+  const sender = randomUUID();
   const notifier = options.notify
     ? createPgNotifier({
         connection: options.connection,
         channel: options.channel,
+        payload: sender,
         intervalMs: options.notifyIntervalMs,
         onError: (error) => options.onError(error, 'notify'),
       })
@@ -70,7 +75,9 @@ export const createPgWakeUps = (options: PgWakeUpsOptions): PgWakeUps => {
     };
     client.on('error', lost);
     client.on('end', () => lost(new Error('LISTEN connection ended')));
-    client.on('notification', () => local.notify());
+    client.on('notification', (message) => {
+      if (message.payload !== sender) local.notify();
+    });
     try {
       await client.connect();
       await client.query(`listen "${options.channel}"`);

@@ -159,16 +159,38 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
   };
 
-  const heldBack = async (after: Checkpoint): Promise<boolean> => {
-    const result = await pool.query<{ held: boolean }>({
-      ...named('held_back'),
-      text: `select exists (
-               select 1 from ${names.events} e
-                where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-                  and e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held`,
-      values: [after.commit.toString(), after.position.toString()],
-    });
-    return result.rows[0]?.held === true;
+  // What a subscription reads: a page, and whether events after `after` are hidden by an older open transaction.
+  // When the page is short, every visible event after `after` is in it and every hidden one sorts after them (its
+  // transaction id is at or above the snapshot's xmin), so "hidden after `after`" is "hidden after the page".
+  const readAllNoticingHeldBack = async (after: Checkpoint, limit: number): Promise<{ page: ReadAllResult; heldBack: boolean }> => {
+    ensureOpen();
+    const result = await pool
+      .query<[...EventRow, string | null, boolean]>({
+        ...named('read_all_held_back'),
+        text: `select p.*, h.held from
+                 (select exists (select 1 from ${names.events} e
+                    where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                      and e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held) h
+                 left join lateral (
+                   select ${EVENT_COLUMNS}, e.transaction_id as sort_commit from ${names.events} e
+                    where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+                      and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                    order by e.transaction_id, e.global_position
+                    limit $3) p on true
+               order by p.sort_commit, p.global_position`,
+        values: [after.commit.toString(), after.position.toString(), limit],
+        rowMode: 'array',
+      })
+      .catch((error: unknown) => {
+        throw explain(error);
+      });
+    // With no events the one row carries only the flag (its event columns are null).
+    const rows = result.rows.filter((row) => row[0] !== null);
+    const map = createEventMapper();
+    // The mapper reads the leading EventRow columns and ignores the two after them.
+    const events = rows.map((row) => map(row as unknown as EventRow));
+    const page = { events, checkpoint: events.length > 0 ? events[events.length - 1]!.checkpoint : after };
+    return { page, heldBack: result.rows[0]?.[result.rows[0].length - 1] === true };
   };
 
   const store: EventStore = {
@@ -219,7 +241,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     subscribe(subscribeOptions) {
       ensureOpen();
       wakeUps.listen();
-      const deps = heldBackAware({ readAll, heldBack, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+      const deps = heldBackAware({ readAllNoticingHeldBack, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 });
       const subscription = createPollingSubscription(deps, subscribeOptions);
       subscriptions.add(subscription);
       void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));
