@@ -14,22 +14,25 @@
 //   `progressDelayMs` after the first entry that finished since the last one, and while one is in flight,
 //   everything that finishes waits for the next. So at any rate there are at most 1000 / progressDelayMs progress
 //   writes a second, not one per reply. The delay only widens the crash window in which an answered call is sent
-//   again (and counted); stop() writes what finished at once.
+//   again (and counted); stop() writes what finished at once. A claim write that happens while progress waits
+//   carries it in the same statement (pendingProgress.ts), so under steady traffic most progress costs no round
+//   trip of its own.
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import { START, compareCheckpoints, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
+import { START, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
 import type { TimerStore } from '../../actors/timers/types.js';
-import { createBatchWindow, type CommitRange } from './batchWindow.js';
+import { createBatchWindow } from './batchWindow.js';
 import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
 import { applyTimer, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
 import { createLanes } from './lanes.js';
+import { createPendingProgress } from './pendingProgress.js';
 import type { DispatcherMetrics } from './metrics.js';
 import { toOutboxEntry, type OutboxEntry } from './outboxEntry.js';
 import { DEFAULT_BACKOFF, DispatchAborted, infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
 import { createTimerBatcher, type TimerBatcher } from './timerBatcher.js';
-import type { CompletedCall, DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
+import type { ClaimOutcome, DispatchKind, DispatchOutcome, DispatcherState, TelegramCaller } from './types.js';
 
 export interface DispatcherOptions {
   readonly store: EventStore;
@@ -87,25 +90,23 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   let claims: ClaimBatcher | undefined;
   let timerGroups: TimerBatcher | undefined;
-  let completed: CompletedCall[] = [];
   const deps: EffectDeps = {
     ...options,
     backoff,
     onTimerScheduled: options.onTimerScheduled ?? (() => undefined),
     claim: (eventId) => claims!.claim(eventId),
     scheduleTimer: (timer) => timerGroups!.schedule(timer),
-    completed: (call) => void completed.push(call),
+    completed: (call) => pending.completed(call),
   };
 
   let window = createBatchWindow();
   let lanes = createLanes();
   let abort = new AbortController();
-  let committed: Checkpoint = START;
+  let pending = createPendingProgress(window, START);
   let readUpTo: Checkpoint = START;
   let running = false;
   let following: Promise<void> = Promise.resolve();
   let subscription: Subscription | undefined;
-  let uncommitted: CommitRange | undefined;
   let commits: Promise<void> = Promise.resolve();
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
   const tasks = new Set<Promise<void>>();
@@ -138,28 +139,23 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     }
   };
 
-  const merge = (a: CommitRange | undefined, b: CommitRange | undefined): CommitRange | undefined =>
-    a === undefined ? b : b === undefined ? a : { checkpoint: b.checkpoint, settled: [...a.settled, ...b.settled] };
-
   const commitOnce = async (signal: AbortSignal | undefined): Promise<void> => {
-    uncommitted = merge(uncommitted, window.takeFinished());
-    const range = uncommitted;
-    const calls = completed;
-    if (range === undefined && calls.length === 0) return;
-    completed = [];
-    const progress = { completed: calls, settled: range?.settled ?? [], ...(range === undefined ? {} : { checkpoint: range.checkpoint }) };
-    const write = (): Promise<void> => state.commit(progress);
+    const taken = pending.take(signal === undefined);
+    if (taken === undefined) {
+      // A claim write carries what was pending: look again once it is through.
+      if (signal !== undefined && pending.busy()) scheduleCommit(signal);
+      return;
+    }
+    const write = (): Promise<void> => state.commit(taken.progress);
     try {
       if (signal === undefined) await write();
       else await retrying(write, infrastructureFailure, (failure) => logger.warn({ err: failure.description }, 'storing the dispatcher checkpoint failed, will retry'), signal, backoff);
     } catch (error) {
       // Not stored: the completions go with the next write (the final one at stop, at the latest).
-      completed = [...calls, ...completed];
+      pending.lost(taken);
       throw error;
     }
-    if (range === undefined) return;
-    if (uncommitted === range) uncommitted = undefined;
-    if (compareCheckpoints(committed, range.checkpoint) < 0) committed = range.checkpoint;
+    pending.stored(taken);
   };
 
   /** A grouped write to our own store, retried until it works or the dispatcher stops. */
@@ -176,6 +172,19 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     );
     if (!attempt.ok) throw new Error('unreachable: infrastructure failures are never final');
     return attempt.value;
+  };
+
+  /** Claims of calls about to be sent, with the progress that waits to be stored, if no other write has it. */
+  const claimWithProgress = async (eventIds: readonly string[], signal: AbortSignal): Promise<readonly ClaimOutcome[]> => {
+    const taken = pending.take();
+    try {
+      const outcomes = await persistently(() => state.claim(eventIds, taken?.progress), 'telegram', 'claiming Telegram calls', { calls: eventIds.length }, signal);
+      if (taken !== undefined) pending.stored(taken);
+      return outcomes;
+    } catch (error) {
+      if (taken !== undefined) pending.lost(taken);
+      throw error;
+    }
   };
 
   const scheduleCommit = (signal: AbortSignal): void => {
@@ -281,12 +290,11 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       abort = new AbortController();
       // Every effect in flight (up to maxInFlight) listens on this one signal: that is the design, not a leak.
       setMaxListeners(0, abort.signal);
-      uncommitted = undefined;
-      completed = [];
       const signal = abort.signal;
-      claims = createClaimBatcher((eventIds) => persistently(() => state.claim(eventIds), 'telegram', 'claiming Telegram calls', { calls: eventIds.length }, signal));
+      claims = createClaimBatcher((eventIds) => claimWithProgress(eventIds, signal));
       timerGroups = createTimerBatcher((timers) => persistently(() => options.timers.scheduleMany(timers), 'timer_scheduled', 'storing timers', { timers: timers.length }, signal));
-      committed = (await state.loadCheckpoint()) ?? options.startFrom ?? START;
+      const committed = (await state.loadCheckpoint()) ?? options.startFrom ?? START;
+      pending = createPendingProgress(window, committed);
       readUpTo = committed;
       running = true;
       logger.info({ checkpoint: formatCheckpoint(committed) }, 'dispatcher started');
@@ -306,9 +314,9 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       // One last store of what finished (no retrying: stopping must not hang on a database that is down).
       await commitOnce(undefined).catch((error: unknown) => logger.error({ err: error }, 'storing the final dispatcher checkpoint failed'));
       running = false;
-      logger.info({ checkpoint: formatCheckpoint(committed), unfinished: window.inFlight() }, 'dispatcher stopped');
+      logger.info({ checkpoint: formatCheckpoint(pending.committed()), unfinished: window.inFlight() }, 'dispatcher stopped');
     },
 
-    status: () => ({ running, committed, readUpTo, inFlight: window.inFlight() }),
+    status: () => ({ running, committed: pending.committed(), readUpTo, inFlight: window.inFlight() }),
   };
 };

@@ -39,9 +39,10 @@ export interface DispatcherState {
   loadCheckpoint(): Promise<Checkpoint | undefined>;
   /**
    * Records, in one write, that the calls of `eventIds` (distinct) are about to be sent (before they are), and says
-   * what was known of each, in the same order.
+   * what was known of each, in the same order. With `progress` (none of whose calls is among `eventIds`), writes
+   * it in the same statement, atomically with the claims: the progress write that was waiting rides along.
    */
-  claim(eventIds: readonly string[]): Promise<readonly ClaimOutcome[]>;
+  claim(eventIds: readonly string[], progress?: Progress): Promise<readonly ClaimOutcome[]>;
   /** Writes `progress` atomically. */
   commit(progress: Progress): Promise<void>;
   close(): Promise<void>;

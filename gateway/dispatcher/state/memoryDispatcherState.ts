@@ -1,7 +1,7 @@
 // The in-memory twin of the dispatcher's Postgres state, for unit tests and single-node mode. Share one instance
 // between two dispatcher runs to simulate a restart.
 import { compareCheckpoints, type Checkpoint } from '../../../actors/eventStore/types.js';
-import type { CallOutcome, DispatcherState } from '../types.js';
+import type { CallOutcome, DispatcherState, Progress } from '../types.js';
 
 export interface MemoryDispatcherState extends DispatcherState {
   /** The write-ahead records held now (calls not yet covered by the checkpoint). */
@@ -11,11 +11,20 @@ export interface MemoryDispatcherState extends DispatcherState {
 export const createMemoryDispatcherState = (): MemoryDispatcherState => {
   let checkpoint: Checkpoint | undefined;
   const records = new Map<string, { attempts: number; outcome: CallOutcome | undefined }>();
+  const commit = ({ completed, checkpoint: next, settled }: Progress): void => {
+    for (const { eventId, outcome } of completed) {
+      const record = records.get(eventId);
+      if (record !== undefined) record.outcome = outcome;
+    }
+    if (next !== undefined && (checkpoint === undefined || compareCheckpoints(checkpoint, next) < 0)) checkpoint = next;
+    for (const id of settled) records.delete(id);
+  };
   return {
     async loadCheckpoint() {
       return checkpoint;
     },
-    async claim(eventIds) {
+    async claim(eventIds, progress) {
+      if (progress !== undefined) commit(progress);
       return eventIds.map((eventId) => {
         const record = records.get(eventId);
         if (record === undefined) {
@@ -27,13 +36,8 @@ export const createMemoryDispatcherState = (): MemoryDispatcherState => {
         return 'resend';
       });
     },
-    async commit({ completed, checkpoint: next, settled }) {
-      for (const { eventId, outcome } of completed) {
-        const record = records.get(eventId);
-        if (record !== undefined) record.outcome = outcome;
-      }
-      if (next !== undefined && (checkpoint === undefined || compareCheckpoints(checkpoint, next) < 0)) checkpoint = next;
-      for (const id of settled) records.delete(id);
+    async commit(progress) {
+      commit(progress);
     },
     attempts: () => records,
     async close() {},

@@ -203,6 +203,43 @@ describe('dispatcher (in-memory twins)', () => {
     expect(woken).toHaveLength(31);
   });
 
+  it('stores waiting progress with the next claim, in the same write', async () => {
+    const trace: string[] = [];
+    const inner = createMemoryDispatcherState();
+    const state: MemoryDispatcherState = {
+      ...inner,
+      async claim(eventIds, progress) {
+        trace.push(`claim ${eventIds.length}${progress === undefined ? '' : ` + ${progress.completed.length} done${progress.checkpoint === undefined ? '' : ', checkpoint'}`}`);
+        return inner.claim(eventIds, progress);
+      },
+      async commit(progress) {
+        trace.push(`commit ${progress.completed.length} done${progress.checkpoint === undefined ? '' : ', checkpoint'}`);
+        return inner.commit(progress);
+      },
+    };
+    const sent: unknown[] = [];
+    const { store, make, caughtUp } = setup(async (_method, payload) => {
+      sent.push(payload.chat_id);
+      return {};
+    }, state);
+    await store.append('user-1', 'any', [sendMessage(1, 'a'), sendMessage(2, 'b'), sendMessage(3, 'c')]);
+    // Progress waits far longer than the test: only a claim (or the stop) can store it.
+    const dispatcher = make({ progressDelayMs: 3_600_000 });
+    await dispatcher.start();
+    await vi.waitFor(() => expect(sent).toHaveLength(3), WAIT);
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.append('user-2', 'any', [sendMessage(4, 'd')]);
+    await vi.waitFor(() => expect(sent).toHaveLength(4), WAIT);
+    expect(trace).toEqual(['claim 3', 'claim 1 + 3 done, checkpoint']);
+    const firstPage = (await store.readAll(START, 10)).events[2]!.checkpoint;
+    expect(await inner.loadCheckpoint()).toEqual(firstPage);
+    // Stopping stores the rest (the last call's completion and the checkpoint after it).
+    await dispatcher.stop();
+    expect(trace).toEqual(['claim 3', 'claim 1 + 3 done, checkpoint', 'commit 1 done, checkpoint']);
+    expect(inner.attempts().size).toBe(0);
+    await caughtUp(dispatcher);
+  });
+
   it('claims the calls of a page of the log in one write, each before its call, and stores their completions with the checkpoint', async () => {
     const trace: string[] = [];
     const inner = createMemoryDispatcherState();

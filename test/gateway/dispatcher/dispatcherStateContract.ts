@@ -57,6 +57,28 @@ export const dispatcherStateContract = (name: string, create: () => Promise<Disp
       expect(await restarted.claim([])).toEqual([]);
     });
 
+    it('stores a progress write carried by a claim with the claims, atomically', async () => {
+      const { state } = fixture;
+      expect(await state.claim(['a', 'b', 'c'])).toEqual(['fresh', 'fresh', 'fresh']);
+      const outcomes = await state.claim(['d', 'e', 'c'], {
+        completed: [
+          { eventId: 'a', outcome: 'sent' },
+          { eventId: 'b', outcome: 'refused' },
+        ],
+        settled: ['a'],
+        checkpoint: { commit: 7n, position: 3n },
+      });
+      expect(outcomes).toEqual(['fresh', 'fresh', 'resend']);
+      const restarted = fixture.reopen();
+      expect(await restarted.loadCheckpoint()).toEqual({ commit: 7n, position: 3n });
+      // a was forgotten (settled), b is done, c and d were claimed and never finished.
+      expect(await restarted.claim(['a', 'b', 'c', 'd'])).toEqual(['fresh', 'done', 'resend', 'resend']);
+      // Progress alone, with nothing to claim; the checkpoint still never moves backwards.
+      expect(await restarted.claim([], { completed: [{ eventId: 'd', outcome: 'sent' }], settled: [], checkpoint: { commit: 6n, position: 9n } })).toEqual([]);
+      expect(await restarted.loadCheckpoint()).toEqual({ commit: 7n, position: 3n });
+      expect(await restarted.claim(['d'])).toEqual(['done']);
+    });
+
     it('stores completions, the checkpoint and the forgetting in one write, also of a call completed and settled at once', async () => {
       const { state } = fixture;
       expect(await state.claim(['a', 'b', 'c'])).toEqual(['fresh', 'fresh', 'fresh']);
