@@ -6,6 +6,7 @@ import { createActorHost } from '../../actors/runtime/actorHost.js';
 import { createGroupCommitter } from '../../actors/runtime/groupCommit.js';
 import { memoryServices } from '../../actors/userActor/ports/index.js';
 import { createHandlers } from '../../actors/userActor/bot/handlers/index.js';
+import type { TokenBucketPolicy } from '../../domain/rateLimit/index.js';
 import { userEventCodec, userStateCodec } from '../../actors/userActor/codec.js';
 import { decodeUserMessage, type UserActorMessage } from '../../actors/userActor/messages.js';
 import { createUserBehavior, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
@@ -22,6 +23,8 @@ export interface ActorsRoleOptions {
   readonly snapshotEvery?: number;
   /** Test-only clock for the actors' decisions (see DispatcherRoleTuning.clock); default the system clock. */
   readonly clock?: () => Date;
+  /** Test-only per-user rate limit (see StartTuning.userRateLimit); default the product's (20 a minute, bursts of 5). */
+  readonly userRateLimit?: TokenBucketPolicy;
 }
 
 export const startActorsRole = async (infra: Infrastructure, telegram: TelegramEndpoint, options: ActorsRoleOptions = {}): Promise<void> => {
@@ -49,7 +52,7 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
     behavior: createUserBehavior({
       token: telegram.token,
       botInfo,
-      handlers: createHandlers(),
+      handlers: createHandlers(options.userRateLimit === undefined ? {} : { rateLimit: options.userRateLimit }),
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       services: memoryServices({
         directory,

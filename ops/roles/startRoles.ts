@@ -11,6 +11,7 @@ import { startProjectorRole } from './projectorRole.js';
 import { startGatewayRole } from './gatewayRole.js';
 import { openInfrastructure } from './infrastructure.js';
 import type { Role } from './roles.js';
+import type { TokenBucketPolicy } from '../../domain/rateLimit/index.js';
 import { openTelegramEndpoint } from './telegramEndpoint.js';
 
 export interface RunningRoles {
@@ -21,6 +22,15 @@ export interface RunningRoles {
   stop(): Promise<void>;
 }
 
+/** Knobs for benchmarks and tests, not part of the operator's contract: `lexbot start` never sets them. */
+export interface StartTuning extends DispatcherRoleTuning {
+  /**
+   * The actors' per-user rate limit; default the product's (20 messages a minute, bursts of 5). End-to-end tests
+   * that do not test the limit loosen it, so their scripted users are not paced like flooders.
+   */
+  readonly userRateLimit?: TokenBucketPolicy;
+}
+
 export interface StartOptions {
   readonly roles: readonly Role[];
   readonly config: Config;
@@ -29,7 +39,7 @@ export interface StartOptions {
   /** Single-node data folder; default ./data. */
   readonly dataDir?: string;
   /** Knobs for benchmarks and tests, not part of the operator's contract. */
-  readonly tuning?: DispatcherRoleTuning;
+  readonly tuning?: StartTuning;
 }
 
 const webhookAuthOf = (config: Config): WebhookAuth =>
@@ -58,7 +68,12 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
       logger,
     });
     if (telegram.emulator) await app.register(sandboxRoutes, { emulator: telegram.emulator });
-    if (roles.includes('actors')) await startActorsRole(infra, telegram, tuning?.clock === undefined ? {} : { clock: tuning.clock });
+    if (roles.includes('actors')) {
+      await startActorsRole(infra, telegram, {
+        ...(tuning?.clock === undefined ? {} : { clock: tuning.clock }),
+        ...(tuning?.userRateLimit === undefined ? {} : { userRateLimit: tuning.userRateLimit }),
+      });
+    }
     if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram, tuning);
     if (roles.includes('projector')) await startProjectorRole(infra);
     const url = await app.listen({ host: config.http.host, port: config.http.port });

@@ -15,6 +15,7 @@ import type { EventStore } from '../../actors/eventStore/types.js';
 import { userEventCodec } from '../../actors/userActor/codec.js';
 import { createSession, type CommandInput, type UserActorEvent } from '../../actors/userActor/session.js';
 import { evolveUserActor, timersOf, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
+import { USER_RATE_LIMIT, type TokenBucketPolicy } from '../../domain/rateLimit/index.js';
 import { initialState } from '../../domain/user/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { createTestNats, TEST_NATS_URL, type TestNats } from './nats.js';
@@ -30,7 +31,16 @@ export interface HarnessOptions {
   readonly admins?: readonly number[];
   /** More environment for the configuration (e.g. REDIS_URL). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The per-user rate limit: 'product' (20 messages a minute, bursts of 5) for tests of the limit and of what it
+   * paces; default LOOSE_RATE_LIMIT, so a scripted user's messages are not refused and waited out (15 s for a
+   * quietly dropped one, then a refill) in tests of something else.
+   */
+  readonly rateLimit?: 'product' | TokenBucketPolicy;
 }
+
+/** Far above what any test sends, and still a token bucket: the guard's code path runs as in production. */
+export const LOOSE_RATE_LIMIT: TokenBucketPolicy = { capacity: 1_000, perMinute: 60_000, noticeWindowMs: USER_RATE_LIMIT.noticeWindowMs };
 
 /** A complete profile for seed(): English native, learning Russian, evenings every day (UTC). */
 export const seedProfileCommands = (spec: TelegramUserSpec, native = 'en', learning = 'ru'): readonly CommandInput[] => [
@@ -153,7 +163,8 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
   });
   let running: RunningRoles;
   try {
-    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, tuning: { telegramThrottle: false, clock } });
+    const userRateLimit = options.rateLimit === 'product' ? USER_RATE_LIMIT : (options.rateLimit ?? LOOSE_RATE_LIMIT);
+    running = await startRoles({ roles: ['gateway', 'actors', 'dispatcher', 'projector'], config, tuning: { telegramThrottle: false, clock, userRateLimit } });
   } catch (error) {
     await emulator.close();
     await nats.cleanup();

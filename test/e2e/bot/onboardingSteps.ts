@@ -1,7 +1,7 @@
 // Shared steps for end-to-end tests of the wizard and of anything that needs a user with a finished profile.
-// Each action waits for the screen it leads to, so the next one sees it. The guard's per-user rate limit (20 a
-// minute, bursts of 5) also counts button presses, so an action it refused is repeated once the bucket has a token
-// again: the tests check the conversation, not the pace of a fast clicker.
+// Each action waits for the screen it leads to, so the next one sees it. Under the product's per-user rate limit
+// (a harness started with rateLimit: 'product'; 20 messages a minute, bursts of 5) a message it refused is repeated
+// once the bucket has a token again: the tests check the conversation, not the pace of a fast typist.
 import type { EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
 import { textOf, type BotHarness, type TestUser } from '../../support/botHarness.js';
 

@@ -21,7 +21,8 @@ const ADMIN_RU = 7_600_901;
 describe('safety', () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startBotHarness({ admins: [ADMIN_EN, ADMIN_RU] });
+    // The product's rate limit: the last test is about it, and askUntil paces itself by it.
+    harness = await startBotHarness({ admins: [ADMIN_EN, ADMIN_RU], rateLimit: 'product' });
   }, 60_000);
   afterAll(() => harness.stop());
 
