@@ -115,6 +115,8 @@ export interface BotHarness {
   readonly running: RunningRoles;
   readonly url: string;
   readonly databaseUrl: string;
+  /** This harness's NATS_PREFIX: its streams, buckets and Redis cache keys start with it. */
+  readonly natsPrefix: string;
   user(spec: TelegramUserSpec): TestUser;
   /** Posts a raw update body (update_id added) to the webhook; returns the HTTP status. */
   post(body: Record<string, unknown>): Promise<number>;
@@ -266,6 +268,7 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
     running,
     url: running.url,
     databaseUrl: database.url,
+    natsPrefix: nats.prefix,
     user,
     post,
     async api(path) {
