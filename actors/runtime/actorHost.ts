@@ -83,8 +83,10 @@ export const createActorHost = <Message, Event, State>(
 
   // Cold load. A snapshot is a cache of the fold and exists only once a stream has had snapshotEvery events, so the
   // first page of the stream is read before asking for one: a new or short stream (most cold loads, every new
-  // user) costs one query, not two. A full first page means a long stream: then the snapshot, if it is newer than
-  // the page, and the events after whichever is further.
+  // user) costs one query, not two. A full first page means a long stream: then the snapshot and the next page
+  // together, since a stream shorter than two pages (most long ones: a snapshot follows every snapshotEvery events)
+  // ends inside that page — two round trips, not three. A longer stream reads on after the snapshot or the page,
+  // whichever is further; when its snapshot lies past the next page, that page was read for nothing.
   const load = async (key: string): Promise<Live<State>> => {
     const stream = streamOf(key);
     let state = behavior.initialState();
@@ -103,14 +105,19 @@ export const createActorHost = <Message, Event, State>(
       fold(first);
       return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
     }
-    const snapshot = await store.loadSnapshot(stream);
     const lastOfPage = first[first.length - 1]!.streamVersion;
+    const [snapshot, next] = await Promise.all([store.loadSnapshot(stream), store.readStream(stream, { fromVersion: lastOfPage + 1, maxCount: page })]);
+    const lastOfNext = next.length === 0 ? lastOfPage : next[next.length - 1]!.streamVersion;
     if (snapshot && stateCodec && snapshot.schemaVersion === stateCodec.schemaVersion && snapshot.version > lastOfPage) {
       state = stateCodec.decode(snapshot.state);
       version = snapshot.version;
-    } else fold(first);
+      fold(next.filter((recorded) => recorded.streamVersion > snapshot.version));
+    } else {
+      fold(first);
+      fold(next);
+    }
     // Events since the snapshot (or since the start, without one) count towards the next snapshot.
-    fold(await store.readStream(stream, { fromVersion: version + 1 }));
+    if (next.length === page || version > lastOfNext) fold(await store.readStream(stream, { fromVersion: Math.max(version, lastOfNext) + 1 }));
     return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
   };
 
