@@ -1,7 +1,13 @@
 // Partition leases in a NATS KV bucket (works on NATS 2.9). Every worker renews a membership key and its
-// partition keys each tick; keys expire after `leaseMs` without renewal, so a dead worker's partitions are free
-// within leaseMs and taken by the survivors on their next tick. Each worker aims at ceil(P / live workers)
-// partitions and releases extras, so load rebalances when workers join or leave.
+// partition keys every `renewMs`; keys expire after `leaseMs` without renewal, so a dead worker's partitions are
+// free within leaseMs and taken by the survivors on their next tick (every `tickMs`: takeover within leaseMs +
+// tickMs). Each worker aims at ceil(P / live workers) partitions and releases extras, so load rebalances when
+// workers join or leave.
+//
+// Renewals are the fixed cost of the actors role (one KV put per owned partition per round, each stored by
+// JetStream): they go out together, without waiting for each other's acks, and only every renewMs (a third of the
+// lease by default, so two rounds may fail or run late before a lease is lost), not every tick: 64 partitions cost
+// ~27 puts/s instead of ~46, with the same takeover time.
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { OwnershipChange, PartitionOwnership } from './types.js';
@@ -15,6 +21,10 @@ export interface NatsLeaseOptions {
   /** A lease not renewed for this long expires; takeover happens within leaseMs + tickMs. */
   readonly leaseMs?: number;
   readonly tickMs?: number;
+  /** How often owned leases (and the membership key) are renewed; default leaseMs / 3, at most leaseMs / 2. */
+  readonly renewMs?: number;
+  /** The clock that paces renewals (tests move it); default Date.now. */
+  readonly now?: () => number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -36,6 +46,9 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
   if (!/^[A-Za-z0-9_=-]+$/.test(workerId)) throw new TypeError(`worker id ${JSON.stringify(workerId)}: use A–Z a–z 0–9 _ = -`);
   const leaseMs = options.leaseMs ?? 7000;
   const tickMs = options.tickMs ?? Math.max(200, Math.floor(leaseMs / 5));
+  const renewMs = Math.min(options.renewMs ?? Math.floor(leaseMs / 3), Math.floor(leaseMs / 2));
+  const now = options.now ?? Date.now;
+  let renewedAt = Number.NEGATIVE_INFINITY;
   const owned = new Map<number, number>(); // partition → revision of our lease
   const listeners = new Set<(change: OwnershipChange) => void>();
   const order = rotation(workerId, partitions);
@@ -59,15 +72,27 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
     const bucket = kv;
     const gained: number[] = [];
     const lost: number[] = [];
-    await bucket.put(workerKey(workerId), String(Date.now()));
-
-    for (const [partition, revision] of owned) {
-      try {
-        owned.set(partition, await bucket.update(partitionKey(partition), workerId, revision));
-      } catch {
-        // Expired and taken by another worker (or deleted): it is theirs now.
-        owned.delete(partition);
-        lost.push(partition);
+    if (now() - renewedAt >= renewMs) {
+      renewedAt = now();
+      const renewing = [...owned];
+      const [membership, ...renewals] = await Promise.allSettled([
+        bucket.put(workerKey(workerId), String(renewedAt)),
+        ...renewing.map(([partition, revision]) => bucket.update(partitionKey(partition), workerId, revision)),
+      ]);
+      renewals.forEach((renewal, index) => {
+        const [partition] = renewing[index]!;
+        if (renewal.status === 'fulfilled') owned.set(partition, renewal.value);
+        else {
+          // Expired and taken by another worker (or deleted): it is theirs now.
+          owned.delete(partition);
+          lost.push(partition);
+        }
+      });
+      if (membership?.status === 'rejected') {
+        // NATS is unreachable: say so, and try the whole round again on the next tick.
+        renewedAt = Number.NEGATIVE_INFINITY;
+        emit({ gained: [], lost });
+        throw membership.reason;
       }
     }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNatsPartitionLeases, leaseBucketName } from '../../../actors/partitions/natsLeases.js';
@@ -68,6 +69,32 @@ describe('NATS KV partition leases', () => {
     await b.tick();
     await until(() => b.owned().size === PARTITIONS);
     await b.stop();
+  });
+
+  it('renews its leases every renewMs, all in one round, not on every tick', async () => {
+    const connection = await open();
+    let clock = 1_000_000;
+    // No interval of its own worth speaking of (an hour): the test ticks it by hand with its own clock.
+    const leases = createNatsPartitionLeases({ connection, prefix, partitions: PARTITIONS, workerId: 'paced', leaseMs: 60_000, tickMs: 3_600_000, renewMs: 20_000, now: () => clock });
+    await leases.start();
+    await until(() => leases.owned().size === PARTITIONS);
+    const kv = await new Kvm(connection).open(leaseBucketName(prefix));
+    const revisions = async (): Promise<number[]> =>
+      Promise.all(Array.from({ length: PARTITIONS }, async (_, partition) => (await kv.get(`partition.${partition}`))!.revision));
+    // start() created the leases in its first tick; renewals start one renewMs after that tick's round.
+    const created = await revisions();
+    clock += 19_999;
+    await leases.tick();
+    expect(await revisions()).toEqual(created);
+    clock += 1;
+    await leases.tick();
+    const renewed = await revisions();
+    renewed.forEach((revision, partition) => expect(revision).toBeGreaterThan(created[partition]!));
+    expect(leases.owned().size).toBe(PARTITIONS);
+    clock += 5_000;
+    await leases.tick();
+    expect(await revisions()).toEqual(renewed);
+    await leases.stop();
   });
 });
 
