@@ -6,7 +6,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 
 const CHUNK_CHARS = 256 * 1024;
 
-function* chunked(lines: Iterable<string>): Generator<string> {
+/** Lines joined into chunks of about CHUNK_CHARS (a chunk is one socket write, and cheap to pass between threads). */
+export function* chunked(lines: Iterable<string>): Generator<string> {
   let chunk = '';
   for (const text of lines) {
     chunk += text;

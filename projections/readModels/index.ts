@@ -7,5 +7,6 @@ export { projectEvent, type ProjectedEvent, type Projection } from './project.js
 export { decodeEvent } from './decode.js';
 export { createFoldState, foldEvent, type FoldState } from './foldState.js';
 export { writeAll } from './writeBatch.js';
+export { foldedRowsOf, mergeFoldedRows, type FoldedRows } from './foldedRows.js';
 export { ensureCheckpointRow, readCheckpointRow, writeCheckpointRow } from './checkpointRow.js';
 export type * from './rows.js';

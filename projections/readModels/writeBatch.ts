@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { copyLines } from './copyRows.js';
 import { dailyLine, docLines, pairLine } from './copyText.js';
 import type { FoldState } from './foldState.js';
+import type { FoldedRows } from './foldedRows.js';
 import { USER_TABLES, type UserTable } from './names.js';
 import { DAILY_COUNTERS, type UserDoc } from './rows.js';
 
@@ -90,27 +91,21 @@ export const writeBatch = async (client: pg.PoolClient, schema: string, before: 
   return written;
 };
 
-/** The bulk side: every row of a folded state into empty tables (the replay's shadow), a table per connection. */
 /**
- * Copies every folded row into empty tables, a table per connection. `finish` runs on that connection right after
- * the table's COPY (the bulk rebuild builds the table's indexes there, so tables overlap their index builds).
+ * The bulk side: copies every folded row into empty tables (the replay's shadow), a table per connection. `finish`
+ * runs on that connection right after the table's COPY (the bulk rebuild builds the table's indexes there, so
+ * tables overlap their index builds).
  */
 export const writeAll = async (
   connect: () => Promise<pg.PoolClient>,
   schema: string,
-  state: FoldState,
+  rows: FoldedRows,
   finish?: (client: pg.PoolClient, table: string) => Promise<void>,
 ): Promise<Record<string, number>> => {
-  const perTable = Object.fromEntries(USER_TABLES.map((t) => [t, [] as string[]])) as Record<UserTable, string[]>;
-  for (const [userId, doc] of state.docs) {
-    if (doc === null) continue;
-    const lines = docLines(userId, doc);
-    for (const table of USER_TABLES) for (const text of lines[table].values()) perTable[table].push(text);
-  }
   const jobs: [string, Iterable<string>][] = [
-    ...USER_TABLES.map((t) => [t, perTable[t]] as [string, string[]]),
-    ['daily_stats', [...state.daily].map(([day, row]) => dailyLine(day, row))],
-    ['language_pair_stats', [...state.pairs].map(([key, row]) => pairLine(key, row))],
+    ...USER_TABLES.map((t) => [t, rows.chunks[t]] as [string, string[]]),
+    ['daily_stats', [...rows.daily].map(([day, row]) => dailyLine(day, row))],
+    ['language_pair_stats', [...rows.pairs].map(([key, row]) => pairLine(key, row))],
   ];
   const counts: Record<string, number> = {};
   await Promise.all(

@@ -1,6 +1,17 @@
 // Public surface of replay (rebuild, swap, verify).
 export { replayReadModels, livePartitions, type ReplayOptions, type ReplayResult } from './replay.js';
-export { rebuildInto, createShadowSchema, ReplayHaltedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
+export {
+  rebuildInto,
+  createShadowSchema,
+  foldInThread,
+  ReplayHaltedError,
+  type FoldedPart,
+  type FoldRequest,
+  type FoldRunner,
+  type RebuildOptions,
+  type RebuildResult,
+} from './rebuild.js';
+export { foldLog, type FoldLogOptions, type FoldOutcome } from './foldLog.js';
 export { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 export { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
 export { tableChecksums, compareChecksums, type Checksums, type TableChecksum, type TableDifference } from './checksums.js';

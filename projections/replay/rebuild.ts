@@ -1,17 +1,43 @@
-// The bulk rebuild: fold the whole log in memory with the same pure projection the live runner uses, then write the
-// final rows into empty shadow tables with COPY (a table per connection), and only then build the secondary indexes.
-// Reading the next page overlaps folding the current one.
+// The bulk rebuild: fold the log up to its head in memory with the same pure projection the live runner uses, in one
+// reader or in several (worker threads, one slice of the streams each), then write the final rows into empty shadow
+// tables with COPY (a table per connection), and only then build the secondary indexes.
 import type pg from 'pg';
-import { START, type Checkpoint, type EventStore, type RecordedEvent } from '../../actors/eventStore/types.js';
+import { compareCheckpoints, type Checkpoint, type EventStore } from '../../actors/eventStore/types.js';
 import { ensureCheckpointRow, writeCheckpointRow } from '../readModels/checkpointRow.js';
 import { readModelIndexesSql, readModelTablesSql } from '../readModels/ddl.js';
-import { decodeEvent } from '../readModels/decode.js';
-import { createFoldState, foldEvent } from '../readModels/foldState.js';
+import { foldedRowsOf, mergeFoldedRows, type FoldedRows } from '../readModels/foldedRows.js';
 import { validateReadModelSchema } from '../readModels/names.js';
 import { writeAll } from '../readModels/writeBatch.js';
-import { REPLAY_READ_OPTIONS } from './readOptions.js';
+import { foldLog } from './foldLog.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
+
+/** What one reader of a rebuild hands back: its rows, ready to COPY, and what it could not fold. */
+export interface FoldedPart {
+  readonly rows: FoldedRows;
+  readonly events: number;
+  readonly failures: readonly EventFailure[];
+  readonly halted: boolean;
+}
+
+export interface FoldRequest {
+  readonly upTo: Checkpoint;
+  readonly pageSize: number;
+  readonly failureMode: FailureMode;
+  /** Events folded so far (all readers) and the checkpoint every reader has passed. */
+  readonly onProgress: (events: number, checkpoint: Checkpoint) => void;
+}
+
+/** Folds the log up to `upTo` in one or more readers over disjoint slices of the streams. */
+export type FoldRunner = (request: FoldRequest) => Promise<readonly FoldedPart[]>;
+
+/** The default: one reader in this thread. */
+export const foldInThread =
+  (store: EventStore): FoldRunner =>
+  async ({ upTo, pageSize, failureMode, onProgress }) => {
+    const outcome = await foldLog({ store, upTo, pageSize, failureMode, onPage: onProgress });
+    return [{ rows: foldedRowsOf(outcome.state), events: outcome.events, failures: outcome.failures, halted: outcome.halted }];
+  };
 
 export interface RebuildOptions {
   readonly store: EventStore;
@@ -23,6 +49,8 @@ export interface RebuildOptions {
   readonly failureMode: FailureMode;
   readonly deadLetters: DeadLetterStore | null;
   readonly pageSize?: number;
+  /** How to fold: default one reader in this thread (`foldInThread`). */
+  readonly fold?: FoldRunner;
   readonly onProgress?: (progress: { readonly events: number; readonly checkpoint: Checkpoint }) => void;
 }
 
@@ -44,8 +72,6 @@ export class ReplayHaltedError extends Error {
     this.name = 'ReplayHaltedError';
   }
 }
-
-const message = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 export const createShadowSchema = async (pool: pg.Pool, schema: string, partitions: number): Promise<void> => {
   validateReadModelSchema(schema);
@@ -72,33 +98,22 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   await createShadowSchema(pool, schema, options.partitions);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const state = createFoldState();
-  const failures: EventFailure[] = [];
-  let checkpoint: Checkpoint = START;
-  let events = 0;
-  let next = store.readAll(START, pageSize, REPLAY_READ_OPTIONS);
-  for (;;) {
-    const page = await next;
-    if (page.events.length === 0) break;
-    next = store.readAll(page.checkpoint, pageSize, REPLAY_READ_OPTIONS);
-    for (const recorded of page.events as RecordedEvent[]) {
-      try {
-        const input = decodeEvent(recorded);
-        if (input !== null) foldEvent(state, input);
-      } catch (error) {
-        const failure = { event: recorded, error: message(error) };
-        if (options.failureMode === 'halt') {
-          await options.deadLetters?.record(pool, options.projection, [failure], 'halt');
-          await next.catch(() => undefined);
-          throw new ReplayHaltedError(failure);
-        }
-        failures.push(failure);
-      }
-    }
-    checkpoint = page.checkpoint;
-    events += page.events.length;
-    options.onProgress?.({ events, checkpoint });
+  // Everything up to the head now; the swap applies what is appended meanwhile.
+  const checkpoint = await store.headCheckpoint();
+  const parts = await (options.fold ?? foldInThread(store))({
+    upTo: checkpoint,
+    pageSize,
+    failureMode: options.failureMode,
+    onProgress: (events, reached) => options.onProgress?.({ events, checkpoint: reached }),
+  });
+  const failures = parts.flatMap((part) => part.failures).sort((a, b) => compareCheckpoints(a.event.checkpoint, b.event.checkpoint));
+  if (parts.some((part) => part.halted)) {
+    // Each reader stops at its first failure: the earliest of them is the one the log order meets first.
+    const failure = failures[0]!;
+    await options.deadLetters?.record(pool, options.projection, [failure], 'halt');
+    throw new ReplayHaltedError(failure);
   }
+  const events = parts.reduce((sum, part) => sum + part.events, 0);
   const folded = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
   // Each table gets its indexes and statistics on its own connection right after its COPY, so index builds of
@@ -106,7 +121,7 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   // badly until autovacuum comes by.)
   const { byTable, rest } = indexesByTable(readModelIndexesSql(schema));
   let lastCopy = folded;
-  const rows = await writeAll(() => pool.connect(), schema, state, async (client, table) => {
+  const rows = await writeAll(() => pool.connect(), schema, mergeFoldedRows(parts.map((part) => part.rows)), async (client, table) => {
     lastCopy = Math.max(lastCopy, performance.now());
     for (const statement of byTable.get(table) ?? []) await client.query(statement);
     await client.query(`analyze ${schema}.${table}`);

@@ -5,7 +5,7 @@ import type { EventStore } from '../../actors/eventStore/types.js';
 import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validateReadModelSchema } from '../readModels/names.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { FailureMode } from '../runner/types.js';
-import { rebuildInto, type RebuildOptions, type RebuildResult } from './rebuild.js';
+import { rebuildInto, type FoldRunner, type RebuildOptions, type RebuildResult } from './rebuild.js';
 import { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 import { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
 
@@ -19,6 +19,8 @@ export interface ReplayOptions {
   readonly failureMode?: FailureMode;
   readonly deadLetters?: DeadLetterStore | null;
   readonly pageSize?: number;
+  /** How the rebuild folds the log: default one reader in this thread. */
+  readonly fold?: FoldRunner;
   readonly onProgress?: RebuildOptions['onProgress'];
   /** Also rebuild the Redis caches into their next generation (swap mode only; --verify compares Postgres only). */
   readonly redis?: RedisReplayOptions;
@@ -52,6 +54,7 @@ export const replayReadModels = async (options: ReplayOptions): Promise<ReplayRe
     shadowSchema: shadow,
     partitions,
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.fold === undefined ? {} : { fold: options.fold }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   const finish = { ...common, liveSchema: live, shadowSchema: shadow };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { START } from '../../actors/eventStore/types.js';
 import { applyEventsInTransaction, createReadModelTarget, readCheckpointRow } from '../../projections/readModels/index.js';
 import { replayReadModels } from '../../projections/replay/index.js';
+import { settle } from '../support/settlePostgres.js';
 import { appendAll, createProjectionDb, world, type ProjectionDb } from './support/projectionDb.js';
 
 describe('projector killed mid-batch', () => {
@@ -15,6 +16,7 @@ describe('projector killed mid-batch', () => {
 
   it('never double counts', async () => {
     await appendAll(db.store, world({ seed: 11, events: 1500, eventsPerUser: 20 }));
+    await settle(db.pool); // other tests' open transactions would hide the tail of the log from the reads below
     const target = createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters });
     await target.prepare();
     const first = await db.store.readAll(START, 600);
@@ -51,6 +53,7 @@ describe('projector killed mid-batch', () => {
 
   it('a stale owner whose checkpoint moved writes nothing', async () => {
     await appendAll(db.store, world({ seed: 12, events: 300, eventsPerUser: 20 }));
+    await settle(db.pool); // other tests' open transactions would hide the tail of the log from the reads below
     const target = createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters });
     await target.prepare();
     const page = await db.store.readAll(START, 1000);

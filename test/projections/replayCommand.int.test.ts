@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createRedisClient } from '../../projections/redis/index.js';
 import { deleteByPattern } from '../../projections/redis/deleteByPattern.js';
 import { tableChecksums } from '../../projections/replay/index.js';
+import { launchFoldWorkerFromSources } from '../support/foldWorkerFromSources.js';
 import { TEST_DATABASE_URL } from '../support/postgres.js';
 import { appendAll, createProjectionDb, world, type ProjectionDb } from './support/projectionDb.js';
 
@@ -32,6 +33,7 @@ describe('lexbot ops replay', () => {
         exitCode = code;
       },
       progress: false,
+      launchFoldWorker: launchFoldWorkerFromSources,
     });
     const schemas = ['--schema', db.readModels, '--projector-schema', db.runnerSchema, '--event-store-schema', db.test.schema];
     await program.parseAsync(['node', 'lexbot', 'ops', 'replay', ...schemas, ...args]);
@@ -40,7 +42,7 @@ describe('lexbot ops replay', () => {
 
   it('swaps a rebuild in, verifies it, and fails the verification after the live tables were changed', async () => {
     await appendAll(db.store, world({ seed: 31, events: 700, eventsPerUser: 20 }));
-    const swapped = await run();
+    const swapped = await run('--workers', '3');
     expect(swapped.lines.at(-1)).toMatch(/^swapped in at checkpoint/);
     const users = (await tableChecksums(db.pool, db.readModels)).users.rows;
     expect(users).toBeGreaterThan(10);
@@ -50,7 +52,7 @@ describe('lexbot ops replay', () => {
     expect(verified.lines.at(-1)).toMatch(/live equals rebuilt/);
 
     await db.pool.query(`delete from ${db.readModels}.user_interests where user_id = (select min(user_id) from ${db.readModels}.user_interests)`);
-    const json = await run('--verify', '--json');
+    const json = await run('--verify', '--json', '--workers', '1');
     expect(json.exitCode).toBe(1);
     const report = JSON.parse(json.lines[0]!) as { mode: string; verify: { differences: { table: string }[] } };
     expect(report.verify.differences.map((d) => d.table)).toEqual(['user_interests']);
@@ -75,5 +77,6 @@ describe('lexbot ops replay', () => {
 
   it('refuses an unknown projection', async () => {
     await expect(run('--projection', 'nope')).rejects.toThrow(/unknown projection/);
+    await expect(run('--workers', '0')).rejects.toThrow(/--workers must be an integer from 1 to 64/);
   });
 });

@@ -139,8 +139,12 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     const values: unknown[] = [after.commit.toString(), after.position.toString(), limit];
     const columns = omit.length === 0 ? EVENT_COLUMNS : eventColumnsOmitting(`$${values.push(omit)}`);
     // The slice is a filter on the scan of the commit-order index, so each reader pages exactly as a whole read.
+    // Written as a CASE on purpose: the planner guesses 0.5 % of rows for `expression = value` and then prefers a
+    // full scan and sort for every page (740 ms a page on a million events); for a CASE it guesses half.
     const inSlice =
-      slice === undefined || slice.count === 1 ? '' : `and (hashtext(e.stream_name)::bigint & 2147483647) % $${values.push(slice.count)} = $${values.push(slice.index)}`;
+      slice === undefined || slice.count === 1
+        ? ''
+        : `and case when (hashtext(e.stream_name)::bigint & 2147483647) % $${values.push(slice.count)} = $${values.push(slice.index)} then true else false end`;
     const result = await pool
       .query<EventRow>({
         ...named(`read_all${omit.length === 0 ? '' : '_omitting'}${inSlice === '' ? '' : '_slice'}`),

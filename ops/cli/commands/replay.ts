@@ -4,11 +4,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import pg from 'pg';
-import { createKurrentDbEventStore } from '../../../actors/eventStore/kurrentdb/index.js';
-import { createPostgresEventStore, DEFAULT_SCHEMA, validateSchemaName } from '../../../actors/eventStore/postgres/index.js';
-import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/index.js';
-import { createPostgresKeyStore } from '../../../actors/keys/index.js';
-import type { EventStore } from '../../../actors/eventStore/types.js';
+import { DEFAULT_SCHEMA, validateSchemaName } from '../../../actors/eventStore/postgres/index.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validatePartitions, validateReadModelSchema } from '../../../projections/readModels/index.js';
 import { createRedisClient } from '../../../projections/redis/index.js';
 import { replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
@@ -16,12 +12,15 @@ import { createDeadLetterStore, DEFAULT_RUNNER_SCHEMA, validateRunnerSchema } fr
 import { loadConfig } from '../../config/config.js';
 import { runMigrations } from '../../migrations/runMigrations.js';
 import { projectorMigrationSet } from '../../migrations/sets.js';
+import { defaultFoldWorkers, foldInWorkers, openReplayStore, type FoldWorkerLauncher } from '../../replay/index.js';
 
 export interface ReplayCommandDeps {
   readonly env: () => Readonly<Record<string, string | undefined>>;
   readonly print: (line: string) => void;
   readonly setExitCode: (code: number) => void;
   readonly progress: boolean;
+  /** How fold worker threads start (tests of the TypeScript sources start them through a loader). */
+  readonly launchFoldWorker?: FoldWorkerLauncher;
 }
 
 interface ReplayFlags {
@@ -33,15 +32,18 @@ interface ReplayFlags {
   readonly eventStoreSchema: string;
   readonly partitions?: string;
   readonly skipPoison?: boolean;
+  readonly workers?: string;
 }
 
 /** Projections this command can rebuild (the Redis caches rebuild themselves from their own replay). */
 export const REPLAYABLE_PROJECTIONS = [READ_MODELS_PROJECTION] as const;
 
-const openEventStore = (url: string, schema: string): EventStore =>
-  /^postgres(ql)?:\/\//.test(url)
-    ? createPostgresEventStore({ connectionString: url, schema, listen: false, notify: false, poolSize: 4 })
-    : createKurrentDbEventStore({ connectionString: url });
+const parseWorkers = (text: string | undefined): number => {
+  if (text === undefined) return defaultFoldWorkers();
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers must be an integer from 1 to 64, got ${JSON.stringify(text)}`);
+  return n;
+};
 
 const describe = (result: ReplayResult): string[] => {
   const r = result.rebuild;
@@ -92,6 +94,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
     .option('--event-store-schema <name>', 'schema of the PostgreSQL event store', DEFAULT_SCHEMA)
     .option('--partitions <n>', 'hash partitions of the rebuilt tables (default: as the live ones)')
     .option('--skip-poison', 'dead-letter events that fail and go on (default: stop on the first one)')
+    .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each (default: one per core, at most 8)')
     .action(async (flags: ReplayFlags) => {
       if (!(REPLAYABLE_PROJECTIONS as readonly string[]).includes(flags.projection)) {
         throw new Error(`unknown projection ${JSON.stringify(flags.projection)}; known: ${REPLAYABLE_PROJECTIONS.join(', ')}`);
@@ -101,11 +104,13 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
       const eventStoreUrl = config.eventStoreUrl ?? config.databaseUrl;
       const schema = validateReadModelSchema(flags.schema);
       const partitions = flags.partitions === undefined ? undefined : validatePartitions(Number(flags.partitions));
+      const workers = parseWorkers(flags.workers);
       const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
       pool.on('error', () => undefined);
       // Read through the crypto-shredding wrapper, as the live projector does: forgotten users' fields come out
-      // redacted, the others in the clear, so a rebuild equals the live tables.
-      const store = createEncryptedEventStore({ store: openEventStore(eventStoreUrl, validateSchemaName(flags.eventStoreSchema)), keys: createPostgresKeyStore({ pool }) });
+      // redacted, the others in the clear, so a rebuild equals the live tables. Each fold thread opens the same.
+      const storeSpec = { eventStoreUrl, eventStoreSchema: validateSchemaName(flags.eventStoreSchema), keysDatabaseUrl: config.databaseUrl };
+      const store = openReplayStore(storeSpec);
       // With Redis configured, a swap also rebuilds the caches into their next generation (verify leaves them be).
       const redis = config.redis !== undefined && flags.verify !== true ? createRedisClient(config.redis) : undefined;
       const bar = !flags.json && deps.progress ? new SingleBar({ format: 'replay [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', etaBuffer: 50 }) : null;
@@ -123,6 +128,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
           verify: flags.verify === true,
           ...(redis === undefined ? {} : { redis: { redis, prefix: config.natsPrefix } }),
           failureMode: flags.skipPoison ? 'skip' : 'halt',
+          ...(workers > 1 ? { fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }) } : {}),
           deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
           onProgress: ({ events, checkpoint }) => {
             const elapsed = Math.max(0.001, (Date.now() - started) / 1000);

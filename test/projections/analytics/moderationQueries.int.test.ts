@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserEvent } from '../../../domain/user/index.js';
 import { createPostgresModerationQueries } from '../../../projections/analytics/index.js';
-import { createFoldState, foldEvent, readModelMigrations, writeAll, type FoldState } from '../../../projections/readModels/index.js';
+import { createFoldState, foldEvent, foldedRowsOf, readModelMigrations, writeAll, type FoldState } from '../../../projections/readModels/index.js';
 import { activeEvents, event, later, HOUR, MINUTE } from '../../domain/support/users.js';
 import { createTestSchema, type TestSchema } from '../../support/postgres.js';
 
@@ -57,7 +57,7 @@ describe('moderation queries', () => {
     const state = build(1);
     // An admin's moderation rows are keyed by stream version: a replayed review replaces its own row.
     expect(build(2).docs.get(ADMIN)!.moderation).toEqual(state.docs.get(ADMIN)!.moderation);
-    await writeAll(() => db.pool.connect(), db.schema, state);
+    await writeAll(() => db.pool.connect(), db.schema, foldedRowsOf(state));
     const queries = createPostgresModerationQueries({ pool: db.pool, schema: db.schema });
 
     const feedback = await queries.feedback(0);

@@ -1,0 +1,65 @@
+// A rebuild's fold spread over worker threads, one slice of the streams each: every user's events are in one slice,
+// so each thread folds whole users and the parts merge by concatenation and sums. Each thread reads its slice
+// through its own connection (the database filters the commit-order scan), so no event crosses a thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { START, compareCheckpoints, type Checkpoint } from '../../actors/eventStore/types.js';
+import type { FoldedPart, FoldRunner } from '../../projections/replay/index.js';
+import type { FoldJob, FoldWorkerMessage } from './foldJob.js';
+import type { ReplayStoreSpec } from './replayStore.js';
+
+/** Starts one fold worker thread for a job (tests running the TypeScript sources start it through a loader). */
+export type FoldWorkerLauncher = (job: FoldJob) => Worker;
+
+export const launchCompiledFoldWorker: FoldWorkerLauncher = (job) =>
+  // A larger young generation: the fold makes many short-lived objects, and scavenges were a third of its time.
+  new Worker(new URL('./foldWorker.js', import.meta.url), { workerData: { job }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+
+/** Fold threads by default: one per core, at most 8 (each holds its slice's docs and a connection). */
+export const defaultFoldWorkers = (): number => Math.min(8, availableParallelism());
+
+export interface WorkerFoldOptions {
+  readonly store: ReplayStoreSpec;
+  /** Threads (and slices); at least 1. */
+  readonly workers: number;
+  readonly launch?: FoldWorkerLauncher;
+}
+
+const foldOne = (worker: Worker, index: number, onProgress: (events: number, checkpoint: Checkpoint) => void): Promise<FoldedPart> =>
+  new Promise((resolve, reject) => {
+    let part: FoldedPart | undefined;
+    worker.on('message', (message: FoldWorkerMessage) => {
+      if (message.kind === 'progress') onProgress(message.events, message.checkpoint);
+      else part = message.part;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (part === undefined ? reject(new Error(`fold worker ${index} exited with code ${code} before it finished`)) : resolve(part)));
+  });
+
+export const foldInWorkers =
+  (options: WorkerFoldOptions): FoldRunner =>
+  async ({ upTo, pageSize, failureMode, onProgress }) => {
+    const count = Math.max(1, Math.floor(options.workers));
+    const launch = options.launch ?? launchCompiledFoldWorker;
+    const progress = Array.from({ length: count }, () => ({ events: 0, checkpoint: START }));
+    const report = (): void => {
+      const behind = progress.reduce((min, p) => (compareCheckpoints(p.checkpoint, min) < 0 ? p.checkpoint : min), upTo);
+      onProgress(progress.reduce((sum, p) => sum + p.events, 0), behind);
+    };
+    const workers: Worker[] = [];
+    try {
+      return await Promise.all(
+        progress.map((_, index) => {
+          const worker = launch({ store: options.store, upTo, slice: { index, count }, pageSize, failureMode });
+          workers.push(worker);
+          return foldOne(worker, index, (events, checkpoint) => {
+            progress[index] = { events, checkpoint };
+            report();
+          });
+        }),
+      );
+    } finally {
+      // After a failure the others stop too; after success they have exited already.
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
