@@ -4,7 +4,7 @@
 import { isOutboxEventType } from '../../actors/outbox/outboxEvents.js';
 import type { RecordedEvent } from '../../actors/eventStore/types.js';
 import { upcast } from '../../domain/events/index.js';
-import type { ProjectedEvent } from './project.js';
+import { isUnprojected, type ProjectedEvent } from './project.js';
 
 const USER_STREAM = /^user-([1-9][0-9]{0,15})$/;
 
@@ -16,3 +16,10 @@ export const decodeEvent = (recorded: RecordedEvent): ProjectedEvent | null => {
   const event = upcast(recorded);
   return { userId: match[1]!, streamVersion: recorded.streamVersion, event };
 };
+
+/**
+ * decodeEvent for the read models: events no read model depends on (the actor's dialog state, partner-alert
+ * bookkeeping) are passed over before decoding — a rebuild does not even fetch their data — so a malformed one of
+ * those is not this projection's poison.
+ */
+export const decodeForReadModels = (recorded: RecordedEvent): ProjectedEvent | null => (isUnprojected(recorded.type) ? null : decodeEvent(recorded));

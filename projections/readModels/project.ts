@@ -88,7 +88,9 @@ const touchesPairs = (before: UserDoc | null, after: UserDoc | null): boolean =>
   before?.user.status !== after?.user.status || before?.languages !== after?.languages;
 
 /** The actor's own conversation state and alert wishes: no read model holds them (and projectProfile knows them not). */
-const UNPROJECTED = new Set<string>(['DialogChanged', 'PartnerAlertRequested', 'PartnerAlertDelivered'] satisfies UserEvent['type'][]);
+export const UNPROJECTED_EVENT_TYPES = ['DialogChanged', 'PartnerAlertRequested', 'PartnerAlertDelivered'] as const satisfies readonly UserEvent['type'][];
+const UNPROJECTED = new Set<string>(UNPROJECTED_EVENT_TYPES);
+export const isUnprojected = (type: string): boolean => UNPROJECTED.has(type);
 
 export const projectEvent = (doc: UserDoc | null, input: ProjectedEvent): Projection => {
   const { event, streamVersion } = input;

@@ -8,7 +8,7 @@ import { compareCheckpoints, type Checkpoint, type RecordedEvent } from '../../a
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import { CheckpointMovedError, type ApplyResult, type EventFailure, type FailureMode, type ProjectionTarget } from '../runner/types.js';
 import { ensureCheckpointRow, readCheckpointRow, writeCheckpointRow } from './checkpointRow.js';
-import { decodeEvent } from './decode.js';
+import { decodeForReadModels } from './decode.js';
 import { createFoldState, foldEvent } from './foldState.js';
 import { loadDocs } from './loadDocs.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validateReadModelSchema } from './names.js';
@@ -43,7 +43,7 @@ export const applyEventsInTransaction = async (
   const fresh = events.filter((e) => compareCheckpoints(e.checkpoint, expected) > 0);
   const decoded: { recorded: RecordedEvent; input: ProjectedEvent | null; error: string | null }[] = fresh.map((recorded) => {
     try {
-      return { recorded, input: decodeEvent(recorded), error: null };
+      return { recorded, input: decodeForReadModels(recorded), error: null };
     } catch (error) {
       return { recorded, input: null, error: message(error) };
     }

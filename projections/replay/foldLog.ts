@@ -2,10 +2,10 @@
 // same pure projection the live runner uses. Reading the next page overlaps folding the current one. A rebuild runs
 // one of these, or one per slice in parallel (each a worker thread), and merges what they fold.
 import { START, compareCheckpoints, type Checkpoint, type EventStore, type RecordedEvent, type StreamSlice } from '../../actors/eventStore/types.js';
-import { decodeEvent } from '../readModels/decode.js';
+import { decodeForReadModels } from '../readModels/decode.js';
 import { createFoldState, foldEvent, type FoldState } from '../readModels/foldState.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
-import { REPLAY_READ_OPTIONS } from './readOptions.js';
+import { READ_MODELS_REPLAY_READ_OPTIONS } from './readOptions.js';
 
 export interface FoldLogOptions {
   readonly store: EventStore;
@@ -30,7 +30,7 @@ const message = (error: unknown): string => (error instanceof Error ? `${error.n
 
 export const foldLog = async (options: FoldLogOptions): Promise<FoldOutcome> => {
   const { store, upTo, pageSize } = options;
-  const readOptions = options.slice === undefined ? REPLAY_READ_OPTIONS : { ...REPLAY_READ_OPTIONS, streams: options.slice };
+  const readOptions = options.slice === undefined ? READ_MODELS_REPLAY_READ_OPTIONS : { ...READ_MODELS_REPLAY_READ_OPTIONS, streams: options.slice };
   const state = createFoldState();
   const failures: EventFailure[] = [];
   let events = 0;
@@ -45,7 +45,7 @@ export const foldLog = async (options: FoldLogOptions): Promise<FoldOutcome> => 
       if (compareCheckpoints(recorded.checkpoint, upTo) > 0) break;
       events += 1;
       try {
-        const input = decodeEvent(recorded);
+        const input = decodeForReadModels(recorded);
         if (input !== null) foldEvent(state, input);
       } catch (error) {
         failures.push({ event: recorded, error: message(error) });

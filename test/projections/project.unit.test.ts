@@ -1,7 +1,8 @@
 // The pure projection, event by event: what each kind of event does to a user's rows and to the aggregates.
 import { describe, expect, it } from 'vitest';
 import type { UserEvent } from '../../domain/user/index.js';
-import { createFoldState, foldEvent, type FoldState } from '../../projections/readModels/index.js';
+import { createFoldState, decodeEvent, decodeForReadModels, foldEvent, type FoldState } from '../../projections/readModels/index.js';
+import { START, type RecordedEvent } from '../../actors/eventStore/types.js';
 import { activeEvents, event, later, DAY, HOUR } from '../domain/support/users.js';
 
 const fold = (userId: string, events: readonly UserEvent[], state: FoldState = createFoldState(), from = 1): FoldState => {
@@ -71,5 +72,17 @@ describe('read-model projection', () => {
     expect(state.docs.get('2002')!.matches.t1).toMatchObject({ role: 'target', status: 'active', acceptedAt: at.toISOString() });
     const total = (key: 'requests' | 'matches' | 'tandemsEnded'): number => [...state.daily.values()].reduce((n, d) => n + d[key], 0);
     expect([total('requests'), total('matches'), total('tandemsEnded')]).toEqual([1, 1, 1]);
+  });
+
+  it('passes over events no read model depends on before decoding them, so their data may be omitted or malformed', () => {
+    const recorded = (type: string, data: unknown): RecordedEvent => ({
+      id: '33333333-3333-4333-8333-333333333333', type, schemaVersion: 1, data, metadata: {}, streamName: 'user-1001', streamVersion: 7,
+      globalPosition: 1n, checkpoint: START, recordedAt: new Date(0),
+    });
+    for (const type of ['DialogChanged', 'PartnerAlertRequested', 'PartnerAlertDelivered']) {
+      expect(decodeForReadModels(recorded(type, null))).toBeNull();
+      expect(() => decodeEvent(recorded(type, null))).toThrow(/invalid_shape/);
+    }
+    expect(() => decodeForReadModels(recorded('BioSet', null))).toThrow(/invalid_shape/);
   });
 });

@@ -1,6 +1,6 @@
 // The rebuild's fold spread over worker threads (one slice of the streams each) builds exactly the tables one reader
 // builds, dead-letters the same poison events in skip mode, halts on the earliest one in halt mode, and reports
-// progress up to every event.
+// progress up to every event. Events no read model depends on are passed over unread, malformed or not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSIONS } from '../../../domain/events/index.js';
 import { foldInWorkers, type ReplayStoreSpec } from '../../../ops/replay/index.js';
@@ -64,6 +64,8 @@ describe('rebuild folded in worker threads', () => {
     await poison('user-998', POISON[0]!);
     await appendAll(db.store, world({ seed: 43, events: 400, eventsPerUser: 20, start: new Date('2026-03-01T00:00:00Z'), namespace: 1 }));
     await poison('user-999', POISON[1]!);
+    // Malformed, but of a type no read model depends on: passed over, not poison.
+    await db.store.append('user-997', 'any', [{ id: '33333333-3333-4333-8333-333333333333', type: 'DialogChanged', schemaVersion: CURRENT_SCHEMA_VERSIONS.DialogChanged, data: { broken: true } }]);
     await settle(db.pool);
     const skipped = await rebuild('skip', workers(3));
     expect(skipped.skipped).toBe(2);
