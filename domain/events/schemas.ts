@@ -20,14 +20,17 @@ const text = string({ max: 10_000 });
 const language = oneOf(LANGUAGE_CODES);
 const interest = oneOf(INTEREST_IDS);
 
+const dayKind = object({ kind: oneOf(['weekdays', 'weekends', 'any', 'days'] as const) });
+const dayList = object({ days: array(oneOf(WEEKDAYS), { min: 1, max: 7 }) });
 const daySelection: Shape<DaySelection> = (value, path) => {
-  const kind = object({ kind: oneOf(['weekdays', 'weekends', 'any', 'days'] as const) })(value, path).kind;
-  return kind === 'days' ? { kind, days: object({ days: array(oneOf(WEEKDAYS), { min: 1, max: 7 }) })(value, path).days } : { kind };
+  const kind = dayKind(value, path).kind;
+  return kind === 'days' ? { kind, days: dayList(value, path).days } : { kind };
 };
 
 /** A dialog is JSON its flow parses itself (domain/dialog): here only its frame and size are checked. */
+const dialogFrame = object({ flow: string({ min: 1, max: 64 }), step: string({ min: 1, max: 64 }) });
 const dialog: Shape<Dialog> = (value, path) => {
-  const frame = object({ flow: string({ min: 1, max: 64 }), step: string({ min: 1, max: 64 }) })(value, path);
+  const frame = dialogFrame(value, path);
   const data = (value as { data?: unknown }).data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ShapeMismatch(`${path}.data`, 'an object');
   const parsed: Dialog = { ...frame, data: data as Dialog['data'] };

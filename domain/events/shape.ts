@@ -51,10 +51,11 @@ export const integer =
 
 export const boolean: Shape<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, 'a boolean'));
 
-export const oneOf =
-  <const T extends string>(values: readonly T[]): Shape<T> =>
-  (value, path) =>
-    typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : fail(path, `one of ${values.join('|')}`);
+export const oneOf = <const T extends string>(values: readonly T[]): Shape<T> => {
+  // A set, not includes(): language codes and interests are long lists, checked on every event read.
+  const allowed = new Set<string>(values);
+  return (value, path) => (typeof value === 'string' && allowed.has(value) ? (value as T) : fail(path, `one of ${values.join('|')}`));
+};
 
 export const nullable =
   <T>(shape: Shape<T>): Shape<T | null> =>
