@@ -128,7 +128,8 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
           verify: flags.verify === true,
           ...(redis === undefined ? {} : { redis: { redis, prefix: config.natsPrefix } }),
           failureMode: flags.skipPoison ? 'skip' : 'halt',
-          ...(workers > 1 ? { fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }) } : {}),
+          // Worker threads even for one: their heaps are sized for the fold (see launchCompiledFoldWorker).
+          fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }),
           deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
           onProgress: ({ events, checkpoint }) => {
             const elapsed = Math.max(0.001, (Date.now() - started) / 1000);

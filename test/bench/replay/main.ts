@@ -29,7 +29,7 @@ Generates N events (default 1,000,000; --quick 100,000) by driving the domain, l
 bench_replay_es of BENCH_DATABASE_URL/DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), then measures
 the bare keyset read, the rebuild, and live projection lag at --rate events/s (default 1000) for --lag-seconds
 (default 30; --quick 10). The rebuild folds in --workers threads (default as \`lexbot ops replay\`: one per
-core, at most 8; 1 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.`);
+core, at most 8; 0 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.`);
   process.exit(0);
 }
 
@@ -78,7 +78,7 @@ const main = async (): Promise<void> => {
   const deadLetters = createDeadLetterStore(PJ);
   const replayStarted = performance.now();
   // As `lexbot ops replay` runs it, with the store the benchmark's log needs (unsealed: no key database).
-  const fold = workers > 1 ? foldInWorkers({ store: { eventStoreUrl: url, eventStoreSchema: ES, keysDatabaseUrl: null }, workers }) : undefined;
+  const fold = workers > 0 ? foldInWorkers({ store: { eventStoreUrl: url, eventStoreSchema: ES, keysDatabaseUrl: null }, workers }) : undefined;
   const replay = await replayReadModels({ store, pool, schema: RM, deadLetters, pageSize: 5000, ...(fold === undefined ? {} : { fold }) });
   const replaySeconds = (performance.now() - replayStarted) / 1000;
   const replayRate = replay.rebuild.events / replaySeconds;
@@ -88,7 +88,7 @@ const main = async (): Promise<void> => {
     `rebuild: ${replay.rebuild.events} events in ${replaySeconds.toFixed(2)} s = ${Math.round(replayRate)} events/s ` +
       `(${(replayRate / bareRate).toFixed(2)} × bare read; read+fold ${replay.rebuild.readAndFoldMs} ms, COPY ${replay.rebuild.writeMs} ms of ${rowCount} rows, indexes ${replay.rebuild.indexMs} ms)`,
   );
-  log(`  folded in ${workers > 1 ? `${workers} worker threads` : 'the main thread'}; this process's CPU (all threads) while reading and folding: ${((replay.rebuild.readAndFoldCpuMs * 1000) / replay.rebuild.events).toFixed(1)} µs/event`);
+  log(`  folded in ${workers > 0 ? `${workers} worker thread(s)` : 'the main thread'}; this process's CPU (all threads) while reading and folding: ${((replay.rebuild.readAndFoldCpuMs * 1000) / replay.rebuild.events).toFixed(1)} µs/event`);
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
 
   if (flag('--skip-lag')) {
