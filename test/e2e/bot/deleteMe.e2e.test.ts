@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerReplayCommand } from '../../../ops/cli/commands/replay.js';
+import { launchFoldWorkerFromSources } from '../../support/foldWorkerFromSources.js';
 import { startBotHarness, textOf, type BotHarness } from '../../support/botHarness.js';
 import { userRow, usersTotal, wholeLog } from './deleteMeSupport.js';
 
@@ -125,6 +126,7 @@ describe('/delete_me', () => {
       print: (line) => lines.push(line),
       setExitCode: (code) => (exitCode = code),
       progress: false,
+      launchFoldWorker: launchFoldWorkerFromSources,
     });
     // The live projector may still be applying the last events: verify until it caught up (bounded).
     await expect
