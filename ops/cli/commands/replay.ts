@@ -41,7 +41,7 @@ export const REPLAYABLE_PROJECTIONS = [READ_MODELS_PROJECTION] as const;
 const parseWorkers = (text: string | undefined): number => {
   if (text === undefined) return defaultFoldWorkers();
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--workers must be an integer from 1 to 64, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be an integer from 0 to 64, got ${JSON.stringify(text)}`);
   return n;
 };
 
@@ -94,7 +94,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
     .option('--event-store-schema <name>', 'schema of the PostgreSQL event store', DEFAULT_SCHEMA)
     .option('--partitions <n>', 'hash partitions of the rebuilt tables (default: as the live ones)')
     .option('--skip-poison', 'dead-letter events that fail and go on (default: stop on the first one)')
-    .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each (default: one per core, at most 8)')
+    .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each; 0 folds in the main thread (default: 0 on two cores or fewer, else one per core but one, at most 8)')
     .action(async (flags: ReplayFlags) => {
       if (!(REPLAYABLE_PROJECTIONS as readonly string[]).includes(flags.projection)) {
         throw new Error(`unknown projection ${JSON.stringify(flags.projection)}; known: ${REPLAYABLE_PROJECTIONS.join(', ')}`);
@@ -128,8 +128,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
           verify: flags.verify === true,
           ...(redis === undefined ? {} : { redis: { redis, prefix: config.natsPrefix } }),
           failureMode: flags.skipPoison ? 'skip' : 'halt',
-          // Worker threads even for one: their heaps are sized for the fold (see launchCompiledFoldWorker).
-          fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }),
+          ...(workers > 0 ? { fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }) } : {}),
           deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
           onProgress: ({ events, checkpoint }) => {
             const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
