@@ -40,9 +40,11 @@ export const foldLog = async (options: FoldLogOptions): Promise<FoldOutcome> => 
     const page = await next;
     const last = page.events[page.events.length - 1];
     const done = last === undefined || compareCheckpoints(last.checkpoint, upTo) >= 0;
+    // Only the last page can reach past the head: the others need no check per event.
+    const pastHead = last !== undefined && compareCheckpoints(last.checkpoint, upTo) > 0;
     if (!done) next = store.readAll(page.checkpoint, pageSize, readOptions);
     for (const recorded of page.events as RecordedEvent[]) {
-      if (compareCheckpoints(recorded.checkpoint, upTo) > 0) break;
+      if (pastHead && compareCheckpoints(recorded.checkpoint, upTo) > 0) break;
       events += 1;
       try {
         const input = decodeForReadModels(recorded);
