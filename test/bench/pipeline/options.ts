@@ -36,7 +36,7 @@ bare fastify route that awaits a JetStream publish (the machine's ingest ceiling
   bare         the bare ingest ceiling (ramp)
   unthrottled  the pipeline with the dispatcher's Telegram throttle off (fixed levels and ramp), and the read-model
                projector in a process of its own: update → projection latency (--no-projection leaves it out)
-  split        as unthrottled, the gateway in one process and actors + dispatcher in another (100/s and ramp)
+  split        as unthrottled, the gateway in one process and actors + dispatcher in another (fixed levels and ramp)
   shipped      startRoles exactly as shipped, Telegram's 30 messages/s kept (the first fixed level only)`;
 
 const numberFlag = (args: readonly string[], name: string, fallback: number): number => {

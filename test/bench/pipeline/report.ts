@@ -138,6 +138,8 @@ export const formatTable = (result: BenchResult): string => {
   const bareMax = result.targets.bare?.maxSustained;
   if (split !== undefined && bareMax !== undefined && bareMax > 0) lines.push(`  (split layout: ${n(split.maxSustained)} / ${n(bareMax)} = ${(split.maxSustained / bareMax).toFixed(2)}×)`);
   lines.push(`at 500/s webhook ack p99 ${ms(g.ackP99At500.valueMs)} ms (target ≤ ${g.ackP99At500.targetMs} ms: ${met(g.ackP99At500.met)})`);
+  const split500 = split?.levels.find((level) => level.rate === 500);
+  if (split500 !== undefined) lines.push(`  (split layout at 500/s: webhook ack p99 ${ms(split500.ackMs.p99)} ms, the gateway in a process of its own)`);
   lines.push(`at 500/s update → reply p99 ${ms(g.replyP99At500.valueMs)} ms (target ≤ ${g.replyP99At500.targetMs} ms, every update answered: ${met(g.replyP99At500.met)})`);
   lines.push(`at 500/s update → projection p99 ${ms(g.projectionP99At500.valueMs)} ms (target ≤ ${g.projectionP99At500.targetMs} ms, every acked update projected: ${met(g.projectionP99At500.met)})`);
   return lines.join('\n');
