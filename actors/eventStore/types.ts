@@ -74,6 +74,24 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+export interface ReadLatestOptions {
+  /** The schema version of snapshots the caller can decode; without one, snapshots are passed over. */
+  readonly snapshotSchemaVersion?: number;
+  /**
+   * Event types whose data the caller has no use for (an actor's fold skips its outbox entries): as in readAll, an
+   * adapter may return them with `data` null and empty metadata. They still come back, in order, with their versions.
+   */
+  readonly omitDataOf?: readonly string[];
+}
+
+/** A stream as a cold load needs it: its latest snapshot and what happened after it. */
+export interface LatestOfStream {
+  /** The stream's snapshot if it has one of the asked schema version, else null. */
+  readonly snapshot: Snapshot | null;
+  /** The stream's events after the snapshot's version (all of them without a snapshot), in version order. */
+  readonly events: readonly RecordedEvent[];
+}
+
 export interface ReadAllOptions {
   /**
    * Event types whose data and metadata the caller has no use for (a rebuild skips outbox entries): an adapter may
@@ -137,6 +155,11 @@ export interface EventStore {
   /** Commits several streams' appends in one round trip where the adapter can; each has its own expected version. */
   appendMany(requests: readonly AppendRequest[]): Promise<readonly AppendOutcome[]>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+  /**
+   * The stream's latest snapshot (of `snapshotSchemaVersion`) and every event after it, as of one moment: one round
+   * trip where the adapter can (an actor's cold load).
+   */
+  readLatest(stream: string, options?: ReadLatestOptions): Promise<LatestOfStream>;
   /** Events strictly after `after`, in commit order, never skipping one that commits later. */
   readAll(after: Checkpoint, limit: number, options?: ReadAllOptions): Promise<ReadAllResult>;
   /** The checkpoint of the newest readable event (START when empty), for lag metrics. */

@@ -2,7 +2,7 @@
 // time, appends what it decides with the expected version (reload and retry on conflict), snapshots every N events,
 // and passivates actors that sit idle or that exceed the live cap (least recently used first).
 import { EventStoreError, isConcurrencyError } from '../eventStore/errors.js';
-import type { EventMetadata, EventStore, NewEvent, RecordedEvent } from '../eventStore/types.js';
+import type { EventMetadata, EventStore, NewEvent } from '../eventStore/types.js';
 import { deterministicId } from './deterministicId.js';
 import type { GroupCommitter } from './groupCommit.js';
 import type { EventCodec, StateCodec } from './types.js';
@@ -18,10 +18,15 @@ export interface ActorBehavior<Message, Event, State> {
   /** Identifies the message for deterministic event ids (e.g. `tg:<update_id>`, or the causing event id). */
   readonly causationOf: (message: Message) => string;
   readonly metadataOf?: (message: Message) => EventMetadata;
+  /**
+   * Stored event types `evolve` leaves the state as it is with (an outbox): a cold load asks the store for them
+   * without their data (no transfer, parsing or decryption where the store can) and neither decodes nor folds them.
+   */
+  readonly unfoldedTypes?: readonly string[];
 }
 
 export interface ActorHostOptions<Message, Event, State> {
-  readonly store: Pick<EventStore, 'readStream' | 'loadSnapshot' | 'saveSnapshot'>;
+  readonly store: Pick<EventStore, 'readLatest' | 'saveSnapshot'>;
   readonly committer: GroupCommitter;
   readonly behavior: ActorBehavior<Message, Event, State>;
   readonly codec: EventCodec<Event>;
@@ -81,43 +86,30 @@ export const createActorHost = <Message, Event, State>(
   const tails = new Map<string, Promise<unknown>>();
   let closed = false;
 
-  // Cold load. A snapshot is a cache of the fold and exists only once a stream has had snapshotEvery events, so the
-  // first page of the stream is read before asking for one: a new or short stream (most cold loads, every new
-  // user) costs one query, not two. A full first page means a long stream: then the snapshot and the next page
-  // together, since a stream shorter than two pages (most long ones: a snapshot follows every snapshotEvery events)
-  // ends inside that page — two round trips, not three. A longer stream reads on after the snapshot or the page,
-  // whichever is further; when its snapshot lies past the next page, that page was read for nothing.
+  const unfolded = new Set(behavior.unfoldedTypes);
+  const readOptions = {
+    ...(stateCodec === undefined ? {} : { snapshotSchemaVersion: stateCodec.schemaVersion }),
+    ...(unfolded.size === 0 ? {} : { omitDataOf: [...unfolded] }),
+  };
+
+  // Cold load: the latest snapshot (a cache of the fold, of the state codec's schema version) and the events after
+  // it, in one store read (one round trip on Postgres), whatever the stream's length.
   const load = async (key: string): Promise<Live<State>> => {
-    const stream = streamOf(key);
-    let state = behavior.initialState();
+    const { snapshot, events } = await store.readLatest(streamOf(key), readOptions);
+    let state: State;
     let version = 0;
-    let folded = 0;
-    const fold = (events: readonly RecordedEvent[]): void => {
-      for (const recorded of events) {
-        state = behavior.evolve(state, codec.decode(recorded));
-        version = recorded.streamVersion;
-      }
-      folded += events.length;
-    };
-    const page = stateCodec ? snapshotEvery : undefined;
-    const first = await store.readStream(stream, { fromVersion: 1, ...(page === undefined ? {} : { maxCount: page }) });
-    if (page === undefined || first.length < page) {
-      fold(first);
-      return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
-    }
-    const lastOfPage = first[first.length - 1]!.streamVersion;
-    const [snapshot, next] = await Promise.all([store.loadSnapshot(stream), store.readStream(stream, { fromVersion: lastOfPage + 1, maxCount: page })]);
-    const lastOfNext = next.length === 0 ? lastOfPage : next[next.length - 1]!.streamVersion;
-    if (snapshot && stateCodec && snapshot.schemaVersion === stateCodec.schemaVersion && snapshot.version > lastOfPage) {
+    if (snapshot !== null && stateCodec !== undefined) {
       state = stateCodec.decode(snapshot.state);
       version = snapshot.version;
-      fold(next.filter((recorded) => recorded.streamVersion > snapshot.version));
-    } else {
-      fold(first);
-      fold(next);
+    } else state = behavior.initialState();
+    let folded = 0;
+    for (const recorded of events) {
+      if (recorded.streamVersion <= version) continue;
+      if (!unfolded.has(recorded.type)) state = behavior.evolve(state, codec.decode(recorded));
+      version = recorded.streamVersion;
+      folded += 1;
     }
     // Events since the snapshot (or since the start, without one) count towards the next snapshot.
-    if (next.length === page || version > lastOfNext) fold(await store.readStream(stream, { fromVersion: Math.max(version, lastOfNext) + 1 }));
     return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
   };
 

@@ -86,6 +86,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
   return {
     initialState,
     evolve: evolveUserActor,
+    unfoldedTypes: Object.values(OUTBOX_EVENT_TYPES),
     causationOf: commandIdOf,
     // Guarantee 6's trace: gateway → NATS headers → these events' metadata → the dispatcher's calls and messages.
     metadataOf: (message) => ({ ...message.trace }),

@@ -103,6 +103,19 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
       const [events] = await Promise.all([store.readStream(stream, readOptions), keysLookedUp]);
       return openAll(events);
     },
+    async readLatest(stream, readOptions = {}) {
+      // The owner's keys beside the read, as readStream. Events whose data the store omitted carry no key version.
+      const owner = ownerOf(stream);
+      const keysLookedUp = owner === null ? undefined : keys.prefetchOwner(owner).catch(() => undefined);
+      const [latest] = await Promise.all([store.readLatest(stream, readOptions), keysLookedUp]);
+      const sealed = latest.snapshot;
+      if (sealed === null || owner === null || !isSealedState(sealed.state)) return { snapshot: sealed, events: await openAll(latest.events) };
+      const state = openState(sealed.state, owner, await keys.get(owner, sealed.state.personalDataKey));
+      if (state !== undefined) return { snapshot: { ...sealed, state }, events: await openAll(latest.events) };
+      // The key that sealed the snapshot is gone: no snapshot, the whole (redacted) stream instead.
+      const { snapshotSchemaVersion: _, ...withoutSnapshot } = readOptions;
+      return { snapshot: null, events: await openAll((await store.readLatest(stream, withoutSnapshot)).events) };
+    },
     async readAll(after, limit, readOptions) {
       // Events whose data the store omitted carry no key version either: they pass unopened.
       const page = await store.readAll(after, limit, readOptions);

@@ -59,6 +59,13 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
       ensureOpen();
       return readStream(ctx, stream, readOptions);
     },
+    async readLatest(stream, readOptions = {}) {
+      ensureOpen();
+      // Two reads in a row (the snapshot lives in its own stream), data of every event type returned whole.
+      const found = readOptions.snapshotSchemaVersion === undefined ? null : await loadSnapshot(ctx, stream);
+      const snapshot = found !== null && found.schemaVersion === readOptions.snapshotSchemaVersion ? found : null;
+      return { snapshot, events: await readStream(ctx, stream, { fromVersion: (snapshot?.version ?? 0) + 1 }) };
+    },
     async readAll(after, limit, readOptions) {
       ensureOpen();
       return readAll(ctx, after, limit, readOptions);

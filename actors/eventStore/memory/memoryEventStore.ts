@@ -20,6 +20,8 @@ import {
 import { streamSliceFilter } from '../streamSlice.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
 
+const NO_METADATA = Object.freeze({});
+
 export interface MemoryEventStoreOptions {
   /** Clock for `recordedAt`; tests pass a fixed one. */
   readonly now?: () => Date;
@@ -129,6 +131,18 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
       const from = Math.max(1, readOptions.fromVersion ?? 1);
       const events = (streams.get(stream) ?? []).slice(from - 1);
       return readOptions.maxCount === undefined ? events : events.slice(0, readOptions.maxCount);
+    },
+    async readLatest(stream, readOptions = {}) {
+      ensureOpen();
+      validateStreamName(stream);
+      const text = readOptions.snapshotSchemaVersion === undefined ? undefined : snapshots.get(stream);
+      const found = text === undefined ? null : (JSON.parse(text) as Snapshot);
+      const snapshot = found !== null && found.schemaVersion === readOptions.snapshotSchemaVersion ? found : null;
+      const omit = new Set(readOptions.omitDataOf);
+      const events = (streams.get(stream) ?? [])
+        .slice(snapshot?.version ?? 0)
+        .map((event) => (omit.has(event.type) ? { ...event, data: null, metadata: NO_METADATA } : event));
+      return { snapshot, events };
     },
     readAll,
     async headCheckpoint() {

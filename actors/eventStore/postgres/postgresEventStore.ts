@@ -12,6 +12,7 @@ import {
   type EventStore,
   type ReadAllOptions,
   type ReadAllResult,
+  type RecordedEvent,
   type Snapshot,
   type Subscription,
 } from '../types.js';
@@ -131,6 +132,19 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return grouped === undefined ? sendAppends(requests) : grouped.submit(requests);
   };
 
+  // One statement, so the snapshot and the events after it are read as of one moment: the snapshot (if any of the
+  // asked schema version) comes first, as a row with no position, its version in the stream_version column and its
+  // state in the data column; then the events after it, by the (stream, version) index. Made once: it is long.
+  const readLatestText = (columns: string): string => `with s as materialized (
+      select version, schema_version, state from ${names.snapshots} where stream_name = $1 and schema_version = $2::integer)
+    select null::bigint, null::text, null::text, s.version, null::uuid, null::text, s.schema_version, s.state, null::jsonb, null::float8 from s
+    union all
+    select ${columns} from ${names.events} e
+     where e.stream_name = $1 and e.stream_version > coalesce((select s.version from s), 0)
+    order by 4`;
+  const readLatestSql = { ...named('read_latest'), text: readLatestText(EVENT_COLUMNS) };
+  const readLatestOmittingSql = { ...named('read_latest_omitting'), text: readLatestText(eventColumnsOmitting('$3')) };
+
   const readAll = async (after: Checkpoint, limit: number, readOptions?: ReadAllOptions): Promise<ReadAllResult> => {
     ensureOpen();
     if (limit <= 0) return { events: [], checkpoint: after };
@@ -224,6 +238,27 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
           throw explain(error);
         });
       return result.rows.map(createEventMapper());
+    },
+    async readLatest(stream, readOptions = {}) {
+      ensureOpen();
+      validateStreamName(stream);
+      const omit = readOptions.omitDataOf ?? [];
+      const result = await pool
+        .query<EventRow>({
+          ...(omit.length === 0 ? readLatestSql : readLatestOmittingSql),
+          values: omit.length === 0 ? [stream, readOptions.snapshotSchemaVersion ?? null] : [stream, readOptions.snapshotSchemaVersion ?? null, omit],
+          rowMode: 'array',
+        })
+        .catch((error: unknown) => {
+          throw explain(error);
+        });
+      const rows = result.rows;
+      const first = rows[0];
+      const snapshot = first !== undefined && first[0] === null ? toSnapshot({ stream_name: stream, version: first[3], schema_version: first[6], state: first[7] }) : null;
+      const map = createEventMapper();
+      const events: RecordedEvent[] = [];
+      for (let i = snapshot === null ? 0 : 1; i < rows.length; i += 1) events.push(map(rows[i]!));
+      return { snapshot, events };
     },
     readAll,
     async headCheckpoint() {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from '../../../actors/eventStore/memory/memoryEventStore.js';
@@ -73,66 +74,51 @@ describe('actor host', () => {
     await fresh.close();
   });
 
-  it('loads a short stream with one read and no snapshot lookup, a long one from its snapshot', async () => {
-    const store = createMemoryEventStore();
-    const calls = { readStream: 0, loadSnapshot: 0 };
+  /** The store with its reads counted, and the options of each readLatest call. */
+  const watched = (store: EventStore) => {
+    const calls = { readLatest: 0, readStream: 0, loadSnapshot: 0 };
+    const options: unknown[] = [];
     const counted: EventStore = {
       ...store,
-      readStream: (stream, options) => {
+      readLatest: (stream, readOptions) => {
+        calls.readLatest += 1;
+        options.push(readOptions);
+        return store.readLatest(stream, readOptions);
+      },
+      readStream: (stream, readOptions) => {
         calls.readStream += 1;
-        return store.readStream(stream, options);
+        return store.readStream(stream, readOptions);
       },
       loadSnapshot: (stream) => {
         calls.loadSnapshot += 1;
         return store.loadSnapshot(stream);
       },
     };
+    return { counted, calls, options };
+  };
+
+  it('loads any stream with one store read: a short one whole, a long one from its snapshot', async () => {
+    const store = createMemoryEventStore();
     const writer = hostOn(store, { snapshotEvery: 3 });
     await writer.tell('short', { id: 'x', amount: 2 });
     for (let index = 0; index < 8; index += 1) await writer.tell('long', { id: `l${index}`, amount: 1 });
     await writer.close();
     expect((await store.loadSnapshot('counter-long'))?.version).toBe(6);
 
+    const { counted, calls, options } = watched(store);
     const reader = hostOn(counted, { snapshotEvery: 3 });
     expect(await reader.inspect('new')).toEqual({ state: { total: 0, seen: [] }, version: 0 });
     expect(await reader.inspect('short')).toEqual({ state: { total: 2, seen: ['x'] }, version: 1 });
-    expect(calls).toEqual({ readStream: 2, loadSnapshot: 0 });
     expect(await reader.inspect('long')).toEqual({ state: { total: 8, seen: ['l0', 'l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7'] }, version: 8 });
-    // The first page (1–3), then the snapshot (6) beside the next page (4–6), then what follows the snapshot (7–8).
-    expect(calls).toEqual({ readStream: 5, loadSnapshot: 1 });
+    expect(calls).toEqual({ readLatest: 3, readStream: 0, loadSnapshot: 0 });
+    expect(options).toEqual([{ snapshotSchemaVersion: 1 }, { snapshotSchemaVersion: 1 }, { snapshotSchemaVersion: 1 }]);
     // The next snapshot comes snapshotEvery events after the one it loaded from (version 6): at version 9.
     await reader.tell('long', { id: 'l8', amount: 1 });
     await reader.close();
     expect((await store.loadSnapshot('counter-long'))?.version).toBe(9);
   });
 
-  describe('a long stream (a full first page)', () => {
-    /** The store with its calls counted, and the most calls it ever had under way at once. */
-    const watched = (store: EventStore) => {
-      const calls = { readStream: 0, loadSnapshot: 0, mostAtOnce: 0 };
-      let underWay = 0;
-      const track = async <T>(call: () => Promise<T>): Promise<T> => {
-        underWay += 1;
-        calls.mostAtOnce = Math.max(calls.mostAtOnce, underWay);
-        try {
-          return await call();
-        } finally {
-          underWay -= 1;
-        }
-      };
-      const counted: EventStore = {
-        ...store,
-        readStream: (stream, options) => {
-          calls.readStream += 1;
-          return track(() => store.readStream(stream, options));
-        },
-        loadSnapshot: (stream) => {
-          calls.loadSnapshot += 1;
-          return track(() => store.loadSnapshot(stream));
-        },
-      };
-      return { counted, calls };
-    };
+  describe('a stream with a snapshot', () => {
     /** `events` events of 1 each, no snapshot taken; then, if asked, a snapshot at `at` whose total tells it apart. */
     const streamOf = async (events: number, snapshot?: { at: number; schemaVersion?: number }) => {
       const store = createMemoryEventStore();
@@ -143,52 +129,70 @@ describe('actor host', () => {
         const seen = Array.from({ length: snapshot.at }, (_, index) => `e${index}`);
         await store.saveSnapshot({ stream: 'counter-a', version: snapshot.at, schemaVersion: snapshot.schemaVersion ?? 1, state: { total: 100 * snapshot.at, seen } });
       }
-      return watched(store);
+      return store;
     };
 
-    it('shorter than two pages: the snapshot and the rest of the stream in one round trip after the first page', async () => {
-      const { counted, calls } = await streamOf(5, { at: 4 });
-      const host = hostOn(counted, { snapshotEvery: 3 });
-      expect(await host.inspect('a')).toEqual({ state: { total: 401, seen: ['e0', 'e1', 'e2', 'e3', 'e4'] }, version: 5 });
-      expect(calls).toEqual({ readStream: 2, loadSnapshot: 1, mostAtOnce: 2 });
-      await host.close();
-    });
-
-    it('a snapshot no newer than the first page, or of another schema, is passed over: the stream is folded', async () => {
-      for (const snapshot of [{ at: 3 }, { at: 4, schemaVersion: 9 }]) {
-        const { counted, calls } = await streamOf(5, snapshot);
-        const host = hostOn(counted, { snapshotEvery: 3 });
-        expect((await host.inspect('a')).state.total).toBe(5);
-        expect(calls).toEqual({ readStream: 2, loadSnapshot: 1, mostAtOnce: 2 });
+    it('folds only the events after the snapshot onto it', async () => {
+      for (const at of [1, 4, 9]) {
+        const host = hostOn(await streamOf(9, { at }), { snapshotEvery: 3 });
+        expect(await host.inspect('a')).toEqual({ state: { total: 100 * at + 9 - at, seen: Array.from({ length: 9 }, (_, index) => `e${index}`) }, version: 9 });
         await host.close();
       }
     });
 
-    it('longer: reads on after the snapshot when it lies past the next page, else after that page', async () => {
-      const past = await streamOf(9, { at: 7 });
-      const host = hostOn(past.counted, { snapshotEvery: 3 });
-      expect(await host.inspect('a')).toEqual({ state: { total: 702, seen: ['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'] }, version: 9 });
-      expect(past.calls).toEqual({ readStream: 3, loadSnapshot: 1, mostAtOnce: 2 });
+    it('a snapshot of another schema is passed over: the stream is folded', async () => {
+      const host = hostOn(await streamOf(5, { at: 4, schemaVersion: 9 }), { snapshotEvery: 3 });
+      expect(await host.inspect('a')).toMatchObject({ state: { total: 5 }, version: 5 });
       await host.close();
-      for (const snapshot of [undefined, { at: 5 }]) {
-        const { counted, calls } = await streamOf(9, snapshot);
-        const reader = hostOn(counted, { snapshotEvery: 3 });
-        expect(await reader.inspect('a')).toMatchObject({ state: { total: snapshot ? 504 : 9 }, version: 9 });
-        expect(calls).toEqual({ readStream: 3, loadSnapshot: 1, mostAtOnce: 2 });
-        await reader.close();
-      }
     });
 
-    it('counts only the events after the snapshot towards the next one, not the next page read for nothing', async () => {
-      const { counted } = await streamOf(9, { at: 8 });
-      const host = hostOn(counted, { snapshotEvery: 3 });
+    it('without a state codec, snapshots are not asked for', async () => {
+      const { counted, options } = watched(await streamOf(5, { at: 4 }));
+      const host = createActorHost({ store: counted, committer: createGroupCommitter(counted), behavior: counterBehavior, codec: counterCodec, streamOf: (key) => `counter-${key}` });
+      expect(await host.inspect('a')).toMatchObject({ state: { total: 5 }, version: 5 });
+      expect(options).toEqual([{}]);
+      await host.close();
+    });
+
+    it('counts only the events after the snapshot towards the next one', async () => {
+      const store = await streamOf(9, { at: 8 });
+      const host = hostOn(store, { snapshotEvery: 3 });
       expect((await host.inspect('a')).state.total).toBe(801);
       await host.tell('a', { id: 'x', amount: 1 }); // 2 events since the snapshot: none due yet
-      expect((await counted.loadSnapshot('counter-a'))?.version).toBe(8);
+      expect((await store.loadSnapshot('counter-a'))?.version).toBe(8);
       await host.tell('a', { id: 'y', amount: 1 });
       await host.close();
-      expect((await counted.loadSnapshot('counter-a'))?.version).toBe(11);
+      expect((await store.loadSnapshot('counter-a'))?.version).toBe(11);
     });
+  });
+
+  it('reads the types evolve leaves alone without their data, and neither decodes nor folds them', async () => {
+    const store = createMemoryEventStore();
+    const writer = hostOn(store);
+    await writer.tell('a', { id: 'x', amount: 2 });
+    await writer.close();
+    await store.append('counter-a', 1, [{ id: randomUUID(), type: 'Outboxed', schemaVersion: 1, data: { text: 'hi' } }]);
+    const { counted, options } = watched(store);
+    const host = createActorHost({
+      store: counted,
+      committer: createGroupCommitter(counted),
+      behavior: { ...counterBehavior, unfoldedTypes: ['Outboxed'] },
+      codec: {
+        ...counterCodec,
+        decode: (stored) => {
+          if (stored.type !== 'Added') throw new Error(`decoded ${stored.type}`);
+          return counterCodec.decode(stored);
+        },
+      },
+      stateCodec: counterStateCodec,
+      streamOf: (key) => `counter-${key}`,
+    });
+    expect(await host.inspect('a')).toEqual({ state: { total: 2, seen: ['x'] }, version: 2 });
+    expect(options).toEqual([{ snapshotSchemaVersion: 1, omitDataOf: ['Outboxed'] }]);
+    // Appends go on from the version the unfolded event took.
+    await host.tell('a', { id: 'y', amount: 3 });
+    expect((await store.readStream('counter-a')).map((event) => event.streamVersion)).toEqual([1, 2, 3]);
+    await host.close();
   });
 
   it('keeps at most maxLive actors, evicting the least recently used', async () => {

@@ -51,6 +51,7 @@ const captureStore = (sink: (request: AppendRequest) => void): EventStore => {
     },
     appendMany: unsupported,
     readStream: unsupported,
+    readLatest: unsupported,
     readAll: unsupported,
     headCheckpoint: unsupported,
     subscribe: unsupported,

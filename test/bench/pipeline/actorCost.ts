@@ -105,6 +105,7 @@ const timed = (store: EventStore): EventStore => {
     ...store,
     appendMany: wrap('appendMany', store.appendMany.bind(store)),
     readStream: wrap('readStream', store.readStream.bind(store)),
+    readLatest: wrap('readLatest', store.readLatest.bind(store)),
     loadSnapshot: wrap('loadSnapshot', store.loadSnapshot.bind(store)),
     saveSnapshot: wrap('saveSnapshot', store.saveSnapshot.bind(store)),
   };

@@ -1,6 +1,6 @@
-// Snapshots: save, load, never replaced by an older one.
+// Snapshots: save, load, never replaced by an older one; the latest one read together with the events after it.
 import { expect, it } from 'vitest';
-import { streamName, type EventStoreHarness } from './harness.js';
+import { newEvent, newEvents, streamName, type EventStoreHarness } from './harness.js';
 
 export const snapshotsContract = (harness: () => EventStoreHarness): void => {
   it('saves and loads snapshots, keeping the newest', async () => {
@@ -15,5 +15,42 @@ export const snapshotsContract = (harness: () => EventStoreHarness): void => {
     expect(await store.loadSnapshot(streamName())).toBeNull();
     await expect(store.saveSnapshot({ stream: 'bad name', version: 1, schemaVersion: 1, state: {} })).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
     await expect(store.loadSnapshot('bad name')).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
+  });
+
+  it('reads the latest snapshot of a schema version and the events after it, or the whole stream without one', async () => {
+    const { store } = harness();
+    const stream = streamName();
+    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: null, events: [] });
+    await store.append(stream, 'no_stream', newEvents(5));
+    const all = await store.readStream(stream);
+    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: null, events: all });
+    await store.saveSnapshot({ stream, version: 3, schemaVersion: 1, state: { total: 3 } });
+    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({
+      snapshot: { stream, version: 3, schemaVersion: 1, state: { total: 3 } },
+      events: all.slice(3),
+    });
+    // A snapshot of another schema version, or none asked for: the whole stream.
+    expect(await store.readLatest(stream, { snapshotSchemaVersion: 2 })).toEqual({ snapshot: null, events: all });
+    expect(await store.readLatest(stream)).toEqual({ snapshot: null, events: all });
+    // A snapshot at the head: nothing after it.
+    await store.saveSnapshot({ stream, version: 5, schemaVersion: 1, state: { total: 5 } });
+    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: { stream, version: 5, schemaVersion: 1, state: { total: 5 } }, events: [] });
+    await expect(store.readLatest('bad name')).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
+  });
+
+  it('reads events of types asked to be omitted in order, whole or with no data and no metadata', async () => {
+    const { store } = harness();
+    const stream = streamName();
+    const appended = [newEvent({ n: 1 }), newEvent({ chat: 'hi' }, { causationId: 'c' }, 'Omitted'), newEvent({ n: 2 }, { causationId: 'd' })];
+    await store.append(stream, 'no_stream', appended);
+    const all = await store.readStream(stream);
+    const { snapshot, events } = await store.readLatest(stream, { omitDataOf: ['Omitted'] });
+    expect(snapshot).toBeNull();
+    expect(events.map((e) => [e.id, e.type, e.streamVersion])).toEqual(all.map((e) => [e.id, e.type, e.streamVersion]));
+    expect([events[0], events[2]]).toEqual([all[0], all[2]]);
+    const omitted = events[1]!;
+    // Adapters that cannot leave the data out return it whole.
+    if (omitted.data === null) expect(omitted.metadata).toEqual({});
+    else expect(omitted).toEqual(all[1]);
   });
 };

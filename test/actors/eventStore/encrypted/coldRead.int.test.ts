@@ -16,6 +16,7 @@ const event = (type: string, data: Record<string, unknown>): NewEvent => ({ id: 
 const started = (): NewEvent => event('UserStarted', { telegramId: '5', firstName: 'Ярослава', username: 'yarik', telegramLanguageCode: 'ru' });
 const bio = (): NewEvent => event('BioSet', { bio: 'tandem ru–en' });
 const forgotten = (): NewEvent => event('UserForgotten', {});
+const call = (): NewEvent => event('OutboxTelegramCallQueued', { method: 'sendMessage', payload: { chat_id: 5, text: 'Привет, Ярослава' }, chatId: 5 });
 
 type Call = 'allVersions' | 'get' | 'getMany' | 'current' | 'next' | 'firstMany' | 'delete';
 
@@ -44,6 +45,10 @@ const recorded = (keys: KeyStore, inner: EventStore) => {
     readStream: (stream, options) => {
       keyCallsAtRead.push(calls.length);
       return inner.readStream(stream, options);
+    },
+    readLatest: (stream, options) => {
+      keyCallsAtRead.push(calls.length);
+      return inner.readLatest(stream, options);
     },
   };
   return { calls, keyCallsAtRead, countedKeys, watchedInner };
@@ -135,5 +140,29 @@ describe('encrypted store over postgres: cold reads', () => {
     await reader.append('user-5', 3, [bio()]);
     expect(calls).toEqual(['allVersions']);
     expect((await writer.readStream('user-5', { fromVersion: 4 }))[0]?.data).toMatchObject({ bio: 'tandem ru–en' });
+  });
+
+  it('readLatest: the snapshot and the events after it in one read beside the one key lookup, omitted types left out', async () => {
+    await writer.append('user-5', 'no_stream', [started(), bio()]);
+    await writer.saveSnapshot({ stream: 'user-5', version: 2, schemaVersion: 1, state: { firstName: 'Ярослава' } });
+    await writer.append('user-5', 2, [call(), bio()]);
+    const { reader, calls, keyCallsAtRead } = coldReader();
+    const latest = await reader.readLatest('user-5', { snapshotSchemaVersion: 1, omitDataOf: ['OutboxTelegramCallQueued'] });
+    expect(latest.snapshot).toEqual({ stream: 'user-5', version: 2, schemaVersion: 1, state: { firstName: 'Ярослава' } });
+    expect(latest.events.map((e) => [e.streamVersion, e.type, e.data === null])).toEqual([
+      [3, 'OutboxTelegramCallQueued', true],
+      [4, 'BioSet', false],
+    ]);
+    expect(latest.events[0]?.metadata).toEqual({});
+    expect(latest.events[1]?.data).toMatchObject({ bio: 'tandem ru–en' });
+    expect(keyCallsAtRead).toEqual([1]);
+    expect(calls).toEqual(['allVersions']);
+    // Once the key is gone: no snapshot, the whole stream redacted, no key created.
+    await writer.append('user-5', 4, [forgotten()]);
+    const after = await coldReader().reader.readLatest('user-5', { snapshotSchemaVersion: 1 });
+    expect(after.snapshot).toBeNull();
+    expect(after.events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+    expect(JSON.stringify(after.events.map((e) => e.data))).not.toMatch(/Ярослава|yarik|tandem/);
+    expect(await keyRows('5')).toEqual([{ version: 1, live: false }]);
   });
 });

@@ -111,6 +111,25 @@ describe('encrypted event store', () => {
     expect(await createEncryptedEventStore({ store: inner, keys }).loadSnapshot('user-5')).toBeNull();
   });
 
+  it('readLatest opens the snapshot and the events after it; with the key gone, no snapshot and the stream redacted', async () => {
+    const { inner, keys, store } = setup();
+    await store.append('user-5', 'no_stream', [started(), call('Привет, Ярослава'), bio()]);
+    await store.saveSnapshot({ stream: 'user-5', version: 1, schemaVersion: 2, state: { firstName: 'Ярослава' } });
+    const latest = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2 });
+    expect(latest.snapshot).toEqual({ stream: 'user-5', version: 1, schemaVersion: 2, state: { firstName: 'Ярослава' } });
+    expect(latest.events.map((e) => e.streamVersion)).toEqual([2, 3]);
+    expect(latest.events).toEqual((await store.readStream('user-5')).slice(1));
+    // An omitted type comes back unopened, with no data (the memory store leaves it out).
+    const omitting = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2, omitDataOf: ['OutboxTelegramCallQueued'] });
+    expect(omitting.events.map((e) => [e.type, e.data === null])).toEqual([['OutboxTelegramCallQueued', true], ['BioSet', false]]);
+    expect(dataOf(omitting.events)[1]?.bio).toBe('I love حروف and 🐈 \ud800 end');
+    await keys.delete('5', 1);
+    const gone = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2 });
+    expect(gone.snapshot).toBeNull();
+    expect(gone.events.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+    expect(dataOf(gone.events)).toMatchObject([{ firstName: REDACTED_TEXT }, { payload: null }, { bio: REDACTED_TEXT }]);
+  });
+
   it('appendMany seals per stream and deletes only the forgotten stream\'s key, after its commit', async () => {
     const { keys, store } = setup();
     await store.appendMany([
