@@ -1,5 +1,5 @@
-// Why a cold load is slow: each load's wall time beside the stream's length (a long stream is a first page, a
-// snapshot and a tail), the garbage-collection pause time that overlapped it, and whether a query was already
+// Why a cold load is slow: each load's wall time beside the stream's length (a long stream has a snapshot to read
+// and open besides the events after it), the garbage-collection pause time that overlapped it, and whether a query was already
 // waiting for a pool connection when it started; then the slowest 1 % set against the rest.
 import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { summarize, type Percentiles } from './workerTypes.js';
@@ -7,7 +7,7 @@ import { summarize, type Percentiles } from './workerTypes.js';
 export interface ColdLoadSplit {
   /** The p99 of all loads: loads at or above it are "slow". */
   readonly slowMs: number;
-  /** Streams of at least `longFrom` events (the actor host reads a snapshot and a tail for them). */
+  /** Streams of at least `longFrom` events (the actor host reads a snapshot and the events after it). */
   readonly long: { readonly from: number; readonly share: number; readonly shareOfSlow: number; readonly ms: Percentiles };
   readonly short: { readonly ms: Percentiles };
   readonly gc: {

@@ -97,10 +97,10 @@ const main = async (): Promise<void> => {
   });
   interrupted.catch(() => undefined);
   try {
-    log(`memory benchmark: ${options.users} users, live cap ${options.live}, ${options.steady} arriving later, concurrency ${options.concurrency}; load average ${loadavg()[0]!.toFixed(1)}`);
+    log(`memory benchmark: ${options.users} users, live cap ${options.live}, ${options.serial} loaded one at a time, ${options.steady} arriving later, concurrency ${options.concurrency}; load average ${loadavg()[0]!.toFixed(1)}`);
     const facts = await Promise.race([prepareLog(pool), interrupted]);
     const worker = await Promise.race([
-      runWorker({ url, eventSchema: ES, keySchema: KS, usersPerNamespace: facts.usersPerNamespace, live: options.live, steady: options.steady, concurrency: options.concurrency, snapshotEvery: SNAPSHOT_EVERY, seed: 11, updateIdBase: Date.now(), quiet: options.json, ...(options.heapSnapshot === undefined ? {} : { heapSnapshot: options.heapSnapshot }) }),
+      runWorker({ url, eventSchema: ES, keySchema: KS, usersPerNamespace: facts.usersPerNamespace, live: options.live, serial: options.serial, steady: options.steady, concurrency: options.concurrency, snapshotEvery: SNAPSHOT_EVERY, seed: 11, updateIdBase: Date.now(), quiet: options.json, ...(options.heapSnapshot === undefined ? {} : { heapSnapshot: options.heapSnapshot }) }),
       interrupted,
     ]);
     if (options.json) console.log(JSON.stringify({ log: facts, worker }));

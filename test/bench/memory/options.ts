@@ -1,14 +1,15 @@
 // Command-line options of `npm run bench:memory`.
 
-export const HELP = `npm run bench:memory -- [--quick] [--json] [--users N] [--events-per-user N] [--live N] [--steady N]
-                            [--concurrency N] [--threads N] [--keep] [--reuse] [--heap-snapshot FILE] [--prefix NAME]
+export const HELP = `npm run bench:memory -- [--quick] [--json] [--users N] [--events-per-user N] [--live N] [--serial N]
+                            [--steady N] [--concurrency N] [--threads N] [--keep] [--reuse] [--heap-snapshot FILE] [--prefix NAME]
 Generates N registered users (default 1,000,000; --quick 50,000) by driving the domain (about --events-per-user
 events each, default 14, outbox replies included), seals them with the crypto-shredding wrapper and COPYs them into
 schemas bench_memory_es / bench_memory_keys of BENCH_DATABASE_URL/DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/test), writes the snapshots the actor host would have written, then starts an
 actor worker process (node --expose-gc) with a live cap of --live (default 100,000; --quick 10,000), cold-loads that
-many distinct users --concurrency at a time (default 4), measures RSS and heap (and after a forced GC), and lets
---steady further users (default 10,000; --quick 2,000) each send /help while the LRU evicts.
+many distinct users --concurrency at a time (default 4), measures RSS and heap (and after a forced GC), cold-loads
+--serial further users one at a time (default 10,000; --quick 2,000: latency without queueing), and lets --steady
+further users (default 10,000; --quick 2,000) each send /help while the LRU evicts.
 --threads loader threads generate the log at once, one world per thread (default 4, at most 10).
 --keep leaves the schemas; a later --reuse run skips generating the log. Schemas are dropped first and at the end.
 --prefix names the schemas (default bench_memory: bench_memory_es, bench_memory_keys), so two runs can share a database.`;
@@ -18,6 +19,7 @@ export interface MemoryBenchOptions {
   readonly eventsPerUser: number;
   readonly live: number;
   readonly steady: number;
+  readonly serial: number;
   readonly concurrency: number;
   readonly threads: number;
   readonly json: boolean;
@@ -49,6 +51,7 @@ export const parseOptions = (args: readonly string[]): MemoryBenchOptions => {
     eventsPerUser: value('--events-per-user', 14),
     live: value('--live', quick ? 10_000 : 100_000),
     steady: value('--steady', quick ? 2_000 : 10_000),
+    serial: value('--serial', quick ? 2_000 : 10_000),
     concurrency: Math.max(1, value('--concurrency', 4)),
     threads: Math.max(1, Math.min(10, value('--threads', 4))),
     json: flag('--json'),

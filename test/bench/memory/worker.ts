@@ -3,7 +3,8 @@
 // time, group committer, user behavior with the grammY handlers; store as infrastructure.ts opens it), then:
 //   1. activates `live` distinct users one cold load each (`inspect`: snapshot + later events through the store),
 //      `concurrency` at a time, timing each load;
-//   2. measures RSS and heap, then again after a forced GC;
+//   2. measures RSS and heap, then again after a forced GC; then cold-loads `serial` further users one at a time
+//      (with the live cap reached, each evicts one actor): a load's latency without queueing behind the others;
 //   3. steady phase: `steady` further users each send a Telegram message (/help) through `tell`, so every one is a
 //      cold load, a grammY pass and an append, while the live cap makes the LRU evict; RSS is sampled throughout.
 // The result goes back to main.ts over IPC.
@@ -46,33 +47,44 @@ const main = async (): Promise<WorkerResult> => {
     snapshotEvery: input.snapshotEvery,
     onSnapshotError: (key, error) => progress(`snapshot of ${key} failed: ${String(error)}`),
   });
-  const { activate, arrive } = pickUsers(input.usersPerNamespace, input.live, input.steady, input.seed);
+  const { activate, serial, arrive } = pickUsers(input.usersPerNamespace, input.live, input.serial, input.steady, input.seed);
   collect();
   const baseline = memorySample();
   const loadBefore = loadavg()[0]!;
 
-  // 1. Cold loads.
-  const coldMs = new Float64Array(activate.length);
-  const recorder = createColdLoadRecorder(activate.length);
-  let nextIndex = 0;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: input.concurrency }, async () => {
-      for (let i = nextIndex++; i < activate.length; i = nextIndex++) {
-        const poolWaiting = waiting();
-        const t0 = performance.now();
-        const { version } = await host.inspect(`user:${activate[i]!}`);
-        const t1 = performance.now();
-        coldMs[i] = t1 - t0;
-        recorder.record(i, t0, t1, version, poolWaiting);
-        if ((i + 1) % 20_000 === 0) progress(`${i + 1} activated, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
-      }
-    }),
-  );
-  const activationSeconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const split = recorder.finish(input.snapshotEvery);
+  /** Cold-loads `users` (each once, through `inspect`), `concurrency` at a time: each load's wall time, CPU per load, the split. */
+  const coldLoads = async (users: readonly number[], concurrency: number) => {
+    const coldMs = new Float64Array(users.length);
+    const recorder = createColdLoadRecorder(users.length);
+    let nextIndex = 0;
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = nextIndex++; i < users.length; i = nextIndex++) {
+          const poolWaiting = waiting();
+          const t0 = performance.now();
+          const { version } = await host.inspect(`user:${users[i]!}`);
+          const t1 = performance.now();
+          coldMs[i] = t1 - t0;
+          recorder.record(i, t0, t1, version, poolWaiting);
+          if ((i + 1) % 20_000 === 0) progress(`${i + 1} loaded, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    return {
+      users: users.length,
+      seconds,
+      cpuMicrosPerLoad: (cpu.user + cpu.system) / Math.max(1, users.length),
+      coldLoadMs: summarize(coldMs),
+      split: recorder.finish(input.snapshotEvery),
+    };
+  };
+
+  // 1. Cold loads, `concurrency` at a time.
+  const cold = await coldLoads(activate, input.concurrency);
   const loadAfterActivation = loadavg()[0]!;
   const activated = memorySample();
   collect();
@@ -80,10 +92,13 @@ const main = async (): Promise<WorkerResult> => {
   const liveAfterActivation = host.liveCount();
   if (input.heapSnapshot !== undefined) progress(`heap snapshot: ${writeHeapSnapshot(input.heapSnapshot)}`);
 
+  // 2. Cold loads one at a time: a load's own latency, without queueing behind the worker's other loads.
+  const serialLoads = await coldLoads(serial, 1);
+
   // 3. Steady phase: new users keep arriving; the LRU keeps the cap.
   const tellMs = new Float64Array(arrive.length);
   let maxRss = activated.rss;
-  nextIndex = 0;
+  let nextIndex = 0;
   const steadyStarted = performance.now();
   await Promise.all(
     Array.from({ length: input.concurrency }, async () => {
@@ -108,17 +123,19 @@ const main = async (): Promise<WorkerResult> => {
   const result: WorkerResult = {
     baseline,
     activation: {
-      users: activate.length,
-      seconds: activationSeconds,
-      perSecond: activate.length / activationSeconds,
-      cpuMicrosPerLoad: (cpu.user + cpu.system) / activate.length,
-      coldLoadMs: summarize(coldMs),
-      split,
+      users: cold.users,
+      concurrency: input.concurrency,
+      seconds: cold.seconds,
+      perSecond: cold.users / cold.seconds,
+      cpuMicrosPerLoad: cold.cpuMicrosPerLoad,
+      coldLoadMs: cold.coldLoadMs,
+      split: cold.split,
       live: liveAfterActivation,
       memory: activated,
       memoryAfterGc: activatedAfterGc,
       retainedBytesPerActor: (activatedAfterGc.heapUsed - baseline.heapUsed) / Math.max(1, liveAfterActivation),
     },
+    serial: serialLoads,
     steady: {
       users: arrive.length,
       seconds: steadySeconds,

@@ -9,6 +9,8 @@ export interface WorkerInput {
   readonly usersPerNamespace: readonly number[];
   readonly live: number;
   readonly steady: number;
+  /** Further users cold-loaded one at a time after the activation (no queueing behind the worker's own loads). */
+  readonly serial: number;
   readonly concurrency: number;
   readonly snapshotEvery: number;
   readonly seed: number;
@@ -37,6 +39,8 @@ export interface WorkerResult {
   readonly baseline: MemorySample;
   readonly activation: {
     readonly users: number;
+    /** Loads in flight at once. */
+    readonly concurrency: number;
     readonly seconds: number;
     readonly perSecond: number;
     readonly cpuMicrosPerLoad: number;
@@ -47,6 +51,14 @@ export interface WorkerResult {
     readonly memory: MemorySample;
     readonly memoryAfterGc: MemorySample;
     readonly retainedBytesPerActor: number;
+  };
+  /** Cold loads of `serial` further users, one at a time, with the live cap reached (each evicts one actor). */
+  readonly serial: {
+    readonly users: number;
+    readonly seconds: number;
+    readonly cpuMicrosPerLoad: number;
+    readonly coldLoadMs: Percentiles;
+    readonly split: ColdLoadSplit;
   };
   readonly steady: {
     readonly users: number;
@@ -76,8 +88,17 @@ export const summarize = (samples: Float64Array): Percentiles => {
 /** world.ts's id of the i-th user of a namespace. */
 export const worldUserId = (namespace: number, index: number): number => 100_000_000 * (namespace + 1) + index * 7 + 1;
 
-/** Distinct users in a seeded random order: the first `live` to activate, the next `steady` to arrive later. */
-export const pickUsers = (usersPerNamespace: readonly number[], live: number, steady: number, seed: number): { activate: number[]; arrive: number[] } => {
+/**
+ * Distinct users in a seeded random order: the first `live` to activate, the next `serial` to load one at a time,
+ * the next `steady` to arrive later.
+ */
+export const pickUsers = (
+  usersPerNamespace: readonly number[],
+  live: number,
+  serial: number,
+  steady: number,
+  seed: number,
+): { activate: number[]; serial: number[]; arrive: number[] } => {
   const users = usersPerNamespace.reduce((a, b) => a + b, 0);
   const idOf = (global: number): number => {
     let rest = global;
@@ -87,7 +108,7 @@ export const pickUsers = (usersPerNamespace: readonly number[], live: number, st
       rest -= count;
     }
   };
-  const wanted = Math.min(users, live + steady);
+  const wanted = Math.min(users, live + serial + steady);
   const order = new Int32Array(users);
   for (let i = 0; i < users; i += 1) order[i] = i;
   let a = seed >>> 0;
@@ -102,5 +123,7 @@ export const pickUsers = (usersPerNamespace: readonly number[], live: number, st
     order[j] = t;
   }
   const picked = Array.from(order.subarray(0, wanted), idOf);
-  return { activate: picked.slice(0, Math.min(live, wanted)), arrive: picked.slice(Math.min(live, wanted)) };
+  const activated = Math.min(live, wanted);
+  const serialEnd = Math.min(activated + serial, wanted);
+  return { activate: picked.slice(0, activated), serial: picked.slice(activated, serialEnd), arrive: picked.slice(serialEnd) };
 };
