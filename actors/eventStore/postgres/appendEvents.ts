@@ -105,46 +105,17 @@ const expectedInDatabase = (expected: ExpectedVersion): number | null => (expect
 const distinctStreams = (sorted: readonly ValidRequest[]): boolean => sorted.every((request, i) => i === 0 || sorted[i - 1]!.stream !== request.stream);
 
 /**
- * Validates every request (a bad one fails alone, as an outcome), then appends the valid ones in one call.
- * Streams go to the database sorted by name, so two grouped appends always lock their streams in the same order.
+ * Sends the valid requests to append_events until each has its outcome. Requests that repeat ids appended earlier
+ * in the same call come back as 'retry'; the next call sees those ids stored and settles them. Each round settles
+ * at least the first request, so this ends.
  */
-export const appendEvents = async (
+const appendWithFunction = async (
   db: Queryable,
   names: SqlNames,
-  requests: readonly AppendRequest[],
-  options: AppendEventsOptions = {},
+  valid: readonly ValidRequest[],
+  outcomes: (AppendOutcome | undefined)[],
+  prepared: boolean,
 ): Promise<AppendOutcome[]> => {
-  const outcomes = new Array<AppendOutcome | undefined>(requests.length);
-  const valid: ValidRequest[] = [];
-  requests.forEach((request, index) => {
-    try {
-      valid.push(validate(request, index));
-    } catch (error) {
-      if (!(error instanceof EventStoreError)) throw error;
-      outcomes[index] = { ok: false, stream: String(request.stream), error };
-    }
-  });
-  valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
-  const prepared = options.preparedStatement ?? true;
-  if (options.fastPath === true && valid.length > 0 && distinctStreams(valid)) {
-    const fast = await fastAppend(
-      db,
-      names,
-      valid.map((request) => ({ stream: request.stream, expected: expectedInDatabase(request.expected), events: request.events })),
-      prepared,
-    );
-    if (fast !== undefined) {
-      valid.forEach((request, i) => {
-        outcomes[request.index] = fast[i];
-      });
-      return outcomes.map((outcome, index) => {
-        if (outcome === undefined) throw new Error(`fast append returned no outcome for request ${index}`);
-        return outcome;
-      });
-    }
-  }
-  // Requests that repeat ids appended earlier in the same call come back as 'retry'; the next call sees those
-  // ids stored and settles them. Each round settles at least the first request, so this ends.
   let pending = valid;
   while (pending.length > 0) {
     const rows = await callAppendFunction(db, names, pending, prepared);
@@ -163,4 +134,63 @@ export const appendEvents = async (
     if (outcome === undefined) throw new Error(`append_events returned no outcome for request ${index}`);
     return outcome;
   });
+};
+
+/** One request (most appends): the same steps as below without sorting, grouping and mapping back. */
+const appendOne = async (db: Queryable, names: SqlNames, request: AppendRequest, prepared: boolean, fastPath: boolean): Promise<AppendOutcome[]> => {
+  let valid: ValidRequest;
+  try {
+    valid = validate(request, 0);
+  } catch (error) {
+    if (!(error instanceof EventStoreError)) throw error;
+    return [{ ok: false, stream: String(request.stream), error }];
+  }
+  if (fastPath) {
+    const fast = await fastAppend(db, names, [{ stream: valid.stream, expected: expectedInDatabase(valid.expected), events: valid.events }], prepared);
+    if (fast !== undefined) return fast;
+  }
+  return appendWithFunction(db, names, [valid], [undefined], prepared);
+};
+
+/**
+ * Validates every request (a bad one fails alone, as an outcome), then appends the valid ones in one call.
+ * Streams go to the database sorted by name, so two grouped appends always lock their streams in the same order.
+ */
+export const appendEvents = async (
+  db: Queryable,
+  names: SqlNames,
+  requests: readonly AppendRequest[],
+  options: AppendEventsOptions = {},
+): Promise<AppendOutcome[]> => {
+  const prepared = options.preparedStatement ?? true;
+  if (requests.length === 1) return appendOne(db, names, requests[0]!, prepared, options.fastPath === true);
+  const outcomes = new Array<AppendOutcome | undefined>(requests.length);
+  const valid: ValidRequest[] = [];
+  requests.forEach((request, index) => {
+    try {
+      valid.push(validate(request, index));
+    } catch (error) {
+      if (!(error instanceof EventStoreError)) throw error;
+      outcomes[index] = { ok: false, stream: String(request.stream), error };
+    }
+  });
+  valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
+  if (options.fastPath === true && valid.length > 0 && distinctStreams(valid)) {
+    const fast = await fastAppend(
+      db,
+      names,
+      valid.map((request) => ({ stream: request.stream, expected: expectedInDatabase(request.expected), events: request.events })),
+      prepared,
+    );
+    if (fast !== undefined) {
+      valid.forEach((request, i) => {
+        outcomes[request.index] = fast[i];
+      });
+      return outcomes.map((outcome, index) => {
+        if (outcome === undefined) throw new Error(`fast append returned no outcome for request ${index}`);
+        return outcome;
+      });
+    }
+  }
+  return appendWithFunction(db, names, valid, outcomes, prepared);
 };

@@ -35,29 +35,73 @@ interface Runner {
 const pgCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 
+type OneEventShape = 'new' | 'version' | 'any';
+
 /**
  * One stream, one event: scalar parameters (arrays cost the driver and the server more), and no more reading than
  * the expected version needs. A new stream needs none: version 1 exists exactly when the stream does, so the
  * unique index alone refuses a stream that exists. A given version needs that version to exist (the index refuses
- * the next one if it does). Any version needs the current one.
+ * the next one if it does). Any version needs the current one. Only 'any' returns the version it wrote: the
+ * others know it beforehand (and each column returned is a column the driver describes and parses per call).
  */
-const oneEventSql = (n: SqlNames, expected: 'new' | 'version' | 'any'): string => {
+const oneEventSql = (n: SqlNames, expected: OneEventShape): string => {
   const columns = `insert into ${n.events} (stream_name, stream_version, event_id, event_type, schema_version, data, metadata)`;
   switch (expected) {
     case 'new':
-      return `${columns} values ($1::text, 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb)
-returning global_position, stream_version, $2::bigint`;
+      return `${columns} values ($1::text, 1, $2::uuid, $3::text, $4::integer, $5::jsonb, $6::jsonb)
+returning global_position`;
     case 'version':
       return `${columns}
-select $1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
- where exists (select 1 from ${n.events} e where e.stream_name = $1::text and e.stream_version = $2::integer)
-returning global_position, stream_version`;
+select $1::text, $7::integer + 1, $2::uuid, $3::text, $4::integer, $5::jsonb, $6::jsonb
+ where exists (select 1 from ${n.events} e where e.stream_name = $1::text and e.stream_version = $7::integer)
+returning global_position`;
     case 'any':
       return `${columns}
-select $1::text, c.v + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb
-  from (select coalesce(max(e.stream_version), 0) as v from ${n.events} e where e.stream_name = $1::text and $2::bigint is null) c
+select $1::text, c.v + 1, $2::uuid, $3::text, $4::integer, $5::jsonb, $6::jsonb
+  from (select coalesce(max(e.stream_version), 0) as v from ${n.events} e where e.stream_name = $1::text) c
 returning global_position, stream_version`;
   }
+};
+
+/** What a call of a statement sends besides its values (rowMode: each row an array). */
+interface Statement {
+  readonly name?: string;
+  readonly text: string;
+  readonly rowMode: 'array';
+}
+
+/**
+ * The statements of one schema, built once: the driver compares a named statement's text with the one it prepared
+ * on every call, which is a pointer comparison only when it is the very same string.
+ */
+const statementsOf = new Map<string, Record<OneEventShape | 'many', { readonly named: Statement; readonly unnamed: Statement }>>();
+const statement = (names: SqlNames, shape: OneEventShape | 'many', prepared: boolean): Statement => {
+  let statements = statementsOf.get(names.events);
+  if (statements === undefined) {
+    const both = (what: OneEventShape | 'many', text: string) => ({
+      named: { name: `${names.schema}.append_${what}`, text, rowMode: 'array' as const },
+      unnamed: { text, rowMode: 'array' as const },
+    });
+    statements = {
+      new: both('new', oneEventSql(names, 'new')),
+      version: both('version', oneEventSql(names, 'version')),
+      any: both('any', oneEventSql(names, 'any')),
+      many: both('many', manySql(names)),
+    };
+    statementsOf.set(names.events, statements);
+  }
+  return prepared ? statements[shape].named : statements[shape].unnamed;
+};
+
+/**
+ * A call's query config: the statement as its prototype, the values its one own property. pg copies every config
+ * it gets (own property descriptors onto an object of the same prototype), per property a slow copy; this way it
+ * copies one, and reads the rest through the prototype.
+ */
+const callOf = (statement: Statement, values: unknown[]): Statement & { values: unknown[] } => {
+  const call = Object.create(statement) as Statement & { values: unknown[] };
+  call.values = values;
+  return call;
 };
 
 /** Any number of distinct streams; per event: its stream and its place (1…) in its request. */
@@ -75,15 +119,10 @@ select q.s, q.v + u.o, u.id, u.t, u.sv, u.d, u.m
  order by u.k
 returning global_position, stream_name, stream_version`;
 
-const attempt = async <R>(run: () => Promise<R>): Promise<R | undefined> => {
-  try {
-    return await run();
-  } catch (error) {
-    const code = pgCode(error);
-    // A collision with another writer or a stored id: nothing was written; append_events decides.
-    if (code === PG_UNIQUE_VIOLATION || code === PG_DEADLOCK) return undefined;
-    throw error;
-  }
+/** A collision with another writer or a stored id: nothing was written; append_events decides. */
+const collided = (error: unknown): boolean => {
+  const code = pgCode(error);
+  return code === PG_UNIQUE_VIOLATION || code === PG_DEADLOCK;
 };
 
 /**
@@ -94,41 +133,44 @@ export const fastAppend = async (db: Runner, names: SqlNames, requests: readonly
   const only = requests.length === 1 ? requests[0]! : undefined;
   if (only !== undefined && only.events.length === 1) {
     const event = only.events[0]!;
-    const shape = only.expected === null ? 'any' : only.expected === 0 ? 'new' : 'version';
+    const expected = only.expected;
     // A version beyond the integer column can never be current: that is a conflict, which the function reports.
-    if (only.expected !== null && only.expected >= 2 ** 31 - 1) return undefined;
-    const result = await attempt(() =>
-      db.query<[string, number]>({
-        ...(prepared ? { name: `${names.schema}.append_${shape}` } : {}),
-        text: oneEventSql(names, shape),
-        values: [only.stream, only.expected, event.id, event.type, event.schemaVersion, event.data, event.metadata],
-        rowMode: 'array',
-      }),
-    );
-    const row = result?.rows[0];
+    if (expected !== null && expected >= 2 ** 31 - 1) return undefined;
+    const shape = expected === null ? 'any' : expected === 0 ? 'new' : 'version';
+    const values: unknown[] = [only.stream, event.id, event.type, event.schemaVersion, event.data, event.metadata];
+    if (shape === 'version') values.push(expected);
+    let rows: [string, number?][];
+    try {
+      ({ rows } = await db.query<[string, number?]>(callOf(statement(names, shape, prepared), values)));
+    } catch (error) {
+      if (collided(error)) return undefined;
+      throw error;
+    }
+    const row = rows[0];
     if (row === undefined) return undefined;
-    return [{ ok: true, stream: only.stream, nextVersion: row[1], positions: [BigInt(row[0])], duplicate: false }];
+    const nextVersion = expected === null ? row[1]! : expected + 1;
+    return [{ ok: true, stream: only.stream, nextVersion, positions: [BigInt(row[0])], duplicate: false }];
   }
   const events = requests.flatMap((request) => request.events.map((event, index) => ({ stream: request.stream, place: index + 1, event })));
-  const result = await attempt(() =>
-    db.query<[string, string, number]>({
-      ...(prepared ? { name: `${names.schema}.append_many` } : {}),
-      text: manySql(names),
-      values: [
-        requests.map((request) => request.stream),
-        requests.map((request) => request.expected),
-        events.map((e) => e.stream),
-        events.map((e) => e.place),
-        events.map((e) => e.event.id),
-        events.map((e) => e.event.type),
-        events.map((e) => e.event.schemaVersion),
-        events.map((e) => e.event.data),
-        events.map((e) => e.event.metadata),
-      ],
-      rowMode: 'array',
-    }),
-  );
-  if (result === undefined || result.rows.length !== events.length) return undefined;
+  const values = [
+    requests.map((request) => request.stream),
+    requests.map((request) => request.expected),
+    events.map((e) => e.stream),
+    events.map((e) => e.place),
+    events.map((e) => e.event.id),
+    events.map((e) => e.event.type),
+    events.map((e) => e.event.schemaVersion),
+    events.map((e) => e.event.data),
+    events.map((e) => e.event.metadata),
+  ];
+  let result: { rows: [string, string, number][] };
+  try {
+    result = await db.query<[string, string, number]>(callOf(statement(names, 'many', prepared), values));
+  } catch (error) {
+    if (collided(error)) return undefined;
+    throw error;
+  }
+  if (result.rows.length !== events.length) return undefined;
   const byStream = new Map<string, { positions: bigint[]; version: number }>();
   const rows = result.rows.sort((a, b) => a[2] - b[2]);
   for (const [position, stream, version] of rows) {

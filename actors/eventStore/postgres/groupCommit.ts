@@ -38,20 +38,21 @@ export const createGroupCommit = (send: SendAppends, options: GroupCommitOptions
     return batch;
   };
 
+  /** A call ended: the next batch goes out before the callers of this one resume, so the database is never left idle. */
+  const settle = (): void => {
+    inFlight -= 1;
+    pump();
+    if (inFlight === 0 && queue.length === 0 && idle.length > 0) {
+      const waiters = idle;
+      idle = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
   const pump = (): void => {
     while (inFlight < maxInFlight && queue.length > 0) {
       const batch = takeBatch();
       inFlight += 1;
-      // The next batch goes out before the callers of this one resume, so the database is never left idle.
-      const settle = (): void => {
-        inFlight -= 1;
-        pump();
-        if (inFlight === 0 && queue.length === 0) {
-          const waiters = idle;
-          idle = [];
-          for (const resolve of waiters) resolve();
-        }
-      };
       send(batch.flatMap((waiting) => waiting.requests)).then(
         (outcomes) => {
           settle();
@@ -77,6 +78,13 @@ export const createGroupCommit = (send: SendAppends, options: GroupCommitOptions
     },
     submit(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
       if (requests.length === 0) return Promise.resolve([]);
+      // Nothing to group with: straight out, without the waiting list (a one-caller load takes this path each time).
+      if (queue.length === 0 && inFlight < maxInFlight) {
+        inFlight += 1;
+        const sent = send(requests);
+        sent.then(settle, settle);
+        return sent;
+      }
       return new Promise<AppendOutcome[]>((resolve, reject) => {
         queue.push({ requests, resolve, reject });
         pump();

@@ -127,8 +127,9 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     }
   };
   const grouped = options.groupCommit === false ? undefined : createGroupCommit(sendAppends, options.groupCommit);
-  const appendMany = async (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
-    ensureOpen();
+  // Not async: the promise of the call itself, without a hop through one more promise (each append comes this way).
+  const appendMany = (requests: readonly AppendRequest[]): Promise<AppendOutcome[]> => {
+    if (closed) return Promise.reject(new EventStoreError('INVALID_EVENT', 'event store is closed'));
     return grouped === undefined ? sendAppends(requests) : grouped.submit(requests);
   };
 
@@ -216,8 +217,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       const [outcome] = await appendMany([{ stream, expected, events }]);
       if (outcome === undefined) throw new Error('append returned no outcome');
       if (!outcome.ok) throw outcome.error;
-      const { ok: _ok, ...result } = outcome;
-      return result;
+      return { stream: outcome.stream, nextVersion: outcome.nextVersion, positions: outcome.positions, duplicate: outcome.duplicate };
     },
     appendMany,
     async readStream(stream, readOptions = {}) {
