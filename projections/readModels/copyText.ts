@@ -43,7 +43,7 @@ export const docLines = (userId: string, doc: UserDoc | null): DocLines => {
   for (const i of doc.interests) lines.user_interests.set(i.interest, line([userId, i.interest, i.isPrimary]));
   const a = doc.availability;
   if (a !== null) lines.user_availability.set('', line([userId, a.timeZone, a.days, a.slots, a.utcHours]));
-  for (const m of Object.values(doc.matches)) {
+  for (const m of doc.matches.values()) {
     lines.matches.set(m.tandemId, line([userId, m.tandemId, m.peerId, m.role, m.status, m.channel, m.closeReason, m.declineReason, m.rejectReason,
       m.ratingGiven, m.ratingComment, m.ratingReceived, m.requestedAt, m.acceptedAt, m.startedAt, m.closedAt, m.updatedAt]));
   }

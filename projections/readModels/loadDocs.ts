@@ -111,7 +111,7 @@ export const loadDocs = async (client: pg.PoolClient, schema: string, userIds: r
       languages: langs.get(id) ?? [],
       interests: ints.get(id) ?? [],
       availability: avail.get(id)?.[0] ?? null,
-      matches: Object.fromEntries((ms.get(id) ?? []).map((m) => [m.tandemId, m])),
+      matches: new Map((ms.get(id) ?? []).map((m) => [m.tandemId, m])),
       reports: reps.get(id) ?? [],
       feedback: fbs.get(id) ?? [],
       moderation: mods.get(id) ?? [],

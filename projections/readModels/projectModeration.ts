@@ -1,7 +1,7 @@
 // An admin's decisions → their moderation rows (issue #6): a review of someone's feedback or report, or a
 // broadcast. The reviewed rows stay in their sender's tables; queries join the latest review by (sender, version).
 import type { ModerationEvent } from '../../domain/user/index.js';
-import type { ModerationRow, UserDoc } from './rows.js';
+import type { Draft, ModerationRow, UserDoc } from './rows.js';
 
 const rowOf = (event: ModerationEvent, version: number): ModerationRow => {
   const base = { streamVersion: version, at: event.data.at };
@@ -17,9 +17,8 @@ const rowOf = (event: ModerationEvent, version: number): ModerationRow => {
 
 export const MODERATION_EVENT_TYPES: ReadonlySet<string> = new Set(['FeedbackReviewed', 'ReportReviewed', 'BroadcastStarted'] satisfies ModerationEvent['type'][]);
 
-/** Keyed by stream version, so a replayed event replaces its own row instead of adding another. */
-export const projectModeration = (doc: UserDoc | null, event: ModerationEvent, version: number): UserDoc | null => {
-  if (doc === null) return null;
+/** Keyed by stream version, so a replayed event replaces its own row instead of adding another. The list is replaced. */
+export const applyModeration = (doc: Draft<UserDoc>, event: ModerationEvent, version: number): void => {
   const row = rowOf(event, version);
-  return { ...doc, moderation: [...doc.moderation.filter((m) => m.streamVersion !== version), row].sort((a, b) => a.streamVersion - b.streamVersion) };
+  doc.moderation = [...doc.moderation.filter((m) => m.streamVersion !== version), row].sort((a, b) => a.streamVersion - b.streamVersion);
 };

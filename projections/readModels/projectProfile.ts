@@ -1,7 +1,8 @@
-// Profile events → the user's rows. Pure: the same doc and event always give the same result, never a clock.
+// Profile events → the user's rows. Deterministic: the same doc and event always give the same result, never a clock;
+// the doc's records are updated in place, its lists replaced (see UserDoc).
 import { toUtcWeekHours, utcWeekStart, type Availability } from '../../domain/availability/index.js';
 import type { ProfileEvent } from '../../domain/user/index.js';
-import type { AvailabilityRow, InterestRow, LanguageRow, UserDoc, UserRow } from './rows.js';
+import type { AvailabilityRow, Draft, LanguageRow, UserDoc, UserRow } from './rows.js';
 
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Numeric order of decimal ids (shorter is smaller), the order bigint[] readers expect. */
@@ -19,7 +20,7 @@ export const completionOf = (doc: Omit<UserDoc, 'user'> & { readonly user: Pick<
 const withLanguages = (doc: UserDoc, kind: LanguageRow['kind'], rows: readonly LanguageRow[]): readonly LanguageRow[] =>
   [...doc.languages.filter((l) => l.kind !== kind), ...rows].sort((a, b) => byKey(a.kind, b.kind) || byKey(a.language, b.language));
 
-const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version: number): UserDoc => ({
+export const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version: number): UserDoc => ({
   user: {
     userId: event.data.telegramId,
     username: event.data.username,
@@ -42,7 +43,7 @@ const started = (event: Extract<ProfileEvent, { type: 'UserStarted' }>, version:
   languages: [],
   interests: [],
   availability: null,
-  matches: {},
+  matches: new Map(),
   reports: [],
   feedback: [],
   moderation: [],
@@ -73,75 +74,113 @@ const availabilityRow = (event: Extract<ProfileEvent, { type: 'AvailabilitySet' 
   utcHours: utcHoursOf(event.data.availability, event.data.at),
 });
 
-// The user row with literal spreads (`{ ...user, field }`), which V8 clones fast, rather than through a patch object.
-const withUser = (doc: UserDoc, user: UserRow): UserDoc => ({ ...doc, user });
-
-/** The doc after a profile event, or null when the user is gone (forgotten: every row purged). */
-export const projectProfile = (doc: UserDoc | null, event: ProfileEvent, version: number): UserDoc | null => {
-  if (event.type === 'UserStarted') {
-    // A repeated Start (new name) on an existing doc only refreshes the names.
-    if (doc === null) return started(event, version);
-    return { ...doc, user: { ...doc.user, firstName: event.data.firstName, username: event.data.username } };
-  }
-  if (doc === null) return null; // not started (or forgotten): nothing of this user is kept
-  const user = doc.user;
+/**
+ * Applies a profile event to a started user's doc in place (UserStarted and UserForgotten on it included); false
+ * when the event changes nothing. Anything that can throw runs before the first change, so a rejected event leaves
+ * the doc as it was.
+ */
+export const applyProfile = (doc: Draft<UserDoc>, event: ProfileEvent, version: number): boolean => {
+  const user = doc.user as Draft<UserRow>;
   switch (event.type) {
+    case 'UserStarted':
+      // A repeated Start (new name) on an existing doc only refreshes the names.
+      user.firstName = event.data.firstName;
+      user.username = event.data.username;
+      return true;
     case 'TelegramProfileUpdated':
-      return withUser(doc, { ...user, firstName: event.data.firstName, username: event.data.username });
+      user.firstName = event.data.firstName;
+      user.username = event.data.username;
+      return true;
     case 'NativeLanguagesSet':
-      return { ...doc, languages: withLanguages(doc, 'native', event.data.languages.map((language) => ({ kind: 'native', language, level: null }))) };
+      doc.languages = withLanguages(doc, 'native', event.data.languages.map((language) => ({ kind: 'native', language, level: null })));
+      return true;
     case 'LearningLanguagesSet':
-      return { ...doc, languages: withLanguages(doc, 'learning', event.data.languages.map((s) => ({ kind: 'learning', language: s.code, level: s.level }))) };
+      doc.languages = withLanguages(doc, 'learning', event.data.languages.map((s) => ({ kind: 'learning', language: s.code, level: s.level })));
+      return true;
     case 'InterestsSet': {
       const primary = new Set<string>(event.data.primary);
-      const interests: InterestRow[] = [...new Set<string>(event.data.interests)].sort(byKey).map((interest) => ({ interest, isPrimary: primary.has(interest) }));
-      return { ...doc, interests };
+      doc.interests = [...new Set<string>(event.data.interests)].sort(byKey).map((interest) => ({ interest, isPrimary: primary.has(interest) }));
+      return true;
     }
     case 'AvailabilitySet':
-      return { ...doc, availability: availabilityRow(event) };
+      doc.availability = availabilityRow(event);
+      return true;
     case 'CommunicationSet':
-      return withUser(doc, { ...user, communicationStyles: [...event.data.styles].sort(byKey), frequency: event.data.frequency });
+      user.communicationStyles = [...event.data.styles].sort(byKey);
+      user.frequency = event.data.frequency;
+      return true;
     case 'BioSet':
-      return withUser(doc, { ...user, bio: event.data.bio === '' ? null : event.data.bio });
+      user.bio = event.data.bio === '' ? null : event.data.bio;
+      return true;
     case 'InterfaceLanguageSet':
-      return withUser(doc, { ...user, interfaceLanguage: event.data.language });
+      user.interfaceLanguage = event.data.language;
+      return true;
     case 'OnboardingCompleted':
-      return withUser(doc, { ...user, status: 'active', onboardedAt: user.onboardedAt ?? event.data.at });
+      user.status = 'active';
+      user.onboardedAt = user.onboardedAt ?? event.data.at;
+      return true;
     case 'ProfileResumed':
-      return withUser(doc, { ...user, status: 'active' });
+      user.status = 'active';
+      return true;
     case 'ProfilePaused':
-      return withUser(doc, { ...user, status: 'paused' });
+      user.status = 'paused';
+      return true;
     case 'ProfileReset':
       // onboardedAt stays: it records when the user first finished onboarding. Blocks stay too, as in the domain.
-      return {
-        ...doc,
-        user: { ...user, status: 'onboarding', bio: null, communicationStyles: [], frequency: null },
-        languages: [],
-        interests: [],
-        availability: null,
-      };
+      user.status = 'onboarding';
+      user.bio = null;
+      user.communicationStyles = [];
+      user.frequency = null;
+      doc.languages = [];
+      doc.interests = [];
+      doc.availability = null;
+      return true;
     case 'UserBanned':
-      return user.status === 'onboarding' || user.status === 'active' || user.status === 'paused' ? withUser(doc, { ...user, status: 'banned', statusBeforeBan: user.status }) : doc;
+      if (user.status !== 'onboarding' && user.status !== 'active' && user.status !== 'paused') return false;
+      user.statusBeforeBan = user.status;
+      user.status = 'banned';
+      return true;
     case 'UserUnbanned':
       // Back to the status the ban interrupted, as the domain does.
-      return user.status === 'banned' ? withUser(doc, { ...user, status: user.statusBeforeBan ?? 'onboarding', statusBeforeBan: null }) : doc;
+      if (user.status !== 'banned') return false;
+      user.status = user.statusBeforeBan ?? 'onboarding';
+      user.statusBeforeBan = null;
+      return true;
     case 'ActivityRecorded':
-      return withUser(doc, { ...user, lastActiveAt: event.data.at > user.lastActiveAt ? event.data.at : user.lastActiveAt });
+      if (event.data.at > user.lastActiveAt) user.lastActiveAt = event.data.at;
+      return true;
     case 'UserReported':
-      return { ...doc, reports: [...doc.reports, { streamVersion: version, targetId: event.data.target, reason: event.data.reason, comment: event.data.comment, reportedAt: event.data.at }] };
+      doc.reports = [...doc.reports, { streamVersion: version, targetId: event.data.target, reason: event.data.reason, comment: event.data.comment, reportedAt: event.data.at }];
+      return true;
     case 'FeedbackSent':
-      return { ...doc, feedback: [...doc.feedback, { streamVersion: version, text: event.data.text, sentAt: event.data.at }] };
+      doc.feedback = [...doc.feedback, { streamVersion: version, text: event.data.text, sentAt: event.data.at }];
+      return true;
     case 'UserBlocked':
-      return user.blockedIds.includes(event.data.target) ? doc : withUser(doc, { ...user, blockedIds: [...user.blockedIds, event.data.target].sort(byId) });
+      if (user.blockedIds.includes(event.data.target)) return false;
+      user.blockedIds = [...user.blockedIds, event.data.target].sort(byId);
+      return true;
     case 'UserUnblocked':
-      return user.blockedIds.includes(event.data.target) ? withUser(doc, { ...user, blockedIds: user.blockedIds.filter((id) => id !== event.data.target) }) : doc;
+      if (!user.blockedIds.includes(event.data.target)) return false;
+      user.blockedIds = user.blockedIds.filter((id) => id !== event.data.target);
+      return true;
     case 'ReminderSent':
-      return doc;
+      return false;
     case 'UserForgotten':
-      return null;
+      throw new TypeError('UserForgotten removes the doc: projectProfile handles it');
     default: {
       const unknown: never = event;
       throw new TypeError(`unknown profile event ${JSON.stringify(unknown)}`);
     }
   }
+};
+
+/**
+ * The doc after a profile event: a new one (the first Start), null when the user is gone (forgotten: every row
+ * purged) or never started, else `doc` itself, updated in place.
+ */
+export const projectProfile = (doc: UserDoc | null, event: ProfileEvent, version: number): UserDoc | null => {
+  if (doc === null) return event.type === 'UserStarted' ? started(event, version) : null; // not started (or forgotten): nothing of this user is kept
+  if (event.type === 'UserForgotten') return null;
+  applyProfile(doc, event, version);
+  return doc;
 };

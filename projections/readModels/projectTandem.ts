@@ -2,7 +2,7 @@
 // `role = 'requester'` counts each tandem once). Mirrors domain/tandem/evolve.ts, except that closed records are
 // never pruned here: analytics want the whole history.
 import type { TandemEvent } from '../../domain/tandem/index.js';
-import type { MatchRow, UserDoc } from './rows.js';
+import type { Draft, MatchRow, UserDoc } from './rows.js';
 
 const created = (tandemId: string, peerId: string, role: string, at: string): MatchRow => ({
   tandemId,
@@ -24,50 +24,67 @@ const created = (tandemId: string, peerId: string, role: string, at: string): Ma
 });
 
 /**
- * The one in-place write of the projection: a user collects many match rows, and copying them all on every tandem
- * event made the fold quadratic. The row itself is new; the map is the doc's own (docs are never shared: a live batch
- * folds on a copy of what it loaded), and this is the last step, so a throwing event leaves the doc untouched.
+ * Applies a tandem event to this side's match rows in place (a new row, or the fields of an existing one); false when
+ * it changes nothing (a repeated request, a record this side does not know, or an event the rows do not show).
  */
-const withMatch = (doc: UserDoc, row: MatchRow): UserDoc => {
-  (doc.matches as Record<string, MatchRow>)[row.tandemId] = row;
-  return { ...doc };
-};
-
-export const projectTandem = (doc: UserDoc | null, event: TandemEvent): UserDoc | null => {
-  if (doc === null || event.type === 'CrossActorCommandQueued' || event.type === 'PartnerRequestRefused') return doc;
+export const applyTandem = (doc: UserDoc, event: TandemEvent): boolean => {
+  if (event.type === 'CrossActorCommandQueued' || event.type === 'PartnerRequestRefused') return false;
+  const matches = doc.matches as Map<string, MatchRow>;
   const { requestId, at } = event.data;
   if (event.type === 'PartnerRequested' || event.type === 'PartnerRequestReceived') {
-    if (doc.matches[requestId] !== undefined) return doc;
-    const row = created(requestId, event.data.peer, event.type === 'PartnerRequested' ? 'requester' : 'target', at);
-    return withMatch(doc, row);
+    if (matches.has(requestId)) return false;
+    matches.set(requestId, created(requestId, event.data.peer, event.type === 'PartnerRequested' ? 'requester' : 'target', at));
+    return true;
   }
-  const current = doc.matches[requestId];
-  if (current === undefined) return doc; // the domain ignores events about unknown records too
-  const patch = ((): Partial<MatchRow> => {
-    switch (event.type) {
-      case 'PartnerRequestRejected':
-        return { status: 'rejected', rejectReason: event.data.reason, closedAt: at };
-      case 'PartnerRequestAccepted':
-        return { status: 'accepted', acceptedAt: at };
-      case 'PartnerRequestDeclined':
-        return { status: 'declined', declineReason: event.data.reason, closedAt: at };
-      case 'PartnerRequestCancelled':
-        return { status: 'cancelled', closeReason: event.data.reason, closedAt: at };
-      case 'PartnerRequestExpired':
-        return { status: 'expired', closedAt: at };
-      case 'TandemStarted':
-        return { status: 'active', channel: event.data.channel, startedAt: at, acceptedAt: current.acceptedAt ?? at };
-      case 'TandemEnded':
-        return { status: 'ended', closeReason: event.data.reason, closedAt: at };
-      case 'TandemRated':
-        return { ratingGiven: event.data.rating, ratingComment: event.data.comment };
-      case 'TandemRatingReceived':
-        return { ratingReceived: event.data.rating };
-      default: {
-        const unknown: never = event;
-        throw new TypeError(`unknown tandem event ${JSON.stringify(unknown)}`);
-      }
+  const row = matches.get(requestId) as Draft<MatchRow> | undefined;
+  if (row === undefined) return false; // the domain ignores events about unknown records too
+  switch (event.type) {
+    case 'PartnerRequestRejected':
+      row.status = 'rejected';
+      row.rejectReason = event.data.reason;
+      row.closedAt = at;
+      break;
+    case 'PartnerRequestAccepted':
+      row.status = 'accepted';
+      row.acceptedAt = at;
+      break;
+    case 'PartnerRequestDeclined':
+      row.status = 'declined';
+      row.declineReason = event.data.reason;
+      row.closedAt = at;
+      break;
+    case 'PartnerRequestCancelled':
+      row.status = 'cancelled';
+      row.closeReason = event.data.reason;
+      row.closedAt = at;
+      break;
+    case 'PartnerRequestExpired':
+      row.status = 'expired';
+      row.closedAt = at;
+      break;
+    case 'TandemStarted':
+      row.status = 'active';
+      row.channel = event.data.channel;
+      row.startedAt = at;
+      row.acceptedAt = row.acceptedAt ?? at;
+      break;
+    case 'TandemEnded':
+      row.status = 'ended';
+      row.closeReason = event.data.reason;
+      row.closedAt = at;
+      break;
+    case 'TandemRated':
+      row.ratingGiven = event.data.rating;
+      row.ratingComment = event.data.comment;
+      break;
+    case 'TandemRatingReceived':
+      row.ratingReceived = event.data.rating;
+      break;
+    default: {
+      const unknown: never = event;
+      throw new TypeError(`unknown tandem event ${JSON.stringify(unknown)}`);
     }
-  })();
-  return withMatch(doc, { ...current, ...patch, updatedAt: at });
+  }
+  row.updatedAt = at;
+  return true;
 };

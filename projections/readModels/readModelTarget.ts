@@ -13,6 +13,7 @@ import { createFoldState, foldEvent } from './foldState.js';
 import { loadDocs } from './loadDocs.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validateReadModelSchema } from './names.js';
 import type { ProjectedEvent } from './project.js';
+import { copyDoc } from './rows.js';
 import { writeBatch } from './writeBatch.js';
 
 export interface ReadModelTargetOptions {
@@ -51,8 +52,8 @@ export const applyEventsInTransaction = async (
   const users = [...new Set(decoded.flatMap((d) => (d.input === null ? [] : [d.input.userId])))];
   const before = await loadDocs(client, schema, users);
   const state = createFoldState();
-  // The fold may update a doc's match map in place (projectTandem.ts): fold on copies, diff against the originals.
-  for (const [id, doc] of before) state.docs.set(id, doc === null ? null : { ...doc, matches: { ...doc.matches } });
+  // The fold updates docs in place (rows.ts): fold on copies, diff against the originals.
+  for (const [id, doc] of before) state.docs.set(id, doc === null ? null : copyDoc(doc));
   const skipped: EventFailure[] = [];
   let halted: EventFailure | null = null;
   let checkpoint = expected;

@@ -90,18 +90,34 @@ export interface ModerationRow {
   readonly at: string;
 }
 
-/** Every row one user owns: the unit a live batch loads, folds and writes back. */
+/**
+ * Every row one user owns: the unit a live batch loads, folds and writes back. The fold owns the docs in its state
+ * and updates their records (the doc, its user row, its match rows) in place — a copy per event was most of the
+ * fold's cost, each one living until the user's next event and so surviving into the old generation — while its
+ * lists are always replaced, never changed in place. A doc kept across a fold is folded as a copy (copyDoc).
+ */
 export interface UserDoc {
   readonly user: UserRow;
   /** Sorted by kind, then language (the primary key), so equal docs serialise equal. */
   readonly languages: readonly LanguageRow[];
   readonly interests: readonly InterestRow[];
   readonly availability: AvailabilityRow | null;
-  readonly matches: Readonly<Record<string, MatchRow>>;
+  /** By tandem id, in the order the user's stream created them. */
+  readonly matches: ReadonlyMap<string, MatchRow>;
   readonly reports: readonly ReportRow[];
   readonly feedback: readonly FeedbackRow[];
   readonly moderation: readonly ModerationRow[];
 }
+
+/** What the fold may change in place (see UserDoc). */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A copy the fold may change without touching `doc`: its records copied, its lists shared (never changed in place). */
+export const copyDoc = (doc: UserDoc): UserDoc => {
+  const matches = new Map<string, MatchRow>();
+  for (const [id, row] of doc.matches) matches.set(id, { ...row });
+  return { ...doc, user: { ...doc.user }, matches };
+};
 
 export const DAILY_COUNTERS = ['newUsers', 'completedProfiles', 'requests', 'matches', 'activeUsers', 'tandemsEnded', 'reports', 'feedback'] as const;
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];

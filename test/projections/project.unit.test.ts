@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserEvent } from '../../domain/user/index.js';
 import { createFoldState, decodeEvent, decodeForReadModels, foldEvent, type FoldState } from '../../projections/readModels/index.js';
 import { START, type RecordedEvent } from '../../actors/eventStore/types.js';
+import { copyDoc } from '../../projections/readModels/rows.js';
 import { activeEvents, event, later, DAY, HOUR } from '../domain/support/users.js';
 
 const fold = (userId: string, events: readonly UserEvent[], state: FoldState = createFoldState(), from = 1): FoldState => {
@@ -68,10 +69,29 @@ describe('read-model projection', () => {
     fold('1001', [event('PartnerRequested', { requestId: 't1', peer: '2002' }, 'q', at)], state, 8);
     fold('2002', [event('PartnerRequestReceived', { requestId: 't1', peer: '1001' }, 'q', at), event('PartnerRequestAccepted', { requestId: 't1' }, 'acc', at), event('TandemStarted', { requestId: 't1', channel: 'contact' }, 'act', at)], state, 8);
     fold('1001', [event('TandemStarted', { requestId: 't1', channel: 'contact' }, 'conf', at), event('TandemEnded', { requestId: 't1', reason: 'by_user' }, 'end', later(DAY)), event('TandemRated', { requestId: 't1', rating: 5, comment: null }, 'rate', later(DAY))], state, 9);
-    expect(state.docs.get('1001')!.matches.t1).toMatchObject({ role: 'requester', status: 'ended', ratingGiven: 5, startedAt: at.toISOString() });
-    expect(state.docs.get('2002')!.matches.t1).toMatchObject({ role: 'target', status: 'active', acceptedAt: at.toISOString() });
+    expect(state.docs.get('1001')!.matches.get('t1')).toMatchObject({ role: 'requester', status: 'ended', ratingGiven: 5, startedAt: at.toISOString() });
+    expect(state.docs.get('2002')!.matches.get('t1')).toMatchObject({ role: 'target', status: 'active', acceptedAt: at.toISOString() });
     const total = (key: 'requests' | 'matches' | 'tandemsEnded'): number => [...state.daily.values()].reduce((n, d) => n + d[key], 0);
     expect([total('requests'), total('matches'), total('tandemsEnded')]).toEqual([1, 1, 1]);
+  });
+
+  it('folds in place, so a doc folded as a copy (copyDoc, as a live batch does) leaves the original as it was', () => {
+    const state = fold('1001', activeEvents('1001', { native: 'en', learning: 'ru' }));
+    fold('1001', [event('PartnerRequested', { requestId: 't1', peer: '2002' }, 'q', later(HOUR))], state, 8);
+    const original = state.docs.get('1001')!;
+    const snapshot = structuredClone(original);
+    const copy = createFoldState();
+    copy.docs.set('1001', copyDoc(original));
+    fold('1001', [
+      event('ActivityRecorded', {}, 'a', later(DAY)),
+      event('PartnerRequestCancelled', { requestId: 't1', reason: 'by_user' }, 'c', later(DAY)),
+      event('PartnerRequested', { requestId: 't2', peer: '3003' }, 'q2', later(DAY)),
+      event('ProfilePaused', {}, 'p', later(DAY)),
+      event('BioSet', { bio: 'new' }, 'b', later(DAY)),
+    ], copy, 9);
+    expect(original).toEqual(snapshot);
+    const folded = copy.docs.get('1001')!;
+    expect([folded.user.status, folded.user.bio, folded.user.streamVersion, folded.matches.get('t1')?.status, folded.matches.size]).toEqual(['paused', 'new', 13, 'cancelled', 2]);
   });
 
   it('passes over events no read model depends on before decoding them, so their data may be omitted or malformed', () => {
