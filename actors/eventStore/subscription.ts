@@ -70,6 +70,7 @@ export const createWakeUps = (): WakeUps & { notify(): void } => {
     generation: () => generation,
     notify() {
       generation += 1;
+      if (waiters.size === 0) return; // the common case of an append with nobody waiting: no new set
       const current = waiters;
       waiters = new Set();
       for (const release of current) release();

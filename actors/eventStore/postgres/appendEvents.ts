@@ -8,7 +8,7 @@ import { ConcurrencyError, EventStoreError } from '../errors.js';
 import type { AppendOutcome, AppendRequest, ExpectedVersion } from '../types.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
 import type { SqlNames } from './constants.js';
-import { fastAppend } from './fastAppend.js';
+import { fastAppend, fastAppendOne } from './fastAppend.js';
 
 /** Anything that runs a query: a pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
@@ -145,7 +145,10 @@ const appendOne = async (db: Queryable, names: SqlNames, request: AppendRequest,
     if (!(error instanceof EventStoreError)) throw error;
     return [{ ok: false, stream: String(request.stream), error }];
   }
-  if (fastPath) {
+  if (fastPath && valid.events.length === 1) {
+    const fast = await fastAppendOne(db, names, valid.stream, expectedInDatabase(valid.expected), valid.events[0]!, prepared);
+    if (fast !== undefined) return fast;
+  } else if (fastPath) {
     const fast = await fastAppend(db, names, [{ stream: valid.stream, expected: expectedInDatabase(valid.expected), events: valid.events }], prepared);
     if (fast !== undefined) return fast;
   }
@@ -156,14 +159,19 @@ const appendOne = async (db: Queryable, names: SqlNames, request: AppendRequest,
  * Validates every request (a bad one fails alone, as an outcome), then appends the valid ones in one call.
  * Streams go to the database sorted by name, so two grouped appends always lock their streams in the same order.
  */
-export const appendEvents = async (
+export const appendEvents = (db: Queryable, names: SqlNames, requests: readonly AppendRequest[], options: AppendEventsOptions = {}): Promise<AppendOutcome[]> => {
+  const prepared = options.preparedStatement ?? true;
+  // Not through one more async function: the promise of appendOne itself.
+  return requests.length === 1 ? appendOne(db, names, requests[0]!, prepared, options.fastPath === true) : appendGroup(db, names, requests, prepared, options.fastPath === true);
+};
+
+const appendGroup = async (
   db: Queryable,
   names: SqlNames,
   requests: readonly AppendRequest[],
-  options: AppendEventsOptions = {},
+  prepared: boolean,
+  fastPath: boolean,
 ): Promise<AppendOutcome[]> => {
-  const prepared = options.preparedStatement ?? true;
-  if (requests.length === 1) return appendOne(db, names, requests[0]!, prepared, options.fastPath === true);
   const outcomes = new Array<AppendOutcome | undefined>(requests.length);
   const valid: ValidRequest[] = [];
   requests.forEach((request, index) => {
@@ -175,7 +183,7 @@ export const appendEvents = async (
     }
   });
   valid.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.index - b.index));
-  if (options.fastPath === true && valid.length > 0 && distinctStreams(valid)) {
+  if (fastPath && valid.length > 0 && distinctStreams(valid)) {
     const fast = await fastAppend(
       db,
       names,

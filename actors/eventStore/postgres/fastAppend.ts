@@ -125,32 +125,40 @@ const collided = (error: unknown): boolean => {
   return code === PG_UNIQUE_VIOLATION || code === PG_DEADLOCK;
 };
 
+/** One event to one stream: fastAppend of one request, without the request around it (most appends). */
+export const fastAppendOne = async (
+  db: Runner,
+  names: SqlNames,
+  stream: string,
+  expected: number | null,
+  event: PreparedEvent,
+  prepared: boolean,
+): Promise<AppendOutcome[] | undefined> => {
+  // A version beyond the integer column can never be current: that is a conflict, which the function reports.
+  if (expected !== null && expected >= 2 ** 31 - 1) return undefined;
+  const shape = expected === null ? 'any' : expected === 0 ? 'new' : 'version';
+  const values: unknown[] = [stream, event.id, event.type, event.schemaVersion, event.data, event.metadata];
+  if (shape === 'version') values.push(expected);
+  let rows: [string, number?][];
+  try {
+    ({ rows } = await db.query<[string, number?]>(callOf(statement(names, shape, prepared), values)));
+  } catch (error) {
+    if (collided(error)) return undefined;
+    throw error;
+  }
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const nextVersion = expected === null ? row[1]! : expected + 1;
+  return [{ ok: true, stream, nextVersion, positions: [BigInt(row[0])], duplicate: false }];
+};
+
 /**
  * Appends every request in one statement, or nothing (undefined). Streams must be distinct and sorted by name.
  * Must run in autocommit (see above).
  */
 export const fastAppend = async (db: Runner, names: SqlNames, requests: readonly FastRequest[], prepared: boolean): Promise<AppendOutcome[] | undefined> => {
   const only = requests.length === 1 ? requests[0]! : undefined;
-  if (only !== undefined && only.events.length === 1) {
-    const event = only.events[0]!;
-    const expected = only.expected;
-    // A version beyond the integer column can never be current: that is a conflict, which the function reports.
-    if (expected !== null && expected >= 2 ** 31 - 1) return undefined;
-    const shape = expected === null ? 'any' : expected === 0 ? 'new' : 'version';
-    const values: unknown[] = [only.stream, event.id, event.type, event.schemaVersion, event.data, event.metadata];
-    if (shape === 'version') values.push(expected);
-    let rows: [string, number?][];
-    try {
-      ({ rows } = await db.query<[string, number?]>(callOf(statement(names, shape, prepared), values)));
-    } catch (error) {
-      if (collided(error)) return undefined;
-      throw error;
-    }
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    const nextVersion = expected === null ? row[1]! : expected + 1;
-    return [{ ok: true, stream: only.stream, nextVersion, positions: [BigInt(row[0])], duplicate: false }];
-  }
+  if (only !== undefined && only.events.length === 1) return fastAppendOne(db, names, only.stream, only.expected, only.events[0]!, prepared);
   const events = requests.flatMap((request) => request.events.map((event, index) => ({ stream: request.stream, place: index + 1, event })));
   const values = [
     requests.map((request) => request.stream),
