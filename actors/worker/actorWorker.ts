@@ -1,9 +1,12 @@
 // An actor worker: consumes the mailbox partitions it owns, hands each message to its actor (one mailbox per user,
 // strictly in order; many users in parallel up to a bound), and acknowledges a message only after the actor's events
 // are committed (DESIGN.md, guarantee 1). A message that keeps failing is naked with backoff until the mailbox
-// dead-letters it; one that cannot even be decoded is terminated at once.
+// dead-letters it; one that cannot even be decoded is terminated at once. With `intake` it takes no new message while
+// the process's event loop runs late (intakeGate.ts), so the work sharing the loop — webhook acks — goes first.
 import type { Mailbox, MailboxDelivery, MailboxSubscription } from '../mailbox/types.js';
 import type { OwnershipChange, PartitionOwnership } from '../partitions/types.js';
+import { createIntakeGate } from './intakeGate.js';
+import type { LoopDelaySource } from './loopDelay.js';
 
 export interface WorkerTarget<Message> {
   /** Throws PoisonMessageError when the payload can never be handled. */
@@ -16,6 +19,18 @@ export interface WorkerObserver {
   readonly delivered?: (delivery: MailboxDelivery, waitedMs: number) => void;
   readonly handled?: (delivery: MailboxDelivery, tookMs: number) => void;
   readonly failed?: (delivery: MailboxDelivery, error: unknown) => void;
+  /** Intake opened again after the loop's delay had closed it for `pausedMs`. */
+  readonly intakeResumed?: (pausedMs: number) => void;
+}
+
+export interface IntakeBound {
+  /** The process's event-loop delay (loopDelay.ts; tests inject their own). */
+  readonly delay: LoopDelaySource;
+  /** Above this delay (ms) no new message is taken until a sample is back within it. */
+  readonly maxDelayMs: number;
+  /** The in-flight limit never falls below this (default 8) and grows back by `stepInFlight` (4) per calm sample. */
+  readonly minInFlight?: number;
+  readonly stepInFlight?: number;
 }
 
 export interface ActorWorkerOptions<Message> {
@@ -24,6 +39,8 @@ export interface ActorWorkerOptions<Message> {
   readonly target: WorkerTarget<Message>;
   /** Messages being handled at once across all actors of this worker. */
   readonly maxInFlight?: number;
+  /** Take no new message while the event loop runs later than this; none: only maxInFlight bounds intake. */
+  readonly intake?: IntakeBound;
   readonly maxAckPending?: number;
   readonly ackWaitMs?: number;
   readonly maxDeliver?: number;
@@ -42,7 +59,7 @@ export interface ActorWorker {
   start(): Promise<void>;
   /** Stops consuming, waits for in-flight messages, releases partitions. */
   stop(): Promise<void>;
-  status(): { partitions: readonly number[]; inFlight: number; handled: number; failed: number };
+  status(): { partitions: readonly number[]; inFlight: number; handled: number; failed: number; intakePaused: boolean; intakePauses: number };
 }
 
 const backoffMs = (redeliveryCount: number): number => Math.min(30_000, 250 * 2 ** redeliveryCount);
@@ -57,6 +74,14 @@ export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>)
   let handled = 0;
   let failed = 0;
   let unsubscribe: (() => void) | undefined;
+  const gate =
+    options.intake === undefined
+      ? undefined
+      : createIntakeGate({
+          ...options.intake,
+          maxInFlight,
+          ...(observer?.intakeResumed === undefined ? {} : { onResumed: observer.intakeResumed }),
+        });
 
   const report = (error: unknown): void => options.onError?.(error);
 
@@ -85,14 +110,33 @@ export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>)
     }
   };
 
+  // A slot is reserved before the wait returns: several partitions' loops resume in the same turn, and each must
+  // see the others' slots before their tasks exist.
+  let reserved = 0;
   const waitForSlot = async (): Promise<void> => {
-    while (inFlight.size >= maxInFlight) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+    for (;;) {
+      if (gate?.paused()) await gate.wait();
+      else if (inFlight.size + reserved >= (gate?.limit() ?? maxInFlight)) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+      else {
+        reserved += 1;
+        return;
+      }
+    }
   };
   const freeSlot = (): void => {
     const waiters = slotWaiters;
     slotWaiters = [];
     for (const wake of waiters) wake();
   };
+
+  // A calm sample may raise the in-flight limit: then let waiting messages look again. (The gate listens first, so
+  // its limit is already the new one here.)
+  let lastLimit = maxInFlight;
+  const stopWaking = options.intake?.delay.onSample(() => {
+    const limit = gate?.limit() ?? maxInFlight;
+    if (limit > lastLimit) freeSlot();
+    lastLimit = limit;
+  });
 
   const startConsumer = async (partition: number) => {
     const subscription = await mailbox.consume([partition], {
@@ -103,6 +147,7 @@ export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>)
     const loop = (async () => {
       for await (const delivery of subscription) {
         await waitForSlot();
+        reserved -= 1;
         const task = handle(delivery).finally(() => {
           inFlight.delete(task);
           freeSlot();
@@ -148,11 +193,22 @@ export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>)
       await ownership.start();
     },
     async stop() {
+      // Consumers hand out what they fetched before they end: let it through.
+      gate?.close();
+      stopWaking?.();
+      freeSlot();
       await Promise.all([...consumers.keys()].map(stopPartition));
       await Promise.all(inFlight);
       unsubscribe?.();
       await ownership.stop();
     },
-    status: () => ({ partitions: [...consumers.keys()].sort((a, b) => a - b), inFlight: inFlight.size, handled, failed }),
+    status: () => ({
+      partitions: [...consumers.keys()].sort((a, b) => a - b),
+      inFlight: inFlight.size,
+      handled,
+      failed,
+      intakePaused: gate?.paused() ?? false,
+      intakePauses: gate?.pauses() ?? 0,
+    }),
   };
 };

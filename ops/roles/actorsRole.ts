@@ -11,6 +11,7 @@ import { userEventCodec, userStateCodec } from '../../actors/userActor/codec.js'
 import { decodeUserMessage, type UserActorMessage } from '../../actors/userActor/messages.js';
 import { createUserBehavior, userStreamOfKey } from '../../actors/userActor/userBehavior.js';
 import { createActorWorker } from '../../actors/worker/actorWorker.js';
+import { createTimerLagProbe } from '../../actors/worker/loopDelay.js';
 import { updateLogger } from '../telemetry/index.js';
 import { createSafetyMetrics, openAdminDesk } from './adminDesk.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -25,6 +26,8 @@ export interface ActorsRoleOptions {
   readonly clock?: () => Date;
   /** Test-only per-user rate limit (see StartTuning.userRateLimit); default the product's (20 a minute, bursts of 5). */
   readonly userRateLimit?: TokenBucketPolicy;
+  /** See StartTuning.actorIntakeMaxLoopDelayMs; default none (Infinity): only the in-flight maximum bounds intake. */
+  readonly intakeMaxLoopDelayMs?: number;
 }
 
 export const startActorsRole = async (infra: Infrastructure, telegram: TelegramEndpoint, options: ActorsRoleOptions = {}): Promise<void> => {
@@ -79,13 +82,17 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
         onError: (error) => logger.warn({ err: error }, 'renewing partition leases failed'),
       })
     : createOwnAllPartitions(config.partitions);
+  const intakeMaxLoopDelayMs = options.intakeMaxLoopDelayMs ?? Number.POSITIVE_INFINITY;
+  const loopDelay = Number.isFinite(intakeMaxLoopDelayMs) ? createTimerLagProbe() : undefined;
   const worker = createActorWorker<UserActorMessage>({
     mailbox,
     ownership,
+    ...(loopDelay === undefined ? {} : { intake: { delay: loopDelay, maxDelayMs: intakeMaxLoopDelayMs } }),
     ackWaitMs: config.mailboxAckWaitMs,
     target: { decode: decodeUserMessage, tell: (key, message) => host.tell(key, message) },
     observer: {
       delivered: (_delivery, waitedMs) => metrics.mailboxWaitSeconds.observe(waitedMs / 1000),
+      intakeResumed: (pausedMs) => metrics.actorIntakePausedSeconds.inc(pausedMs / 1000),
       handled: (_delivery, tookMs) => metrics.actorHandlingSeconds.observe({ outcome: 'ok' }, tookMs / 1000),
       failed: (delivery, error) => {
         metrics.actorHandlingSeconds.observe({ outcome: 'failed' }, 0);
@@ -101,6 +108,7 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
   await worker.start();
   infra.onClose(async () => {
     await worker.stop();
+    loopDelay?.stop();
     await host.close();
   });
   logger.info({ partitions: config.partitions, instance: infra.instanceId }, 'actors role started');

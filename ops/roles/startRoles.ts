@@ -29,6 +29,14 @@ export interface StartTuning extends DispatcherRoleTuning {
    * that do not test the limit loosen it, so their scripted users are not paced like flooders.
    */
   readonly userRateLimit?: TokenBucketPolicy;
+  /**
+   * The event-loop delay (ms) above which the actors take no new mailbox message until it recovers, and their
+   * in-flight limit shrinks (actors/worker/intakeGate.ts), so a gateway in the same process acks first. Off by
+   * default (Infinity): on the shared 2-core machine a 10 ms bound starved the actors (the lag there is mostly other
+   * processes' CPU, not this loop's work) without lowering the ack tail; `bench:pipeline --intake-max-loop-delay`
+   * compares settings.
+   */
+  readonly actorIntakeMaxLoopDelayMs?: number;
 }
 
 export interface StartOptions {
@@ -72,6 +80,7 @@ export const startRoles = async ({ roles, config: given, logDestination, dataDir
       await startActorsRole(infra, telegram, {
         ...(tuning?.clock === undefined ? {} : { clock: tuning.clock }),
         ...(tuning?.userRateLimit === undefined ? {} : { userRateLimit: tuning.userRateLimit }),
+        ...(tuning?.actorIntakeMaxLoopDelayMs === undefined ? {} : { intakeMaxLoopDelayMs: tuning.actorIntakeMaxLoopDelayMs }),
       });
     }
     if (roles.includes('dispatcher')) await startDispatcherRole(infra, telegram, tuning);

@@ -33,6 +33,7 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
     pollingErrors: counter('lexbot_polling_errors_total', 'Long-polling failures (fetch from Telegram, publish to the mailbox)', ['stage']),
     // Later roles.
     deadLettered: counter('lexbot_mailbox_dead_lettered_total', 'Mailbox messages moved to the dead-letter stream', ['reason']),
+    actorIntakePausedSeconds: counter('lexbot_actor_intake_paused_seconds_total', 'Time the actors took no new mailbox message because the event loop ran late', []),
     dispatchResends: counter('lexbot_dispatch_resends_total', 'Outbox entries sent again after a dispatcher restart (at-least-once window)', []),
   };
 };
