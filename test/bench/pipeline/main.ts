@@ -56,6 +56,7 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
       ...(roles === undefined ? {} : { BENCH_ROLES: roles }),
       ...(options.cpuProfDir === undefined ? {} : { BENCH_CPU_PROF_DIR: options.cpuProfDir }),
       ...(options.censusDir === undefined ? {} : { BENCH_CENSUS: '1' }),
+      ...(options.intakeMaxLoopDelay === undefined ? {} : { BENCH_INTAKE_MAX_LOOP_DELAY_MS: String(options.intakeMaxLoopDelay) }),
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

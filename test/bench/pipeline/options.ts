@@ -23,11 +23,14 @@ export interface BenchOptions {
   readonly ramp: boolean;
   /** Folder for a census of statements, NATS publishes and socket writes per level (census.ts); none when undefined. */
   readonly censusDir: string | undefined;
+  /** The actors' intake bound (StartTuning.actorIntakeMaxLoopDelayMs), ms or 'off'; undefined: the default. */
+  readonly intakeMaxLoopDelay: number | 'off' | undefined;
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
                                [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
                                [--fixed-rates 100,500] [--no-ramp] [--census DIR (per level: Postgres statements, NATS publishes, socket writes of the children)]
+                               [--intake-max-loop-delay MS|off (the actors take no new message while the event loop runs later; default off)]
 
 Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
 child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
@@ -76,6 +79,10 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
     projection: !args.includes('--no-projection'),
     ramp: !args.includes('--no-ramp'),
     censusDir: stringFlag(args, '--census'),
+    intakeMaxLoopDelay: (() => {
+      const value = stringFlag(args, '--intake-max-loop-delay');
+      return value === undefined || value === 'off' ? value : numberFlag(args, '--intake-max-loop-delay', 0);
+    })(),
   };
 };
 

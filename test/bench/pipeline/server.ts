@@ -8,7 +8,8 @@
 // IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
 // inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile. With
 // BENCH_CENSUS=1 it counts statements, NATS publishes and socket writes (census.ts): 'census-reset' starts a
-// count, 'census-dump' answers it over IPC.
+// count, 'census-dump' answers it over IPC. BENCH_INTAKE_MAX_LOOP_DELAY_MS (ms, or 'off') sets the unthrottled
+// target's StartTuning.actorIntakeMaxLoopDelayMs.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -39,7 +40,11 @@ const start = async (): Promise<{ url: string; stop(): Promise<void> }> => {
   }
   const config = loadConfig(process.env);
   const roles = parseRoles(process.env.BENCH_ROLES ?? 'gateway,actors,dispatcher');
-  if (target === 'unthrottled') return startRoles({ roles, config, tuning: { telegramThrottle: false } });
+  const intake = process.env.BENCH_INTAKE_MAX_LOOP_DELAY_MS;
+  const actorIntakeMaxLoopDelayMs = intake === undefined ? undefined : intake === 'off' ? Number.POSITIVE_INFINITY : Number(intake);
+  if (target === 'unthrottled') {
+    return startRoles({ roles, config, tuning: { telegramThrottle: false, ...(actorIntakeMaxLoopDelayMs === undefined ? {} : { actorIntakeMaxLoopDelayMs }) } });
+  }
   if (target === 'shipped') return startRoles({ roles, config });
   throw new Error(`BENCH_TARGET must be shipped, unthrottled or bare, not ${String(target)}`);
 };
