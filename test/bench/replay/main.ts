@@ -86,7 +86,7 @@ const main = async (): Promise<void> => {
   const rowCount = Object.values(rows).reduce((n, t) => n + t.rows, 0);
   log(
     `rebuild: ${replay.rebuild.events} events in ${replaySeconds.toFixed(2)} s = ${Math.round(replayRate)} events/s ` +
-      `(${(replayRate / bareRate).toFixed(2)} × bare read; read+fold ${replay.rebuild.readAndFoldMs} ms, COPY ${replay.rebuild.writeMs} ms of ${rowCount} rows, indexes ${replay.rebuild.indexMs} ms)`,
+      `(${flag('--skip-bare') ? 'bare read skipped' : `${(replayRate / bareRate).toFixed(2)} × bare read`}; read+fold ${replay.rebuild.readAndFoldMs} ms, COPY ${replay.rebuild.writeMs} ms of ${rowCount} rows, indexes ${replay.rebuild.indexMs} ms)`,
   );
   log(`  folded in ${workers > 0 ? `${workers} worker thread(s)` : 'the main thread'}; this process's CPU (all threads) while reading and folding: ${((replay.rebuild.readAndFoldCpuMs * 1000) / replay.rebuild.events).toFixed(1)} µs/event`);
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
