@@ -173,7 +173,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         });
       }
       const expectReplies = name !== 'bare';
-      const workload = createWorkload({ emulator, expectReplies, cooldownMs: 1500, firstUserId: 100_000_000 * (index + 1) });
+      const workload = createWorkload({ emulator, expectReplies, cooldownMs: options.cooldownMs, firstUserId: 100_000_000 * (index + 1) });
       current = workload;
       const target: Target = { url: child.url, secret: expectReplies ? SECRET : undefined, expectReplies, workload };
       // Transactions committed in the pipeline's database (pg_stat_database, flushed about once a second).

@@ -23,12 +23,18 @@ export interface BenchOptions {
   readonly ramp: boolean;
   /** Folder for a census of statements, NATS publishes and socket writes per level (census.ts); none when undefined. */
   readonly censusDir: string | undefined;
+  /**
+   * How long a user waits after its reply before its next update. The product limits each user to 20 messages a
+   * minute (bursts of 5) and drops the excess quietly after one notice, so a shorter wait makes the generator's
+   * users exceed it and some updates are rightly never answered.
+   */
+  readonly cooldownMs: number;
   /** The actors' intake bound (StartTuning.actorIntakeMaxLoopDelayMs), ms or 'off'; undefined: the default. */
   readonly intakeMaxLoopDelay: number | 'off' | undefined;
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
-                               [--grace-ms N] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
+                               [--grace-ms N] [--cooldown-ms N (a user's wait after its reply; default 3500: within the 20/min per-user limit)] [--partitions N] [--targets bare,unthrottled,split,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
                                [--fixed-rates 100,500] [--no-ramp] [--census DIR (per level: Postgres statements, NATS publishes, socket writes of the children)]
                                [--intake-max-loop-delay MS|off (the actors take no new message while the event loop runs later; default off)]
 
@@ -73,6 +79,7 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
     rampStart: numberFlag(args, '--ramp-start', 50),
     rampFactor: numberFlag(args, '--ramp-factor', 1.25),
     graceMs: numberFlag(args, '--grace-ms', 2000),
+    cooldownMs: numberFlag(args, '--cooldown-ms', 3500),
     partitions: numberFlag(args, '--partitions', 64),
     targets: targets as BenchTarget[],
     cpuProfDir: stringFlag(args, '--cpu-prof'),
