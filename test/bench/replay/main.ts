@@ -28,8 +28,8 @@ if (flag('--help')) {
 Generates N events (default 1,000,000; --quick 100,000) by driving the domain, loads them into schema
 bench_replay_es of BENCH_DATABASE_URL/DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), then measures
 the bare keyset read, the rebuild, and live projection lag at --rate events/s (default 1000) for --lag-seconds
-(default 30; --quick 10). The rebuild folds in --workers threads (default as \`lexbot ops replay\`: one per
-core, at most 8; 0 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.`);
+(default 30; --quick 10). The rebuild folds in --workers threads (default as \`lexbot ops replay\`: two on two
+cores, else one per core but one, at most 8; 0 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.`);
   process.exit(0);
 }
 
