@@ -1,19 +1,19 @@
 // `npm run bench:pipeline` — the pipeline benchmark of issue 4 (method and results in BENCHMARKS.md).
-// This process runs the open-loop generator and the Bot API emulator; each system under test runs in a child
-// process of its own (server.ts) with a fresh NATS prefix and a fresh database, deleted at the end.
+// This process runs the open-loop generator; the Bot API emulator runs in a child process (emulatorProcess.ts), and
+// each system under test in another (server.ts) with a fresh NATS prefix and a fresh database, deleted at the end.
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createTelegramEmulator, type EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { createTestNats, TEST_NATS_URL } from '../../support/nats.js';
 import { runLevel, type LevelResult, type LevelSpec, type Target } from './openLoop.js';
 import { help, parseOptions, type BenchOptions } from './options.js';
 import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type TargetResult } from './report.js';
 import type { BenchTarget, ServerMessage } from './server.js';
+import type { CallRecord, EmulatorChildMessage, EmulatorParentMessage } from './emulatorProcess.js';
 import { watchProjection, type ProjectionWatch } from './projection.js';
 import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
 import { DEFAULT_SCHEMA as EVENTSTORE_SCHEMA } from '../../../actors/eventStore/postgres/constants.js';
@@ -97,18 +97,68 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
   };
 };
 
+interface Emulator {
+  readonly apiRoot: string;
+  readonly token: string;
+  addChat(chat: { readonly id: number; readonly first_name: string }): void;
+  /** The emulator's clock minus this one's (ms), from the quickest of a few IPC round trips (its midpoint). */
+  clockOffset(): Promise<{ offsetMs: number; roundTripMs: number }>;
+  close(): Promise<void>;
+}
+
+/** The Bot API emulator in a child process; every call it records is handed to `onCall`. */
+const startEmulator = async (onCall: (call: CallRecord) => void): Promise<Emulator> => {
+  const script = fileURLToPath(new URL('./emulatorProcess.js', import.meta.url));
+  const child: ChildProcess = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const clockAnswers: ((message: { sentAt: number; childAt: number }) => void)[] = [];
+  const ready = new Promise<{ apiRoot: string; token: string }>((resolve, reject) => {
+    child.on('message', (message: EmulatorChildMessage) => {
+      if (message.type === 'calls') for (const call of message.calls) onCall(call);
+      else if (message.type === 'clock') clockAnswers.shift()?.(message);
+      else resolve(message);
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)} before it was ready`)));
+  });
+  const { apiRoot, token } = await ready;
+  const send = (message: EmulatorParentMessage): void => {
+    child.send(message);
+  };
+  return {
+    apiRoot,
+    token,
+    addChat(chat) {
+      send({ type: 'chats', chats: [chat] });
+    },
+    async clockOffset() {
+      const samples: { offsetMs: number; roundTripMs: number }[] = [];
+      for (let i = 0; i < 9; i += 1) {
+        const answer = await new Promise<{ sentAt: number; childAt: number }>((resolve) => {
+          clockAnswers.push(resolve);
+          send({ type: 'clock', sentAt: now() });
+        });
+        const back = now();
+        samples.push({ offsetMs: answer.childAt - (answer.sentAt + back) / 2, roundTripMs: back - answer.sentAt });
+      }
+      samples.sort((a, b) => a.roundTripMs - b.roundTripMs);
+      return samples[0]!;
+    },
+    async close() {
+      send('stop');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+};
+
 const bench = async (options: BenchOptions): Promise<BenchResult> => {
   const loadAverage = os.loadavg();
-  const emulator = createTelegramEmulator({ now });
-  await emulator.listen();
   let current: Workload | undefined;
-  // Every recorded Bot API call goes to the workload of the target being measured (a listener that never matches).
-  emulator
-    .waitFor((call: EmulatorCall) => {
-      current?.observe(call);
-      return false;
-    }, { timeoutMs: 2 ** 31 - 1 })
-    .catch(() => undefined);
+  // Every recorded Bot API call goes to the workload of the target being measured.
+  const emulator = await startEmulator((call) => current?.observe(call));
+  const clock = await emulator.clockOffset();
+  log(`emulator in its own process; its clock − this one's: ${clock.offsetMs.toFixed(3)} ms (IPC round trip ${clock.roundTripMs.toFixed(3)} ms)`);
 
   const targets: Partial<Record<BenchTarget, TargetResult>> = {};
   const durationMs = options.seconds * 1000;
@@ -306,7 +356,7 @@ const main = async (): Promise<void> => {
 };
 
 main().then(
-  // The emulator's catch-all listener holds a long timer: leave explicitly.
+  // Keep-alive sockets of the generator's agent would hold the process: leave explicitly.
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -39,7 +39,7 @@ const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step
                                [--intake-max-loop-delay MS|off (the actors take no new message while the event loop runs later; default off)]
 
 Open-loop updates from many users POSTed to the webhook of the whole pipeline (gateway, actors, dispatcher in a
-child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in this process):
+child process; NATS at TEST_NATS_URL, a fresh database of TEST_DATABASE_URL; the Bot API emulator in another):
 100/s for --seconds, a ramp to the maximum sustained rate, then 500/s for --seconds; and the same generator against a
 bare fastify route that awaits a JetStream publish (the machine's ingest ceiling). Targets:
   bare         the bare ingest ceiling (ramp)

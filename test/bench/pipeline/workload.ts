@@ -4,7 +4,8 @@
 // after its reply arrived, so the first reply call for a chat (sendMessage with its chat_id) — or for a callback
 // query (answerCallbackQuery with its id) — belongs to exactly one update. When no user is free the generator
 // brings a new one (added to the emulator first, so replies to it succeed); the population grows with the rate.
-import { callbackQueryUpdate, textMessageUpdate, type EmulatorCall, type TelegramEmulator } from '../../../gateway/telegramEmulator/index.js';
+import { callbackQueryUpdate, textMessageUpdate } from '../../../gateway/telegramEmulator/index.js';
+import type { CallRecord } from './emulatorProcess.js';
 
 export type UpdateKind = 'start' | 'help' | 'text' | 'callback';
 
@@ -37,11 +38,16 @@ const LANGUAGES = ['en', 'ru', 'es', 'de', 'fr', 'ja', 'pt', 'it', 'zh', 'ar'];
 const TEXTS = ['hello', 'hi! how does this work?', 'I want to practise Spanish', 'привет', '¿hola, qué tal?', 'thanks', 'ok', 'is anyone there?'];
 const BUTTONS = ['lang:es', 'find:next', 'profile:edit', 'menu:main'];
 
-/** A clock in epoch milliseconds with sub-millisecond resolution, shared by the generator and the emulator. */
+/**
+ * A clock in epoch milliseconds with sub-millisecond resolution. The generator and the emulator run in separate
+ * processes; on one machine both read the same epoch-based clock this way (each process's timeOrigin is taken from
+ * the system clock when it starts), so their timestamps compare.
+ */
 export const now = (): number => performance.timeOrigin + performance.now();
 
 export interface WorkloadOptions {
-  readonly emulator: TelegramEmulator | undefined;
+  /** The Bot API emulator (in its own process): a user is added before its first update, so replies to it succeed. */
+  readonly emulator: { addChat(chat: { readonly id: number; readonly first_name: string }): void } | undefined;
   /** Replies are expected (the pipeline) or not (the bare ingest route: an update is done when acked). */
   readonly expectReplies: boolean;
   /** A user is used again only this long after its update was done. */
@@ -85,7 +91,7 @@ export const createWorkload = (options: WorkloadOptions) => {
     const id = options.firstUserId + users.length;
     const user: User = { id, first_name: pick(NAMES), language_code: pick(LANGUAGES), known: false, freeAt: 0 };
     users.push(user);
-    options.emulator?.addChat({ id, type: 'private', first_name: user.first_name });
+    options.emulator?.addChat({ id, first_name: user.first_name });
     return user;
   };
 
@@ -120,23 +126,22 @@ export const createWorkload = (options: WorkloadOptions) => {
       } else if (!options.expectReplies || shot.repliedAt !== undefined) release(shot);
     },
     /** Every Bot API call the emulator records. */
-    observe(call: EmulatorCall): void {
+    observe([method, key, at, ok]: CallRecord): void {
       let shot: Shot | undefined;
-      if (call.method === 'sendMessage') {
-        const chatId = Number(call.params.chat_id);
+      if (method === 'sendMessage') {
+        const chatId = Number(key);
         shot = byChat.get(chatId);
         byChat.delete(chatId);
-      } else if (call.method === 'answerCallbackQuery') {
-        const id = String(call.params.callback_query_id);
-        shot = byCallback.get(id);
-        byCallback.delete(id);
+      } else if (method === 'answerCallbackQuery') {
+        shot = byCallback.get(key);
+        byCallback.delete(key);
       }
       if (shot === undefined) {
         unmatched += 1;
         return;
       }
-      shot.repliedAt = call.at;
-      shot.replyOk = call.response.ok;
+      shot.repliedAt = at;
+      shot.replyOk = ok;
       if (shot.ackedAt !== undefined) release(shot);
     },
     users: (): number => users.length,
