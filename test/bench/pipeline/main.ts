@@ -12,7 +12,7 @@ import { createTestNats, TEST_NATS_URL } from '../../support/nats.js';
 import { runLevel, type LevelResult, type LevelSpec, type Target } from './openLoop.js';
 import { help, parseOptions, type BenchOptions } from './options.js';
 import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type TargetResult } from './report.js';
-import type { BenchTarget, ServerMessage } from './server.js';
+import type { BenchTarget, LoopStats, ServerMessage } from './server.js';
 import type { CallRecord, EmulatorChildMessage, EmulatorParentMessage } from './emulatorProcess.js';
 import { watchProjection, type ProjectionWatch } from './projection.js';
 import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
@@ -41,6 +41,10 @@ interface Child {
   resetCensus(): void;
   /** Each process's census since the last reset (JSON text). */
   dumpCensus(): Promise<string[]>;
+  /** Starts a measurement of every process's event loop (delay, utilization). */
+  resetLoop(): void;
+  /** Each process's event loop since the last resetLoop. */
+  dumpLoop(): Promise<LoopStats[]>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +87,21 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
         child.on('message', listen);
       });
       child.send('census-dump');
+      return [await answer];
+    },
+    resetLoop() {
+      child.send('loop-reset');
+    },
+    async dumpLoop() {
+      const answer = new Promise<LoopStats>((resolve) => {
+        const listen = (message: ServerMessage): void => {
+          if (message.type !== 'loop') return;
+          child.off('message', listen);
+          resolve(message.loop);
+        };
+        child.on('message', listen);
+      });
+      child.send('loop-dump');
       return [await answer];
     },
     async stop() {
@@ -203,6 +222,11 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
             workers.resetCensus();
           },
           dumpCensus: async () => [...(await gateway.dumpCensus()), ...(await workers.dumpCensus())],
+          resetLoop: () => {
+            gateway.resetLoop();
+            workers.resetLoop();
+          },
+          dumpLoop: async () => [...(await gateway.dumpLoop()), ...(await workers.dumpLoop())],
           stop: async () => {
             await gateway.stop();
             await workers.stop();
@@ -242,10 +266,13 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const watchBefore = watch?.transactions() ?? 0;
         const cpuBefore = await cpuAll();
         child!.resetCensus();
+        child!.resetLoop();
         let cpuAfter = Number.NaN;
+        let loop: LoopStats[] = [];
         let projectionMs: MeasuredLevel['projectionMs'];
         const level = await runLevel(target, spec, async (shots) => {
           cpuAfter = await cpuAll();
+          loop = await child!.dumpLoop();
           projectionMs = await watch?.measure(shots, spec.drainMs);
         });
         const cpuMsPerUpdate = ((cpuAfter - cpuBefore) * 1000) / level.sent;
@@ -265,6 +292,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         log(
           `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
+            `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
         return {
@@ -272,6 +300,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           loadAverage: os.loadavg()[0]!,
           stages,
           cpuMsPerUpdate,
+          loop,
           ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }),
           ...(projectionMs === undefined ? {} : { projectionMs }),
         };

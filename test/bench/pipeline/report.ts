@@ -1,7 +1,7 @@
 // The benchmark's result: one object (printed as JSON with --json) and tables for people.
 import type { LevelResult } from './openLoop.js';
 import type { ProjectionLatency } from './projection.js';
-import type { BenchTarget } from './server.js';
+import type { BenchTarget, LoopStats } from './server.js';
 import { STAGES, type Stage, type StageQuantiles } from './stages.js';
 
 export interface MeasuredLevel extends LevelResult {
@@ -13,6 +13,8 @@ export interface MeasuredLevel extends LevelResult {
   readonly postgresCommitsPerUpdate?: number;
   /** CPU time of the system under test's process(es) during the level, per update sent (ms). */
   readonly cpuMsPerUpdate?: number;
+  /** Each process's event loop during the level (split: the gateway's, then the actors'), from the child itself. */
+  readonly loop?: readonly LoopStats[];
   /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */
   readonly projectionMs?: ProjectionLatency;
 }

@@ -8,11 +8,14 @@
 // IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
 // inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile. With
 // BENCH_CENSUS=1 it counts statements, NATS publishes and socket writes (census.ts): 'census-reset' starts a
-// count, 'census-dump' answers it over IPC. BENCH_INTAKE_MAX_LOOP_DELAY_MS (ms, or 'off') sets the unthrottled
+// count, 'census-dump' answers it over IPC. 'loop-reset' starts a measurement of the event loop (monitorEventLoopDelay
+// at 10 ms resolution: how late a timer ran, i.e. how long the loop was held by tasks in front of it; and the loop's
+// utilization), 'loop-dump' answers it over IPC. BENCH_INTAKE_MAX_LOOP_DELAY_MS (ms, or 'off') sets the unthrottled
 // target's StartTuning.actorIntakeMaxLoopDelayMs.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { loadConfig } from '../../../ops/config/config.js';
 import { parseRoles } from '../../../ops/roles/roles.js';
 import { startRoles } from '../../../ops/roles/startRoles.js';
@@ -24,7 +27,27 @@ export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'bare';
 export type ServerMessage =
   | { readonly type: 'ready'; readonly url: string }
   | { readonly type: 'failed'; readonly error: string }
-  | { readonly type: 'census'; readonly json: string };
+  | { readonly type: 'census'; readonly json: string }
+  | { readonly type: 'loop'; readonly loop: LoopStats };
+
+/** The child's event loop since the last 'loop-reset': timer delay quantiles (ms) and utilization (0–1). */
+export interface LoopStats {
+  readonly delayP50Ms: number;
+  readonly delayP99Ms: number;
+  readonly delayMaxMs: number;
+  readonly utilization: number;
+}
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+let loopSince: EventLoopUtilization = performance.eventLoopUtilization();
+const loopStats = (): LoopStats => ({
+  // The histogram counts the delay past the resolution's own wait, in nanoseconds.
+  delayP50Ms: loopDelay.percentile(50) / 1e6,
+  delayP99Ms: loopDelay.percentile(99) / 1e6,
+  delayMaxMs: loopDelay.max / 1e6,
+  utilization: performance.eventLoopUtilization(loopSince).utilization,
+});
 
 const portOf = (url: string | undefined, fallback: number): number => {
   const port = url === undefined ? '' : new URL(url).port;
@@ -73,6 +96,11 @@ Promise.all([start(), startProfiler()]).then(
     process.on('message', (message) => {
       if (message === 'census-reset' && census !== undefined) resetCensus(census);
       if (message === 'census-dump' && census !== undefined) send({ type: 'census', json: censusJson(census) });
+      if (message === 'loop-reset') {
+        loopDelay.reset();
+        loopSince = performance.eventLoopUtilization();
+      }
+      if (message === 'loop-dump') send({ type: 'loop', loop: loopStats() });
       if (message !== 'stop') return;
       (stopProfiler ?? (async () => undefined))()
         .then(() => running.stop())
