@@ -11,6 +11,11 @@ export interface ActorBehavior<Message, Event, State> {
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
   /**
+   * events.reduce(evolve, state), cheaper where the behaviour can build the result once for the whole batch (a cold
+   * load folds every event since the snapshot). Must equal the reduce and must not mutate `state`.
+   */
+  readonly fold?: (state: State, events: readonly Event[]) => State;
+  /**
    * Decides the events one message causes. May be async (a grammY pass), must not do I/O of its own: after a
    * version conflict it runs again on the reloaded state.
    */
@@ -87,6 +92,7 @@ export const createActorHost = <Message, Event, State>(
   let closed = false;
 
   const unfolded = new Set(behavior.unfoldedTypes);
+  const foldAll = behavior.fold ?? ((state: State, events: readonly Event[]): State => events.reduce(behavior.evolve, state));
   const readOptions = {
     ...(stateCodec === undefined ? {} : { snapshotSchemaVersion: stateCodec.schemaVersion }),
     ...(unfolded.size === 0 ? {} : { omitDataOf: [...unfolded] }),
@@ -103,12 +109,14 @@ export const createActorHost = <Message, Event, State>(
       version = snapshot.version;
     } else state = behavior.initialState();
     let folded = 0;
+    const decoded: Event[] = [];
     for (const recorded of events) {
       if (recorded.streamVersion <= version) continue;
-      if (!unfolded.has(recorded.type)) state = behavior.evolve(state, codec.decode(recorded));
+      if (!unfolded.has(recorded.type)) decoded.push(codec.decode(recorded));
       version = recorded.streamVersion;
       folded += 1;
     }
+    if (decoded.length > 0) state = foldAll(state, decoded);
     // Events since the snapshot (or since the start, without one) count towards the next snapshot.
     return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
   };
@@ -166,7 +174,7 @@ export const createActorHost = <Message, Event, State>(
       if (outcome.ok) {
         // A duplicate means an earlier delivery stored exactly these events right after our version (same state,
         // same message, same ids): the cache is one step behind, so fold them in just the same.
-        for (const event of events) actor.state = behavior.evolve(actor.state, event);
+        actor.state = foldAll(actor.state, events);
         actor.version = outcome.nextVersion;
         actor.sinceSnapshot += events.length;
         maybeSnapshot(key, actor);

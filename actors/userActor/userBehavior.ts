@@ -3,7 +3,7 @@
 // events and captured Bot API calls — is appended in one commit by the actor host.
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { evolve, initialState, QUEUED_ADMIN_COMMAND_TYPES, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
+import { evolve, fold, initialState, QUEUED_ADMIN_COMMAND_TYPES, type UserCommand, type UserEvent, type UserState } from '../../domain/user/index.js';
 import { isDomainError } from '../../domain/errors.js';
 import { isOutboxEventType, OUTBOX_EVENT_TYPES, userMailboxKey } from '../outbox/outboxEvents.js';
 import { timersFor } from '../../domain/tandem/index.js';
@@ -74,6 +74,10 @@ const decideAdminCommand = (
 export const evolveUserActor = (state: UserState, event: UserActorEvent): UserState =>
   isOutboxEventType(event.type) ? state : evolve(state, event as UserEvent);
 
+/** events.reduce(evolveUserActor, state) on one draft of the state (domain fold), outbox events skipped. */
+export const foldUserActor = (state: UserState, events: readonly UserActorEvent[]): UserState =>
+  fold(events.filter((event): event is UserEvent => !isOutboxEventType(event.type)), state);
+
 export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<UserActorMessage, UserActorEvent, UserState> => {
   const clock = options.clock ?? (() => new Date());
   const services = options.services ?? memoryServices();
@@ -86,6 +90,7 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
   return {
     initialState,
     evolve: evolveUserActor,
+    fold: foldUserActor,
     unfoldedTypes: Object.values(OUTBOX_EVENT_TYPES),
     causationOf: commandIdOf,
     // Guarantee 6's trace: gateway → NATS headers → these events' metadata → the dispatcher's calls and messages.

@@ -15,86 +15,108 @@ const remember = (ids: readonly string[], id: string): readonly string[] => {
 const sortedWith = (ids: readonly string[], id: string): readonly string[] =>
   ids.includes(id) ? ids : [...ids, id].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-const evolveProfile = (state: UserState, event: ProfileEvent): UserState => {
-  const profile = state.profile;
+/** A state under construction: only its own top-level fields are ever assigned; nested values are never mutated (they may be shared with stored states). */
+type Draft = { -readonly [K in keyof UserState]: UserState[K] };
+
+/**
+ * Applies a profile event to `draft` (a copy the caller owns) and returns the draft to continue with: `draft`
+ * itself, or a fresh state when the event replaces everything (UserForgotten). Never touches recentCommandIds.
+ */
+const applyProfile = (draft: Draft, event: ProfileEvent): Draft => {
+  const profile = draft.profile;
   switch (event.type) {
     case 'UserStarted':
-      return {
-        ...state,
-        status: 'onboarding',
-        userId: event.data.telegramId,
-        startedAt: event.data.at,
-        lastActiveAt: event.data.at,
-        profile: {
-          ...profile,
-          firstName: event.data.firstName,
-          username: event.data.username,
-          telegramLanguageCode: event.data.telegramLanguageCode,
-        },
+      draft.status = 'onboarding';
+      draft.userId = event.data.telegramId;
+      draft.startedAt = event.data.at;
+      draft.lastActiveAt = event.data.at;
+      draft.profile = {
+        ...profile,
+        firstName: event.data.firstName,
+        username: event.data.username,
+        telegramLanguageCode: event.data.telegramLanguageCode,
       };
+      return draft;
     case 'TelegramProfileUpdated':
-      return { ...state, profile: { ...profile, firstName: event.data.firstName, username: event.data.username } };
+      draft.profile = { ...profile, firstName: event.data.firstName, username: event.data.username };
+      return draft;
     case 'NativeLanguagesSet':
-      return { ...state, profile: { ...profile, nativeLanguages: event.data.languages } };
+      draft.profile = { ...profile, nativeLanguages: event.data.languages };
+      return draft;
     case 'LearningLanguagesSet':
-      return { ...state, profile: { ...profile, learningLanguages: event.data.languages } };
+      draft.profile = { ...profile, learningLanguages: event.data.languages };
+      return draft;
     case 'InterestsSet':
-      return { ...state, profile: { ...profile, interests: event.data.interests, primaryInterests: event.data.primary } };
+      draft.profile = { ...profile, interests: event.data.interests, primaryInterests: event.data.primary };
+      return draft;
     case 'AvailabilitySet':
-      return { ...state, profile: { ...profile, availability: event.data.availability } };
+      draft.profile = { ...profile, availability: event.data.availability };
+      return draft;
     case 'CommunicationSet':
-      return { ...state, profile: { ...profile, communicationStyles: event.data.styles, frequency: event.data.frequency } };
+      draft.profile = { ...profile, communicationStyles: event.data.styles, frequency: event.data.frequency };
+      return draft;
     case 'BioSet':
-      return { ...state, profile: { ...profile, bio: event.data.bio } };
+      draft.profile = { ...profile, bio: event.data.bio };
+      return draft;
     case 'InterfaceLanguageSet':
-      return { ...state, profile: { ...profile, interfaceLanguage: event.data.language } };
+      draft.profile = { ...profile, interfaceLanguage: event.data.language };
+      return draft;
     case 'OnboardingCompleted':
     case 'ProfileResumed':
-      return { ...state, status: 'active' };
+      draft.status = 'active';
+      return draft;
     case 'ProfilePaused':
-      return { ...state, status: 'paused' };
+      draft.status = 'paused';
+      return draft;
     case 'ProfileReset':
-      return {
-        ...state,
-        status: 'onboarding',
-        profile: {
-          ...emptyProfile,
-          firstName: profile.firstName,
-          username: profile.username,
-          telegramLanguageCode: profile.telegramLanguageCode,
-          interfaceLanguage: profile.interfaceLanguage,
-        },
+      draft.status = 'onboarding';
+      draft.profile = {
+        ...emptyProfile,
+        firstName: profile.firstName,
+        username: profile.username,
+        telegramLanguageCode: profile.telegramLanguageCode,
+        interfaceLanguage: profile.interfaceLanguage,
       };
+      return draft;
     case 'ActivityRecorded':
-      return { ...state, lastActiveAt: event.data.at };
+      draft.lastActiveAt = event.data.at;
+      return draft;
     case 'UserBlocked':
-      return { ...state, blocked: sortedWith(state.blocked, event.data.target) };
+      draft.blocked = sortedWith(draft.blocked, event.data.target);
+      return draft;
     case 'UserUnblocked':
-      return { ...state, blocked: state.blocked.filter((id) => id !== event.data.target) };
+      draft.blocked = draft.blocked.filter((id) => id !== event.data.target);
+      return draft;
     case 'UserReported':
-      return { ...state, counters: { ...state.counters, reportsMade: state.counters.reportsMade + 1 } };
+      draft.counters = { ...draft.counters, reportsMade: draft.counters.reportsMade + 1 };
+      return draft;
     case 'FeedbackSent':
-      return { ...state, counters: { ...state.counters, feedbackSent: state.counters.feedbackSent + 1 } };
+      draft.counters = { ...draft.counters, feedbackSent: draft.counters.feedbackSent + 1 };
+      return draft;
     case 'ReminderSent':
-      return { ...state, lastReminderAt: { ...state.lastReminderAt, [event.data.kind]: event.data.at } };
-    case 'UserBanned': {
-      if (state.status !== 'onboarding' && state.status !== 'active' && state.status !== 'paused') return state;
-      return { ...state, status: 'banned', statusBeforeBan: state.status };
-    }
+      draft.lastReminderAt = { ...draft.lastReminderAt, [event.data.kind]: event.data.at };
+      return draft;
+    case 'UserBanned':
+      if (draft.status !== 'onboarding' && draft.status !== 'active' && draft.status !== 'paused') return draft;
+      draft.statusBeforeBan = draft.status;
+      draft.status = 'banned';
+      return draft;
     case 'UserUnbanned':
-      return { ...state, status: state.statusBeforeBan ?? 'onboarding', statusBeforeBan: null };
+      draft.status = draft.statusBeforeBan ?? 'onboarding';
+      draft.statusBeforeBan = null;
+      return draft;
     case 'UserForgotten':
       // The tombstone: who (the stream name holds the id anyway), when, and the dedup memory. Nothing personal.
       return {
         ...initialState(),
         status: 'forgotten',
-        userId: state.userId,
+        userId: draft.userId,
         // Non-null only for a user forgotten while banned: the ban still holds if they start again.
-        statusBeforeBan: state.status === 'banned' ? state.statusBeforeBan : null,
+        statusBeforeBan: draft.status === 'banned' ? draft.statusBeforeBan : null,
         forgottenAt: event.data.at,
         profile: emptyProfile,
         counters: emptyCounters,
-        recentCommandIds: state.recentCommandIds,
+        recentCommandIds: draft.recentCommandIds,
       };
     default: {
       const unknown: never = event;
@@ -116,18 +138,44 @@ const isModerationEvent = (event: UserEvent): event is ModerationEvent =>
 
 const isProfileEvent = (event: UserEvent): event is ProfileEvent => PROFILE_EVENT_TYPES.has(event.type);
 
-export const evolve = (state: UserState, event: UserEvent): UserState => {
-  const next =
-    event.type === 'DialogChanged'
-      ? { ...state, dialog: event.data.dialog }
-      : isPartnerAlertEvent(event)
-        ? evolvePartnerAlert(state, event)
-      : isModerationEvent(event)
-        ? state // an admin's audit trail (domain/user/decideModeration.ts): read models only
-        : isProfileEvent(event)
-          ? evolveProfile(state, event)
-          : evolveTandem(state, event);
-  return { ...next, recentCommandIds: remember(next.recentCommandIds, event.data.causationId) };
+/**
+ * One event's change to `draft`, a copy the caller owns; returns the draft to continue with (`draft`, or a fresh
+ * state the sub-evolver made). Never touches recentCommandIds: evolve and fold remember the causation ids.
+ */
+const apply = (draft: Draft, event: UserEvent): Draft => {
+  if (event.type === 'DialogChanged') {
+    draft.dialog = event.data.dialog;
+    return draft;
+  }
+  // The tandem and alert evolvers are pure: they return their argument or a fresh copy, either one ours.
+  if (isPartnerAlertEvent(event)) return evolvePartnerAlert(draft, event);
+  if (isModerationEvent(event)) return draft; // an admin's audit trail (domain/user/decideModeration.ts): read models only
+  if (isProfileEvent(event)) return applyProfile(draft, event);
+  return evolveTandem(draft, event);
 };
 
-export const fold = (events: readonly UserEvent[], from: UserState = initialState()): UserState => events.reduce(evolve, from);
+export const evolve = (state: UserState, event: UserEvent): UserState => {
+  const next = apply({ ...state }, event);
+  next.recentCommandIds = remember(state.recentCommandIds, event.data.causationId);
+  return next;
+};
+
+/**
+ * events.reduce(evolve, from), with one copy of the state for the whole batch instead of one per event (a cold
+ * load folds every event since the snapshot): a local draft and a local list of command ids, neither of which is
+ * seen by anyone before the fold returns. `from` is never mutated.
+ */
+export const fold = (events: readonly UserEvent[], from: UserState = initialState()): UserState => {
+  if (events.length === 0) return from;
+  let draft: Draft = { ...from };
+  // Append-only here; its last RECENT_COMMAND_IDS_LIMIT entries are exactly what evolve's trimmed list would hold.
+  const ids = from.recentCommandIds.slice();
+  for (const event of events) {
+    draft = apply(draft, event);
+    const id = event.data.causationId;
+    const at = ids.lastIndexOf(id);
+    if (at < 0 || at < ids.length - RECENT_COMMAND_IDS_LIMIT) ids.push(id);
+  }
+  draft.recentCommandIds = ids.length > RECENT_COMMAND_IDS_LIMIT ? ids.slice(ids.length - RECENT_COMMAND_IDS_LIMIT) : ids;
+  return draft;
+};
