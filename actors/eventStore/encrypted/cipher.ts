@@ -44,10 +44,15 @@ export const open = (key: Buffer, sealed: string, associated: string): string | 
   const raw = Buffer.from(sealed.slice(MARKER.length), 'base64');
   if (raw.length < NONCE_BYTES + TAG_BYTES) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyObject(key), raw.subarray(0, NONCE_BYTES));
+    // The raw key unless already imported: a cold load opens two or three values with a key it has just read,
+    // and importing it (a KeyObject) cost as much as the decipher itself.
+    const decipher = createDecipheriv('aes-256-gcm', imported.get(key) ?? key, raw.subarray(0, NONCE_BYTES));
     decipher.setAAD(Buffer.from(associated, 'utf8'));
     decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    const plain = decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES));
+    // GCM yields every byte from update(); final() only checks the tag (and throws when it does not match).
+    decipher.final();
+    return plain.toString('utf8');
   } catch {
     return null;
   }

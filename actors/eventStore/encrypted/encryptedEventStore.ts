@@ -4,7 +4,7 @@
 // UserForgotten event ends its key version: events after it in the same append take the next version (the goodbye
 // message stays sendable), and the old version's key is deleted once the append committed. Readers that meet a
 // UserForgotten delete that version too (idempotent), which closes the crash window between commit and delete.
-import type { KeyStore } from '../../keys/index.js';
+import type { KeyRef, KeyStore } from '../../keys/index.js';
 import type { AppendOutcome, AppendRequest, EventStore, NewEvent, RecordedEvent, Snapshot } from '../types.js';
 import { createKeyCache, type KeyCacheOptions } from './keyCache.js';
 import { FORGOTTEN_EVENT_TYPE, isSealedState, needsKey, openEvent, openState, sealEvent, sealState, versionOf } from './sealing.js';
@@ -63,15 +63,26 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
   };
 
   const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
-    const refs = events.flatMap((event) => {
+    const missing: KeyRef[] = [];
+    for (const event of events) {
       const version = versionOf(event);
       const owner = version === undefined ? null : ownerOf(event.streamName);
-      return owner === null || version === undefined ? [] : [{ owner, version }];
-    });
-    if (refs.length > 1) await keys.prefetch(refs);
-    // In order: a UserForgotten must take its key only after the events sealed before it were opened.
+      if (owner !== null && version !== undefined && keys.cached(owner, version) === undefined) missing.push({ owner, version });
+    }
+    if (missing.length > 1) await keys.prefetch(missing);
+    // In order: a UserForgotten must take its key only after the events sealed before it were opened. A key in the
+    // cache (a cold load's keys were looked up beside its read) opens its event here, without a promise per event.
     const opened: RecordedEvent[] = [];
-    for (const event of events) opened.push(versionOf(event) === undefined ? event : await openOne(event));
+    for (const event of events) {
+      const version = versionOf(event);
+      const owner = version === undefined ? null : ownerOf(event.streamName);
+      if (owner === null || version === undefined) {
+        opened.push(event);
+        continue;
+      }
+      const key = event.type === FORGOTTEN_EVENT_TYPE ? undefined : keys.cached(owner, version);
+      opened.push(key === undefined ? await openOne(event) : openEvent(event, owner, key));
+    }
     return opened;
   };
 

@@ -22,6 +22,8 @@ export interface KeyCache {
   prefetchForNewStreams(owners: readonly string[]): Promise<void>;
   next(owner: string, after: number): Promise<UserKey>;
   get(owner: string, version: number): Promise<UserKey | null>;
+  /** What get() would answer from the cache alone: the key, null for a version known gone, undefined if not cached. */
+  cached(owner: string, version: number): UserKey | null | undefined;
   /** Loads every uncached version among `refs` in one store round trip (a page of a replay). */
   prefetch(refs: readonly KeyRef[]): Promise<void>;
   /**
@@ -116,6 +118,9 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       if (key === null) gone(owner, version);
       else remember(key);
       return key;
+    },
+    cached(owner, version) {
+      return hit(versions, id(owner, version))?.key;
     },
     async prefetch(refs) {
       const wanted = new Map<string, KeyRef>();
