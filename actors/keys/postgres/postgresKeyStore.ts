@@ -11,6 +11,11 @@ export interface PostgresKeyStoreOptions {
   readonly connectionString?: string;
   readonly schema?: string;
   readonly generate?: () => Buffer;
+  /**
+   * Name the lookups a cold load makes (parsed and planned once per connection, not on every load). Turn off
+   * behind PgBouncer older than 1.21 in transaction mode, as the event store's option. Default true.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 interface KeyRow {
@@ -24,6 +29,8 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: 4 });
   if (ownPool) pool.on('error', () => undefined);
   const generate = options.generate ?? (() => randomBytes(KEY_BYTES));
+  const prepared = options.preparedStatements ?? true;
+  const named = (what: string): { name?: string } => (prepared ? { name: `${n.schema}.${what}` } : {});
 
   /** The live key at `version` or, when that version is a tombstone, at the first version after it. */
   const ensure = async (owner: string, version: number): Promise<UserKey> => {
@@ -41,7 +48,7 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
   return {
     async current(owner) {
       checkOwner(owner);
-      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 order by version desc limit 1`, [owner]);
+      const { rows } = await pool.query<KeyRow>({ ...named('current'), text: `select version, key from ${n.userKeys} where owner = $1 order by version desc limit 1`, values: [owner] });
       const top = rows[0];
       if (top?.key) return { owner, version: top.version, key: top.key };
       return ensure(owner, (top?.version ?? 0) + 1);
@@ -66,14 +73,19 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       return [...rows.map((row) => ({ owner: row.owner, version: row.version, key: row.key })), ...rest];
     },
     async get(owner, version) {
-      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 and version = $2`, [owner, version]);
+      const { rows } = await pool.query<KeyRow>({ ...named('get'), text: `select version, key from ${n.userKeys} where owner = $1 and version = $2`, values: [owner, version] });
       const row = rows[0];
       return row?.key ? { owner, version, key: row.key } : null;
     },
     async allVersions(owner) {
       checkOwner(owner);
-      const { rows } = await pool.query<KeyRow>(`select version, key from ${n.userKeys} where owner = $1 order by version`, [owner]);
-      return rows;
+      const { rows } = await pool.query<[number, Buffer | null]>({
+        ...named('all_versions'),
+        text: `select version, key from ${n.userKeys} where owner = $1 order by version`,
+        values: [owner],
+        rowMode: 'array',
+      });
+      return rows.map(([version, key]) => ({ version, key }));
     },
     async getMany(refs) {
       if (refs.length === 0) return [];
