@@ -14,9 +14,11 @@
 //   its transaction's first write, so the store uses it only in autocommit, never inside a caller's transaction.
 // - Rows are inserted in stream order (callers sort), so two fast appends wait on each other's streams in the same
 //   order; a deadlock on event ids is still possible and falls back like any other failure.
+import type pg from 'pg';
 import type { AppendOutcome } from '../types.js';
 import type { PreparedEvent } from '../validate.js';
 import type { SqlNames } from './constants.js';
+import { queryTextRows } from './textRows.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_DEADLOCK = '40P01';
@@ -28,9 +30,8 @@ export interface FastRequest {
   readonly events: readonly PreparedEvent[];
 }
 
-interface Runner {
-  query<R extends unknown[]>(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: R[] }>;
-}
+/** A connection in autocommit (see above). */
+type Runner = Pick<pg.ClientBase, 'query'>;
 
 const pgCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -137,19 +138,19 @@ export const fastAppendOne = async (
   // A version beyond the integer column can never be current: that is a conflict, which the function reports.
   if (expected !== null && expected >= 2 ** 31 - 1) return undefined;
   const shape = expected === null ? 'any' : expected === 0 ? 'new' : 'version';
-  const values: unknown[] = [stream, event.id, event.type, event.schemaVersion, event.data, event.metadata];
-  if (shape === 'version') values.push(expected);
-  let rows: [string, number?][];
+  const values = [stream, event.id, event.type, String(event.schemaVersion), event.data, event.metadata];
+  if (shape === 'version') values.push(String(expected));
+  let rows: string[][];
   try {
-    ({ rows } = await db.query<[string, number?]>(callOf(statement(names, shape, prepared), values)));
+    rows = await queryTextRows(db, statement(names, shape, prepared), values);
   } catch (error) {
     if (collided(error)) return undefined;
     throw error;
   }
   const row = rows[0];
   if (row === undefined) return undefined;
-  const nextVersion = expected === null ? row[1]! : expected + 1;
-  return [{ ok: true, stream, nextVersion, positions: [BigInt(row[0])], duplicate: false }];
+  const nextVersion = expected === null ? Number(row[1]!) : expected + 1;
+  return [{ ok: true, stream, nextVersion, positions: [BigInt(row[0]!)], duplicate: false }];
 };
 
 /**
