@@ -28,7 +28,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
     const single: BenchResult['single'][number][] = [];
     let notifyOff: BenchResult['notifyOff'] = null;
     const grouped: BenchResult['grouped'][number][] = [];
-    if (options.phases.includes('appends')) {
+    if (options.phases.includes('appends') || options.phases.includes('single')) {
       const emmett = await openEmmett(admin, options.databaseUrl, options.poolSize);
       const bare = await openBare(admin, options.databaseUrl, options.poolSize);
       for (const concurrency of options.concurrencies) {
@@ -57,7 +57,8 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       }
       await emmett.close();
       await bare.close();
-
+    }
+    if (options.phases.includes('appends')) {
       log('single appends, concurrency 16, NOTIFY off…');
       const quiet = await openOurStore(admin, options.databaseUrl, options.poolSize, { notify: false });
       const quietResult = await oursSingleAppends(quiet.store, shape(16));

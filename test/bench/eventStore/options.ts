@@ -20,17 +20,21 @@ export interface BenchOptions {
   readonly pageSize: number;
   /** Rounds per concurrency level (ours, Emmett, bare back to back in each). */
   readonly appendRounds: number;
-  /** Phases to run (all by default): appends (single, NOTIFY off, grouped) and readAll. */
-  readonly phases: readonly ('appends' | 'readall')[];
+  /**
+   * Phases to run (all by default): appends (single, NOTIFY off, grouped) and readAll; 'single' is the single-event
+   * levels alone (what a comparison of builds at one level needs).
+   */
+  readonly phases: readonly ('appends' | 'single' | 'readall')[];
 }
 
 const HELP = `npm run bench:eventstore -- [--quick] [--json] [--seconds N] [--pool N] [--log-size N] [--page N]
-                                          [--levels 1,16,64] [--rounds N] [--only appends|readall]
+                                          [--levels 1,16,64] [--rounds N] [--only appends|single|readall]
 
 Appends (single events to distinct streams at concurrency 1, 16, 64; grouped appendMany of 16 and 64 streams),
 readAll over the whole log against a bare keyset read of the same table, and the same single-append workload on
 @event-driven-io/emmett-postgresql — each store in its own fresh schema of DATABASE_URL (default
-postgres://postgres@127.0.0.1:5432/test), dropped afterwards.`;
+postgres://postgres@127.0.0.1:5432/test), dropped afterwards. --only single: the single-event levels alone (no
+NOTIFY-off run, no grouped appends, no readAll), e.g. --only single --levels 1 --rounds 5.`;
 
 const numberFlag = (args: readonly string[], name: string, fallback: number): number => {
   const index = args.indexOf(name);
@@ -52,7 +56,7 @@ const onlyFlag = (args: readonly string[]): BenchOptions['phases'] => {
   const index = args.indexOf('--only');
   if (index < 0) return ['appends', 'readall'];
   const value = args[index + 1];
-  if (value !== 'appends' && value !== 'readall') throw new Error('--only needs appends or readall');
+  if (value !== 'appends' && value !== 'single' && value !== 'readall') throw new Error('--only needs appends, single or readall');
   return [value];
 };
 
