@@ -139,11 +139,18 @@ export const createActorHost = <Message, Event, State>(
     const existing = live.get(key);
     if (existing) return existing;
     let pending = loading.get(key);
-    if (!pending) {
-      pending = load(key).finally(() => loading.delete(key));
+    let actor: Live<State>;
+    if (pending) actor = await pending;
+    else {
+      // The caller that started the load clears it (a try/finally here costs no promises, .finally() three).
+      pending = load(key);
       loading.set(key, pending);
+      try {
+        actor = await pending;
+      } finally {
+        loading.delete(key);
+      }
     }
-    const actor = await pending;
     // Another caller may have installed it while this one awaited the same load.
     const installed = live.get(key) ?? actor;
     live.set(key, installed);
@@ -221,7 +228,8 @@ export const createActorHost = <Message, Event, State>(
       return run;
     },
     async inspect(key) {
-      await tails.get(key);
+      const tail = tails.get(key);
+      if (tail !== undefined) await tail;
       const actor = await activate(key);
       return { state: actor.state, version: actor.version };
     },

@@ -4,7 +4,7 @@
 // UserForgotten event ends its key version: events after it in the same append take the next version (the goodbye
 // message stays sendable), and the old version's key is deleted once the append committed. Readers that meet a
 // UserForgotten delete that version too (idempotent), which closes the crash window between commit and delete.
-import type { KeyRef, KeyStore } from '../../keys/index.js';
+import type { KeyStore } from '../../keys/index.js';
 import type { AppendOutcome, AppendRequest, EventStore, NewEvent, RecordedEvent, Snapshot } from '../types.js';
 import { createKeyCache, type KeyCacheOptions } from './keyCache.js';
 import { FORGOTTEN_EVENT_TYPE, isSealedState, needsKey, openEvent, openState, sealEvent, sealState, versionOf } from './sealing.js';
@@ -62,16 +62,12 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     return openEvent(event, owner, await keys.get(owner, version));
   };
 
-  const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
-    const missing: KeyRef[] = [];
-    for (const event of events) {
-      const version = versionOf(event);
-      const owner = version === undefined ? null : ownerOf(event.streamName);
-      if (owner !== null && version !== undefined && keys.cached(owner, version) === undefined) missing.push({ owner, version });
-    }
-    if (missing.length > 1) await keys.prefetch(missing);
-    // In order: a UserForgotten must take its key only after the events sealed before it were opened. A key in the
-    // cache (a cold load's keys were looked up beside its read) opens its event here, without a promise per event.
+  /**
+   * The events opened with cached keys only, or null when one needs the key store (a key not cached, or a
+   * UserForgotten, which deletes its version): a cold load's keys were looked up beside its read, so it usually
+   * opens here without a promise.
+   */
+  const openCached = (events: readonly RecordedEvent[]): RecordedEvent[] | null => {
     const opened: RecordedEvent[] = [];
     for (const event of events) {
       const version = versionOf(event);
@@ -81,8 +77,22 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
         continue;
       }
       const key = event.type === FORGOTTEN_EVENT_TYPE ? undefined : keys.cached(owner, version);
-      opened.push(key === undefined ? await openOne(event) : openEvent(event, owner, key));
+      if (key === undefined) return null;
+      opened.push(openEvent(event, owner, key));
     }
+    return opened;
+  };
+
+  const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
+    const refs = events.flatMap((event) => {
+      const version = versionOf(event);
+      const owner = version === undefined ? null : ownerOf(event.streamName);
+      return owner === null || version === undefined ? [] : [{ owner, version }];
+    });
+    if (refs.length > 1) await keys.prefetch(refs);
+    // In order: a UserForgotten must take its key only after the events sealed before it were opened.
+    const opened: RecordedEvent[] = [];
+    for (const event of events) opened.push(versionOf(event) === undefined ? event : await openOne(event));
     return opened;
   };
 
@@ -112,7 +122,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
       const owner = ownerOf(stream);
       const keysLookedUp = owner === null ? undefined : keys.prefetchOwner(owner).catch(() => undefined);
       const [events] = await Promise.all([store.readStream(stream, readOptions), keysLookedUp]);
-      return openAll(events);
+      return openCached(events) ?? openAll(events);
     },
     async readLatest(stream, readOptions = {}) {
       // The owner's keys beside the read, as readStream. Events whose data the store omitted carry no key version.
@@ -120,9 +130,10 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
       const keysLookedUp = owner === null ? undefined : keys.prefetchOwner(owner).catch(() => undefined);
       const [latest] = await Promise.all([store.readLatest(stream, readOptions), keysLookedUp]);
       const sealed = latest.snapshot;
-      if (sealed === null || owner === null || !isSealedState(sealed.state)) return { snapshot: sealed, events: await openAll(latest.events) };
-      const state = openState(sealed.state, owner, await keys.get(owner, sealed.state.personalDataKey));
-      if (state !== undefined) return { snapshot: { ...sealed, state }, events: await openAll(latest.events) };
+      if (sealed === null || owner === null || !isSealedState(sealed.state)) return { snapshot: sealed, events: openCached(latest.events) ?? (await openAll(latest.events)) };
+      const version = sealed.state.personalDataKey;
+      const state = openState(sealed.state, owner, keys.cached(owner, version) ?? (await keys.get(owner, version)));
+      if (state !== undefined) return { snapshot: { ...sealed, state }, events: openCached(latest.events) ?? (await openAll(latest.events)) };
       // The key that sealed the snapshot is gone: no snapshot, the whole (redacted) stream instead.
       const { snapshotSchemaVersion: _, ...withoutSnapshot } = readOptions;
       return { snapshot: null, events: await openAll((await store.readLatest(stream, withoutSnapshot)).events) };

@@ -243,15 +243,17 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       ensureOpen();
       validateStreamName(stream);
       const omit = readOptions.omitDataOf ?? [];
-      const result = await pool
-        .query<EventRow>({
+      let result: pg.QueryArrayResult<EventRow>;
+      // try/catch rather than .catch(): one promise fewer on every cold load.
+      try {
+        result = await pool.query<EventRow>({
           ...(omit.length === 0 ? readLatestSql : readLatestOmittingSql),
           values: omit.length === 0 ? [stream, readOptions.snapshotSchemaVersion ?? null] : [stream, readOptions.snapshotSchemaVersion ?? null, omit],
           rowMode: 'array',
-        })
-        .catch((error: unknown) => {
-          throw explain(error);
         });
+      } catch (error) {
+        throw explain(error);
+      }
       const rows = result.rows;
       const first = rows[0];
       const snapshot = first !== undefined && first[0] === null ? toSnapshot({ stream_name: stream, version: first[3], schema_version: first[6], state: first[7] }) : null;
