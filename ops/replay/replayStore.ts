@@ -16,10 +16,13 @@ export interface ReplayStoreSpec {
   readonly keysDatabaseUrl: string | null;
 }
 
-export const openReplayStore = (spec: ReplayStoreSpec): EventStore => {
-  const log = /^postgres(ql)?:\/\//.test(spec.eventStoreUrl)
+export const isPostgresLog = (spec: ReplayStoreSpec): boolean => /^postgres(ql)?:\/\//.test(spec.eventStoreUrl);
+
+/** The log of `spec`, or `log` (a fed thread's pages) behind the same wrapper. */
+export const openReplayStore = (spec: ReplayStoreSpec, fed?: EventStore): EventStore => {
+  const log = fed ?? (isPostgresLog(spec)
     ? createPostgresEventStore({ connectionString: spec.eventStoreUrl, schema: spec.eventStoreSchema, listen: false, notify: false, poolSize: 4 })
-    : createKurrentDbEventStore({ connectionString: spec.eventStoreUrl });
+    : createKurrentDbEventStore({ connectionString: spec.eventStoreUrl }));
   if (spec.keysDatabaseUrl === null) return log;
   const keys = createPostgresKeyStore({ connectionString: spec.keysDatabaseUrl });
   const store = createEncryptedEventStore({ store: log, keys });

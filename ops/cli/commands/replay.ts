@@ -94,7 +94,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
     .option('--event-store-schema <name>', 'schema of the PostgreSQL event store', DEFAULT_SCHEMA)
     .option('--partitions <n>', 'hash partitions of the rebuilt tables (default: as the live ones)')
     .option('--skip-poison', 'dead-letter events that fail and go on (default: stop on the first one)')
-    .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each; 0 folds in the main thread (default: 0 on two cores or fewer, else one per core but one, at most 8)')
+    .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each (on PostgreSQL fed by one reader of the log); 0 folds in the main thread (default: none on one core, two on two, else one per core but one, at most 8)')
     .action(async (flags: ReplayFlags) => {
       if (!(REPLAYABLE_PROJECTIONS as readonly string[]).includes(flags.projection)) {
         throw new Error(`unknown projection ${JSON.stringify(flags.projection)}; known: ${REPLAYABLE_PROJECTIONS.join(', ')}`);

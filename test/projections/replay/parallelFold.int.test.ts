@@ -1,6 +1,7 @@
 // The rebuild's fold spread over worker threads (one slice of the streams each) builds exactly the tables one reader
-// builds, dead-letters the same poison events in skip mode, halts on the earliest one in halt mode, and reports
-// progress up to every event. Events no read model depends on are passed over unread, malformed or not.
+// builds — fed by the main thread's one reader (the default on PostgreSQL) or each reading its own slice —
+// dead-letters the same poison events in skip mode, halts on the earliest one in halt mode, and reports progress up to
+// every event. Events no read model depends on are passed over unread, malformed or not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSIONS } from '../../../domain/events/index.js';
 import { foldInWorkers, type ReplayStoreSpec } from '../../../ops/replay/index.js';
@@ -37,7 +38,8 @@ describe('rebuild folded in worker threads', () => {
       ...(fold === undefined ? {} : { fold }),
       ...(onProgress === undefined ? {} : { onProgress: ({ events }) => onProgress(events) }),
     });
-  const workers = (count: number): FoldRunner => foldInWorkers({ store: spec, workers: count, launch: launchFoldWorkerFromSources });
+  const workers = (count: number, reader: 'shared' | 'per-thread' = 'shared'): FoldRunner =>
+    foldInWorkers({ store: spec, workers: count, launch: launchFoldWorkerFromSources, reader });
 
   const poison = async (stream: string, id: string): Promise<void> => {
     await db.store.append(stream, 'any', [{ id, type: 'UserStarted', schemaVersion: CURRENT_SCHEMA_VERSIONS.UserStarted, data: { telegramId: 42 } }]);
@@ -57,6 +59,12 @@ describe('rebuild folded in worker threads', () => {
     expect(progress.at(-1)).toBe(total);
     const sums = await tableChecksums(db.pool, shadow());
     for (const table of READ_MODEL_TABLES) expect({ table, ...sums[table] }).toEqual({ table, ...expected[table] });
+
+    const perThread = await rebuild('halt', workers(2, 'per-thread'));
+    expect(perThread.events).toBe(total);
+    expect(perThread.rows).toEqual(single.rows);
+    const perThreadSums = await tableChecksums(db.pool, shadow());
+    for (const table of READ_MODEL_TABLES) expect({ table, ...perThreadSums[table] }).toEqual({ table, ...expected[table] });
   });
 
   it('skip mode: dead-letters the same poison events as one reader; halt mode: stops on the earliest', async () => {
@@ -72,11 +80,13 @@ describe('rebuild folded in worker threads', () => {
     const letters = await db.deadLetters.list(db.pool, 'read_models');
     expect(letters.map((l) => [l.eventId, l.action])).toEqual(POISON.map((id) => [id, 'skipped']));
 
-    await db.pool.query(`delete from ${db.runnerSchema}.dead_letters`);
-    const halted = await rebuild('halt', workers(2)).catch((error: unknown) => error);
-    expect(halted).toBeInstanceOf(ReplayHaltedError);
-    expect((halted as ReplayHaltedError).failure.event.id).toBe(POISON[0]);
-    expect((await db.deadLetters.list(db.pool, 'read_models')).map((l) => [l.eventId, l.action])).toEqual([[POISON[0], 'halted']]);
+    for (const reader of ['shared', 'per-thread'] as const) {
+      await db.pool.query(`delete from ${db.runnerSchema}.dead_letters`);
+      const halted = await rebuild('halt', workers(2, reader)).catch((error: unknown) => error);
+      expect(halted).toBeInstanceOf(ReplayHaltedError);
+      expect((halted as ReplayHaltedError).failure.event.id).toBe(POISON[0]);
+      expect((await db.deadLetters.list(db.pool, 'read_models')).map((l) => [l.eventId, l.action])).toEqual([[POISON[0], 'halted']]);
+    }
   });
 
   it('a worker that cannot read fails the rebuild with its error, and the others stop', async () => {
