@@ -84,12 +84,18 @@ export interface ReadLatestOptions {
   readonly omitDataOf?: readonly string[];
 }
 
+/**
+ * What a cold load reads of an event: enough to decode, open and fold it. An adapter may return whole
+ * RecordedEvents; Postgres leaves out the rest (ids, positions, times: about a quarter of the statement's CPU).
+ */
+export type LatestEvent = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data' | 'metadata' | 'streamName' | 'streamVersion'>;
+
 /** A stream as a cold load needs it: its latest snapshot and what happened after it. */
 export interface LatestOfStream {
   /** The stream's snapshot if it has one of the asked schema version, else null. */
   readonly snapshot: Snapshot | null;
   /** The stream's events after the snapshot's version (all of them without a snapshot), in version order. */
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly LatestEvent[];
 }
 
 export interface ReadAllOptions {

@@ -5,7 +5,7 @@
 // message stays sendable), and the old version's key is deleted once the append committed. Readers that meet a
 // UserForgotten delete that version too (idempotent), which closes the crash window between commit and delete.
 import type { KeyStore } from '../../keys/index.js';
-import type { AppendOutcome, AppendRequest, EventStore, NewEvent, RecordedEvent, Snapshot } from '../types.js';
+import type { AppendOutcome, AppendRequest, EventStore, LatestEvent, NewEvent, Snapshot } from '../types.js';
 import { createKeyCache, type KeyCacheOptions } from './keyCache.js';
 import { FORGOTTEN_EVENT_TYPE, isSealedState, needsKey, openEvent, openState, sealEvent, sealState, versionOf } from './sealing.js';
 
@@ -53,7 +53,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     if (prepared.forgets !== null && owner !== null) await keys.delete(owner, prepared.forgets);
   };
 
-  const openOne = async (event: RecordedEvent): Promise<RecordedEvent> => {
+  const openOne = async <E extends LatestEvent>(event: E): Promise<E> => {
     const version = versionOf(event);
     if (version === undefined) return event;
     const owner = ownerOf(event.streamName);
@@ -67,8 +67,8 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
    * UserForgotten, which deletes its version): a cold load's keys were looked up beside its read, so it usually
    * opens here without a promise.
    */
-  const openCached = (events: readonly RecordedEvent[]): RecordedEvent[] | null => {
-    const opened: RecordedEvent[] = [];
+  const openCached = <E extends LatestEvent>(events: readonly E[]): E[] | null => {
+    const opened: E[] = [];
     for (const event of events) {
       const version = versionOf(event);
       const owner = version === undefined ? null : ownerOf(event.streamName);
@@ -83,7 +83,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     return opened;
   };
 
-  const openAll = async (events: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
+  const openAll = async <E extends LatestEvent>(events: readonly E[]): Promise<E[]> => {
     const refs = events.flatMap((event) => {
       const version = versionOf(event);
       const owner = version === undefined ? null : ownerOf(event.streamName);
@@ -91,7 +91,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     });
     if (refs.length > 1) await keys.prefetch(refs);
     // In order: a UserForgotten must take its key only after the events sealed before it were opened.
-    const opened: RecordedEvent[] = [];
+    const opened: E[] = [];
     for (const event of events) opened.push(versionOf(event) === undefined ? event : await openOne(event));
     return opened;
   };

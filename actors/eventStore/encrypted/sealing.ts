@@ -42,7 +42,7 @@ export const sealEvent = (event: NewEvent, key: UserKey): NewEvent => {
 };
 
 /** The version an event was sealed with, or undefined for an event stored in the clear. */
-export const versionOf = (event: RecordedEvent): number | undefined => {
+export const versionOf = (event: { readonly metadata: EventMetadata }): number | undefined => {
   const version = event.metadata[KEY_VERSION_METADATA];
   return typeof version === 'number' ? version : undefined;
 };
@@ -53,7 +53,7 @@ const withoutVersion = (metadata: EventMetadata): EventMetadata => {
 };
 
 /** The event as it was appended; with no key (deleted), personal fields read as redacted and a call's payload as null. */
-export const openEvent = (event: RecordedEvent, owner: string, key: UserKey | null): RecordedEvent => {
+export const openEvent = <E extends Pick<RecordedEvent, 'type' | 'data' | 'metadata'>>(event: E, owner: string, key: UserKey | null): E => {
   const metadata = withoutVersion(event.metadata);
   if (isTelegramCall(event.type)) {
     const data = event.data as Record<string, unknown>;

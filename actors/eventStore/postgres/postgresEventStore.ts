@@ -10,9 +10,9 @@ import {
   type AppendRequest,
   type Checkpoint,
   type EventStore,
+  type LatestEvent,
   type ReadAllOptions,
   type ReadAllResult,
-  type RecordedEvent,
   type Snapshot,
   type Subscription,
 } from '../types.js';
@@ -24,7 +24,7 @@ import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { withClient } from './withClient.js';
-import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, toSnapshot, type EventRow, type SnapshotRow } from './rows.js';
+import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, NO_METADATA, toSnapshot, type EventRow, type LatestRow, type SnapshotRow } from './rows.js';
 
 export interface PostgresEventStoreOptions {
   /** Where the store connects; also used for the LISTEN connection. */
@@ -134,17 +134,21 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   };
 
   // One statement, so the snapshot and the events after it are read as of one moment: the snapshot (if any of the
-  // asked schema version) comes first, as a row with no position, its version in the stream_version column and its
-  // state in the data column; then the events after it, by the (stream, version) index. Made once: it is long.
-  const readLatestText = (columns: string): string => `with s as materialized (
+  // asked schema version) comes first, as a row with no type, its version in the first column and its state in the
+  // data column; then the events after it, by the (stream, version) index. Only what a fold needs (LatestEvent):
+  // ids, positions and times cost about a quarter of the statement's CPU on both sides. Made once: it is long.
+  const readLatestText = (data: string, metadata: string): string => `with s as materialized (
       select version, schema_version, state from ${names.snapshots} where stream_name = $1 and schema_version = $2::integer)
-    select null::bigint, null::text, null::text, s.version, null::uuid, null::text, s.schema_version, s.state, null::jsonb, null::float8 from s
+    select s.version, null::text, s.schema_version, s.state, null::jsonb from s
     union all
-    select ${columns} from ${names.events} e
+    select e.stream_version, e.event_type, e.schema_version, ${data}, ${metadata} from ${names.events} e
      where e.stream_name = $1 and e.stream_version > coalesce((select s.version from s), 0)
-    order by 4`;
-  const readLatestSql = { ...named('read_latest'), text: readLatestText(EVENT_COLUMNS) };
-  const readLatestOmittingSql = { ...named('read_latest_omitting'), text: readLatestText(eventColumnsOmitting('$3')) };
+    order by 1`;
+  const readLatestSql = { ...named('read_latest_lean'), text: readLatestText('e.data', 'e.metadata') };
+  const readLatestOmittingSql = {
+    ...named('read_latest_lean_omitting'),
+    text: readLatestText('case when e.event_type = any($3::text[]) then null else e.data end', 'case when e.event_type = any($3::text[]) then null else e.metadata end'),
+  };
 
   const readAll = async (after: Checkpoint, limit: number, readOptions?: ReadAllOptions): Promise<ReadAllResult> => {
     ensureOpen();
@@ -243,10 +247,10 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       ensureOpen();
       validateStreamName(stream);
       const omit = readOptions.omitDataOf ?? [];
-      let result: pg.QueryArrayResult<EventRow>;
+      let result: pg.QueryArrayResult<LatestRow>;
       // try/catch rather than .catch(): one promise fewer on every cold load.
       try {
-        result = await pool.query<EventRow>({
+        result = await pool.query<LatestRow>({
           ...(omit.length === 0 ? readLatestSql : readLatestOmittingSql),
           values: omit.length === 0 ? [stream, readOptions.snapshotSchemaVersion ?? null] : [stream, readOptions.snapshotSchemaVersion ?? null, omit],
           rowMode: 'array',
@@ -256,10 +260,12 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       }
       const rows = result.rows;
       const first = rows[0];
-      const snapshot = first !== undefined && first[0] === null ? toSnapshot({ stream_name: stream, version: first[3], schema_version: first[6], state: first[7] }) : null;
-      const map = createEventMapper();
-      const events: RecordedEvent[] = [];
-      for (let i = snapshot === null ? 0 : 1; i < rows.length; i += 1) events.push(map(rows[i]!));
+      const snapshot = first !== undefined && first[1] === null ? toSnapshot({ stream_name: stream, version: first[0], schema_version: first[2], state: first[3] }) : null;
+      const events: LatestEvent[] = [];
+      for (let i = snapshot === null ? 0 : 1; i < rows.length; i += 1) {
+        const [streamVersion, type, schemaVersion, data, metadata] = rows[i]!;
+        events.push({ type: type!, schemaVersion, data, metadata: metadata ?? NO_METADATA, streamName: stream, streamVersion });
+      }
       return { snapshot, events };
     },
     readAll,

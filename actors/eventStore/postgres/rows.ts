@@ -23,12 +23,15 @@ export const EVENT_COLUMNS =
   'e.global_position, e.transaction_id::text as commit_text, e.stream_name, e.stream_version, e.event_id, e.event_type, ' +
   'e.schema_version, e.data, e.metadata, (extract(epoch from e.recorded_at) * 1000)::float8 as recorded_ms';
 
+/** A row of readLatest: the snapshot row has no type (its version, schema version and state in these columns). */
+export type LatestRow = [streamVersion: number, eventType: string | null, schemaVersion: number, data: unknown, metadata: EventMetadata | null];
+
 /** EVENT_COLUMNS with data and metadata null for the event types in the text[] parameter `param` (not parsed, not sent). */
 export const eventColumnsOmitting = (param: string): string =>
   EVENT_COLUMNS.replace('e.data, e.metadata', `case when e.event_type = any(${param}::text[]) then null else e.data end as data, ` +
     `case when e.event_type = any(${param}::text[]) then null else e.metadata end as metadata`);
 
-const NO_METADATA: EventMetadata = Object.freeze({});
+export const NO_METADATA: EventMetadata = Object.freeze({});
 
 /**
  * A row mapper for one page. Events of one transaction come out of readAll side by side (grouped appends put many

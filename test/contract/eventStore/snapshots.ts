@@ -1,6 +1,11 @@
 // Snapshots: save, load, never replaced by an older one; the latest one read together with the events after it.
 import { expect, it } from 'vitest';
+import type { LatestEvent, LatestOfStream } from '../../../actors/eventStore/types.js';
 import { newEvent, newEvents, streamName, type EventStoreHarness } from './harness.js';
+
+/** What readLatest promises of each event (an adapter may return whole RecordedEvents). */
+const lean = ({ type, schemaVersion, data, metadata, streamName: name, streamVersion }: LatestEvent): LatestEvent => ({ type, schemaVersion, data, metadata, streamName: name, streamVersion });
+const leanLatest = ({ snapshot, events }: LatestOfStream): LatestOfStream => ({ snapshot, events: events.map(lean) });
 
 export const snapshotsContract = (harness: () => EventStoreHarness): void => {
   it('saves and loads snapshots, keeping the newest', async () => {
@@ -20,21 +25,21 @@ export const snapshotsContract = (harness: () => EventStoreHarness): void => {
   it('reads the latest snapshot of a schema version and the events after it, or the whole stream without one', async () => {
     const { store } = harness();
     const stream = streamName();
-    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: null, events: [] });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: [] });
     await store.append(stream, 'no_stream', newEvents(5));
     const all = await store.readStream(stream);
-    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: null, events: all });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: all.map(lean) });
     await store.saveSnapshot({ stream, version: 3, schemaVersion: 1, state: { total: 3 } });
-    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({
       snapshot: { stream, version: 3, schemaVersion: 1, state: { total: 3 } },
-      events: all.slice(3),
+      events: all.slice(3).map(lean),
     });
     // A snapshot of another schema version, or none asked for: the whole stream.
-    expect(await store.readLatest(stream, { snapshotSchemaVersion: 2 })).toEqual({ snapshot: null, events: all });
-    expect(await store.readLatest(stream)).toEqual({ snapshot: null, events: all });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 2 }))).toEqual({ snapshot: null, events: all.map(lean) });
+    expect(leanLatest(await store.readLatest(stream))).toEqual({ snapshot: null, events: all.map(lean) });
     // A snapshot at the head: nothing after it.
     await store.saveSnapshot({ stream, version: 5, schemaVersion: 1, state: { total: 5 } });
-    expect(await store.readLatest(stream, { snapshotSchemaVersion: 1 })).toEqual({ snapshot: { stream, version: 5, schemaVersion: 1, state: { total: 5 } }, events: [] });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: { stream, version: 5, schemaVersion: 1, state: { total: 5 } }, events: [] });
     await expect(store.readLatest('bad name')).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
   });
 
@@ -46,11 +51,11 @@ export const snapshotsContract = (harness: () => EventStoreHarness): void => {
     const all = await store.readStream(stream);
     const { snapshot, events } = await store.readLatest(stream, { omitDataOf: ['Omitted'] });
     expect(snapshot).toBeNull();
-    expect(events.map((e) => [e.id, e.type, e.streamVersion])).toEqual(all.map((e) => [e.id, e.type, e.streamVersion]));
-    expect([events[0], events[2]]).toEqual([all[0], all[2]]);
+    expect(events.map((e) => [e.type, e.streamName, e.streamVersion])).toEqual(all.map((e) => [e.type, e.streamName, e.streamVersion]));
+    expect([lean(events[0]!), lean(events[2]!)]).toEqual([lean(all[0]!), lean(all[2]!)]);
     const omitted = events[1]!;
     // Adapters that cannot leave the data out return it whole.
     if (omitted.data === null) expect(omitted.metadata).toEqual({});
-    else expect(omitted).toEqual(all[1]);
+    else expect(lean(omitted)).toEqual(lean(all[1]!));
   });
 };

@@ -22,7 +22,7 @@ const setup = (): { inner: EventStore; keys: KeyStore; store: EventStore } => {
   return { inner, keys, store: createEncryptedEventStore({ store: inner, keys }) };
 };
 
-const dataOf = (events: readonly RecordedEvent[]): Record<string, unknown>[] => events.map((e) => e.data as Record<string, unknown>);
+const dataOf = (events: readonly Pick<RecordedEvent, 'data'>[]): Record<string, unknown>[] => events.map((e) => e.data as Record<string, unknown>);
 
 describe('encrypted event store', () => {
   it('stores personal fields and Bot API payloads sealed and reads them back as appended', async () => {
