@@ -292,7 +292,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         log(
           `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
-            `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
+            `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, CPU between ticks p99 ${stats.cpuBetweenTicksP99Ms.toFixed(1)} / max ${stats.cpuBetweenTicksMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
         return {

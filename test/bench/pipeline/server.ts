@@ -9,8 +9,9 @@
 // inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile. With
 // BENCH_CENSUS=1 it counts statements, NATS publishes and socket writes (census.ts): 'census-reset' starts a
 // count, 'census-dump' answers it over IPC. 'loop-reset' starts a measurement of the event loop (monitorEventLoopDelay
-// at 10 ms resolution: how late a timer ran, i.e. how long the loop was held by tasks in front of it; and the loop's
-// utilization), 'loop-dump' answers it over IPC. BENCH_INTAKE_MAX_LOOP_DELAY_MS (ms, or 'off') sets the unthrottled
+// at 10 ms resolution: how late a timer ran, i.e. how long the loop was held by tasks in front of it; the CPU time
+// used between the ticks of a 10 ms timer, which preemption does not inflate; the loop's utilization), 'loop-dump'
+// answers it over IPC. BENCH_INTAKE_MAX_LOOP_DELAY_MS (ms, or 'off') sets the unthrottled
 // target's StartTuning.actorIntakeMaxLoopDelayMs.
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -36,17 +37,48 @@ export interface LoopStats {
   readonly delayP99Ms: number;
   readonly delayMaxMs: number;
   readonly utilization: number;
+  /**
+   * CPU time the process used between two ticks of a 10 ms timer, p99 and max (ms). A tick waits for the task in
+   * front of it, so a long task shows as a large CPU time between ticks, whatever the machine's load: unlike the
+   * delay, preemption by other processes does not add to it. With short tasks it stays near 10 ms at most.
+   */
+  readonly cpuBetweenTicksP99Ms: number;
+  readonly cpuBetweenTicksMaxMs: number;
 }
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 let loopSince: EventLoopUtilization = performance.eventLoopUtilization();
+// CPU µs between ticks, as a histogram with 0.5 ms bins up to 2 s (one tick every ~10 ms: no need for more).
+const CPU_BINS = 4000;
+let cpuBins = new Uint32Array(CPU_BINS + 1);
+let cpuTicks = 0;
+let cpuMax = 0;
+let lastCpu = process.cpuUsage();
+setInterval(() => {
+  const cpu = process.cpuUsage();
+  const usedMs = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+  lastCpu = cpu;
+  cpuBins[Math.min(CPU_BINS, Math.floor(usedMs * 2))]! += 1;
+  cpuTicks += 1;
+  cpuMax = Math.max(cpuMax, usedMs);
+}, 10).unref();
+const cpuQuantile = (q: number): number => {
+  let seen = 0;
+  for (let bin = 0; bin <= CPU_BINS; bin += 1) {
+    seen += cpuBins[bin]!;
+    if (seen >= q * cpuTicks) return (bin + 1) / 2;
+  }
+  return Number.NaN;
+};
 const loopStats = (): LoopStats => ({
   // The histogram counts the delay past the resolution's own wait, in nanoseconds.
   delayP50Ms: loopDelay.percentile(50) / 1e6,
   delayP99Ms: loopDelay.percentile(99) / 1e6,
   delayMaxMs: loopDelay.max / 1e6,
   utilization: performance.eventLoopUtilization(loopSince).utilization,
+  cpuBetweenTicksP99Ms: cpuQuantile(0.99),
+  cpuBetweenTicksMaxMs: cpuMax,
 });
 
 const portOf = (url: string | undefined, fallback: number): number => {
@@ -99,6 +131,9 @@ Promise.all([start(), startProfiler()]).then(
       if (message === 'loop-reset') {
         loopDelay.reset();
         loopSince = performance.eventLoopUtilization();
+        cpuBins = new Uint32Array(CPU_BINS + 1);
+        cpuTicks = 0;
+        cpuMax = 0;
       }
       if (message === 'loop-dump') send({ type: 'loop', loop: loopStats() });
       if (message !== 'stop') return;
