@@ -3,8 +3,11 @@
 // are committed (DESIGN.md, guarantee 1). A message that keeps failing is naked with backoff until the mailbox
 // dead-letters it; one that cannot even be decoded is terminated at once. With `intake` it takes no new message while
 // the process's event loop runs late (intakeGate.ts), so the work sharing the loop — webhook acks — goes first.
+// Either way at most `maxStartsPerTurn` messages start in one turn of the event loop (turnBudget.ts): a socket read
+// that brings a hundred messages is handled over several turns, with other I/O in between, not in one long task.
 import type { Mailbox, MailboxDelivery, MailboxSubscription } from '../mailbox/types.js';
 import type { OwnershipChange, PartitionOwnership } from '../partitions/types.js';
+import { createTurnBudget } from '../runtime/turnBudget.js';
 import { createIntakeGate } from './intakeGate.js';
 import type { LoopDelaySource } from './loopDelay.js';
 
@@ -39,6 +42,8 @@ export interface ActorWorkerOptions<Message> {
   readonly target: WorkerTarget<Message>;
   /** Messages being handled at once across all actors of this worker. */
   readonly maxInFlight?: number;
+  /** Messages started in one turn of the event loop at most (default 16); the rest start in the next turns. */
+  readonly maxStartsPerTurn?: number;
   /** Take no new message while the event loop runs later than this; none: only maxInFlight bounds intake. */
   readonly intake?: IntakeBound;
   readonly maxAckPending?: number;
@@ -67,6 +72,7 @@ const backoffMs = (redeliveryCount: number): number => Math.min(30_000, 250 * 2 
 export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>): ActorWorker => {
   const { mailbox, ownership, target, observer } = options;
   const maxInFlight = options.maxInFlight ?? 1024;
+  const turns = createTurnBudget(options.maxStartsPerTurn ?? 16);
   // Set as soon as a partition is gained (before its consumer exists) so a quick loss still finds it.
   const consumers = new Map<number, Promise<{ subscription: MailboxSubscription; loop: Promise<void> } | undefined>>();
   const inFlight = new Set<Promise<void>>();
@@ -117,6 +123,7 @@ export const createActorWorker = <Message>(options: ActorWorkerOptions<Message>)
     for (;;) {
       if (gate?.paused()) await gate.wait();
       else if (inFlight.size + reserved >= (gate?.limit() ?? maxInFlight)) await new Promise<void>((resolve) => slotWaiters.push(resolve));
+      else if (!turns.tryTake()) await turns.nextTurn();
       else {
         reserved += 1;
         return;

@@ -17,11 +17,15 @@
 //   again (and counted); stop() writes what finished at once. A claim write that happens while progress waits
 //   carries it in the same statement (pendingProgress.ts), so under steady traffic most progress costs no round
 //   trip of its own.
+// - Bursts: a claim write releases every call of a page at once; at most `maxSendsPerTurn` of them start in one turn
+//   of the event loop (turnBudget.ts), the rest in the next turns, so the answers of calls already out and the rest
+//   of the process's I/O get in between instead of waiting behind one long task that builds a hundred requests.
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { START, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
+import { createTurnBudget } from '../../actors/runtime/turnBudget.js';
 import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow } from './batchWindow.js';
 import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
@@ -56,6 +60,8 @@ export interface DispatcherOptions {
    * Longer: fewer writes, and more calls sent again after a crash (never after a stop).
    */
   readonly progressDelayMs?: number;
+  /** Bot API calls started in one turn of the event loop at most; default 32. */
+  readonly maxSendsPerTurn?: number;
 }
 
 export interface DispatcherStatus {
@@ -90,8 +96,13 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const backoff: BackoffOptions = { ...DEFAULT_BACKOFF, ...options.backoff };
   let claims: ClaimBatcher | undefined;
   let timerGroups: TimerBatcher | undefined;
+  const sends = createTurnBudget(options.maxSendsPerTurn ?? 32);
   const deps: EffectDeps = {
     ...options,
+    telegram: async (method, payload, signal) => {
+      await sends.take();
+      return options.telegram(method, payload, signal);
+    },
     backoff,
     onTimerScheduled: options.onTimerScheduled ?? (() => undefined),
     claim: (eventId) => claims!.claim(eventId),

@@ -106,4 +106,43 @@ describe('actor worker', () => {
     await host.close();
     await mailbox.close();
   });
+
+  it('starts at most maxStartsPerTurn messages in one turn of the event loop, and handles them all', async () => {
+    const store = createMemoryEventStore();
+    const mailbox = createInProcessMailbox({ partitions: PARTITIONS });
+    const host = createActorHost({ store, committer: createGroupCommitter(store), behavior: counterBehavior, codec: counterCodec, streamOf: (key) => `counter-${key}` });
+    // A marker that counts turns; scheduled before any start, it runs ahead of the worker's own turn change.
+    let turn = 0;
+    let counting = true;
+    const tick = (): void => {
+      turn += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const startsByTurn = new Map<number, number>();
+    const worker = createActorWorker<CounterMessage>({
+      mailbox,
+      ownership: createOwnAllPartitions(PARTITIONS),
+      target: {
+        decode: (delivery) => ({ id: delivery.id, amount: (decodeJson(delivery.payload) as { amount: number }).amount }),
+        tell: (key, message) => {
+          startsByTurn.set(turn, (startsByTurn.get(turn) ?? 0) + 1);
+          return host.tell(key, message);
+        },
+      },
+      maxStartsPerTurn: 3,
+    });
+    const users = 40;
+    for (let user = 0; user < users; user += 1) {
+      await mailbox.publish(partitionOf(String(user), PARTITIONS), { id: `m-${user}`, userKey: `u${user}`, payload: encodeJson({ amount: 1 }) });
+    }
+    await worker.start();
+    await until(() => worker.status().handled === users);
+    counting = false;
+    expect(Math.max(...startsByTurn.values())).toBe(3);
+    expect([...startsByTurn.values()].reduce((sum, starts) => sum + starts, 0)).toBe(users);
+    await worker.stop();
+    await host.close();
+    await mailbox.close();
+  });
 });

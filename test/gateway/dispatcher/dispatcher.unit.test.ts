@@ -275,4 +275,28 @@ describe('dispatcher (in-memory twins)', () => {
     expect(commits.length).toBeLessThan(40);
     expect(inner.attempts().size).toBe(0);
   });
+
+  it('starts at most maxSendsPerTurn calls of a page in one turn of the event loop, and sends them all', async () => {
+    // A marker that counts turns; scheduled before any call, it runs ahead of the dispatcher's own turn change.
+    let turn = 0;
+    let counting = true;
+    const tick = (): void => {
+      turn += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const callsByTurn = new Map<number, number>();
+    const { store, make, caughtUp } = setup(async () => {
+      callsByTurn.set(turn, (callsByTurn.get(turn) ?? 0) + 1);
+      return {};
+    });
+    const chats = Array.from({ length: 40 }, (_, index) => index + 1);
+    await store.append('user-1', 'any', chats.map((chat) => sendMessage(chat, `to ${chat}`)));
+    const dispatcher = make({ batchSize: 200, maxSendsPerTurn: 4 });
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+    counting = false;
+    expect(Math.max(...callsByTurn.values())).toBe(4);
+    expect([...callsByTurn.values()].reduce((sum, calls) => sum + calls, 0)).toBe(40);
+  });
 });
