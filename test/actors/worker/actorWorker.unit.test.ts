@@ -7,6 +7,7 @@ import { createActorHost } from '../../../actors/runtime/actorHost.js';
 import { createGroupCommitter } from '../../../actors/runtime/groupCommit.js';
 import { PoisonMessageError, createActorWorker } from '../../../actors/worker/actorWorker.js';
 import { counterBehavior, counterCodec, type CounterMessage } from '../runtime/counter.js';
+import { startTurnCounter } from '../../support/turnCounter.js';
 
 const PARTITIONS = 4;
 
@@ -111,22 +112,14 @@ describe('actor worker', () => {
     const store = createMemoryEventStore();
     const mailbox = createInProcessMailbox({ partitions: PARTITIONS });
     const host = createActorHost({ store, committer: createGroupCommitter(store), behavior: counterBehavior, codec: counterCodec, streamOf: (key) => `counter-${key}` });
-    // A marker that counts turns; scheduled before any start, it runs ahead of the worker's own turn change.
-    let turn = 0;
-    let counting = true;
-    const tick = (): void => {
-      turn += 1;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const startsByTurn = new Map<number, number>();
+    const turns = startTurnCounter();
     const worker = createActorWorker<CounterMessage>({
       mailbox,
       ownership: createOwnAllPartitions(PARTITIONS),
       target: {
         decode: (delivery) => ({ id: delivery.id, amount: (decodeJson(delivery.payload) as { amount: number }).amount }),
         tell: (key, message) => {
-          startsByTurn.set(turn, (startsByTurn.get(turn) ?? 0) + 1);
+          turns.count();
           return host.tell(key, message);
         },
       },
@@ -138,9 +131,9 @@ describe('actor worker', () => {
     }
     await worker.start();
     await until(() => worker.status().handled === users);
-    counting = false;
-    expect(Math.max(...startsByTurn.values())).toBe(3);
-    expect([...startsByTurn.values()].reduce((sum, starts) => sum + starts, 0)).toBe(users);
+    turns.stop();
+    expect(Math.max(...turns.perTurn().values())).toBe(3);
+    expect([...turns.perTurn().values()].reduce((sum, starts) => sum + starts, 0)).toBe(users);
     await worker.stop();
     await host.close();
     await mailbox.close();

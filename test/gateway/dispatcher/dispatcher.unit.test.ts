@@ -18,6 +18,7 @@ import {
   type TelegramCaller,
 } from '../../../gateway/dispatcher/index.js';
 import { newEvent, sendMessage } from './harness.js';
+import { startTurnCounter } from '../../support/turnCounter.js';
 
 const WAIT = { timeout: 10_000, interval: 5 };
 
@@ -277,17 +278,9 @@ describe('dispatcher (in-memory twins)', () => {
   });
 
   it('starts at most maxSendsPerTurn calls of a page in one turn of the event loop, and sends them all', async () => {
-    // A marker that counts turns; scheduled before any call, it runs ahead of the dispatcher's own turn change.
-    let turn = 0;
-    let counting = true;
-    const tick = (): void => {
-      turn += 1;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const callsByTurn = new Map<number, number>();
+    const turns = startTurnCounter();
     const { store, make, caughtUp } = setup(async () => {
-      callsByTurn.set(turn, (callsByTurn.get(turn) ?? 0) + 1);
+      turns.count();
       return {};
     });
     const chats = Array.from({ length: 40 }, (_, index) => index + 1);
@@ -295,8 +288,8 @@ describe('dispatcher (in-memory twins)', () => {
     const dispatcher = make({ batchSize: 200, maxSendsPerTurn: 4 });
     await dispatcher.start();
     await caughtUp(dispatcher);
-    counting = false;
-    expect(Math.max(...callsByTurn.values())).toBe(4);
-    expect([...callsByTurn.values()].reduce((sum, calls) => sum + calls, 0)).toBe(40);
+    turns.stop();
+    expect(Math.max(...turns.perTurn().values())).toBe(4);
+    expect([...turns.perTurn().values()].reduce((sum, calls) => sum + calls, 0)).toBe(40);
   });
 });
