@@ -2,7 +2,7 @@
 // This process runs the open-loop generator; the Bot API emulator runs in a child process (emulatorProcess.ts), and
 // each system under test in another (server.ts) with a fresh NATS prefix and a fresh database, deleted at the end.
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,18 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/** Sends a request to a server child over IPC and resolves with its first answer of the given type. */
+const ask = <T extends ServerMessage['type']>(child: ChildProcess, request: string, answerType: T): Promise<Extract<ServerMessage, { type: T }>> =>
+  new Promise((resolve) => {
+    const listen = (message: ServerMessage): void => {
+      if (message.type !== answerType) return;
+      child.off('message', listen);
+      resolve(message as Extract<ServerMessage, { type: T }>);
+    };
+    child.on('message', listen);
+    child.send(request);
+  });
+
 const startChild = async (target: BenchTarget, env: Record<string, string>, options: BenchOptions, roles?: string): Promise<Child> => {
   const script = fileURLToPath(new URL('./server.js', import.meta.url));
   const profileName = roles === undefined ? target : `${target}-${roles.replaceAll(',', '+')}`;
@@ -78,31 +90,15 @@ const startChild = async (target: BenchTarget, env: Record<string, string>, opti
     },
     async dumpCensus() {
       if (options.censusDir === undefined) return [];
-      const answer = new Promise<string>((resolve) => {
-        const listen = (message: ServerMessage): void => {
-          if (message.type !== 'census') return;
-          child.off('message', listen);
-          resolve(message.json);
-        };
-        child.on('message', listen);
-      });
-      child.send('census-dump');
-      return [await answer];
+      const answer = await ask(child, 'census-dump', 'census');
+      return [answer.json];
     },
     resetLoop() {
       child.send('loop-reset');
     },
     async dumpLoop() {
-      const answer = new Promise<LoopStats>((resolve) => {
-        const listen = (message: ServerMessage): void => {
-          if (message.type !== 'loop') return;
-          child.off('message', listen);
-          resolve(message.loop);
-        };
-        child.on('message', listen);
-      });
-      child.send('loop-dump');
-      return [await answer];
+      const answer = await ask(child, 'loop-dump', 'loop');
+      return [answer.loop];
     },
     async stop() {
       child.send('stop');
@@ -238,6 +234,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         // process — and its CPU per update, compared with the bare route's — is the same as without it.
         projector = await startChild('unthrottled', env, options, 'projector');
         watchClient = new pg.Client({ connectionString: database!.url });
+        watchClient.on('error', () => undefined);
         await watchClient.connect();
         watch = watchProjection(watchClient, {
           projection: READ_MODELS_PROJECTION,
@@ -252,6 +249,9 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       const target: Target = { url: child.url, secret: expectReplies ? SECRET : undefined, expectReplies, workload };
       // Transactions committed in the pipeline's database (pg_stat_database, flushed about once a second).
       const stats = database === undefined ? undefined : new pg.Client({ connectionString: database.url });
+      // When a phase fails, its database is dropped with force while this client is connected: without a listener
+      // that termination would crash the benchmark and hide the phase's own error.
+      stats?.on('error', () => undefined);
       await stats?.connect();
       const commits = async (): Promise<number | undefined> => {
         if (stats === undefined) return undefined;
@@ -278,6 +278,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const cpuMsPerUpdate = ((cpuAfter - cpuBefore) * 1000) / level.sent;
         if (options.censusDir !== undefined) {
           const counts = await child!.dumpCensus();
+          await mkdir(options.censusDir, { recursive: true });
           const file = path.join(options.censusDir, `${name}-${spec.rate}-${Date.now()}.json`);
           await writeFile(file, JSON.stringify({ target: name, rate: spec.rate, updates: level.sent, processes: counts.map((json) => JSON.parse(json) as unknown) }, null, 2));
           log(`${name} at ${spec.rate}/s: census in ${file}`);
