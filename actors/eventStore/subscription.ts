@@ -32,10 +32,11 @@ export const createPollingSubscription = (deps: PollingSubscriptionDeps, options
     try {
       while (!stop.signal.aborted) {
         const seen = deps.wakeUps.generation();
+        const startedAt = performance.timeOrigin + performance.now();
         const page = await deps.readAll(checkpoint, batchSize);
         if (stop.signal.aborted) break;
         if (page.events.length > 0) {
-          await options.handler(page.events);
+          await options.handler(page.events, { startedAt });
           checkpoint = page.checkpoint;
           delivered += page.events.length;
           // A full page means more is waiting: read again at once.

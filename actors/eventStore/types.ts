@@ -133,7 +133,13 @@ export interface Snapshot<State = unknown> {
   readonly state: State;
 }
 
-export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
+/** How a page came to a handler: when the read that returned it started (ms since the epoch, sub-ms precision). */
+export interface PageRead {
+  readonly startedAt: number;
+}
+
+/** `read` is for latency accounting only (a subscriber may ignore it; wrappers pass it on). */
+export type BatchHandler = (events: readonly RecordedEvent[], read: PageRead) => Promise<void>;
 
 export interface SubscribeOptions {
   readonly after: Checkpoint;

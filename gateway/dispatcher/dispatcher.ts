@@ -23,13 +23,13 @@
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import { START, formatCheckpoint, type Checkpoint, type EventStore, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
+import { START, formatCheckpoint, type Checkpoint, type EventStore, type PageRead, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
 import { createTurnBudget } from '../../actors/runtime/turnBudget.js';
 import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow } from './batchWindow.js';
 import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
-import { applyTimer, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
+import { applyTimer, nowMs, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
 import { createLanes } from './lanes.js';
 import { createPendingProgress } from './pendingProgress.js';
 import type { DispatcherMetrics } from './metrics.js';
@@ -209,7 +209,17 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     }, progressDelayMs);
   };
 
-  const perform = async (entry: OutboxEntry, signal: AbortSignal): Promise<string | undefined> => {
+  /** Observes the phases up to the start of a Bot API call's effect (effects.ts observes the rest). */
+  const observeStart = (entry: OutboxEntry, read: PageRead, handedAt: number): void => {
+    const started = nowMs();
+    const phases = metrics.dispatchPhaseSeconds;
+    phases.observe({ phase: 'visible' }, Math.max(0, read.startedAt - entry.event.recordedAt.getTime()) / 1000);
+    phases.observe({ phase: 'read' }, (handedAt - read.startedAt) / 1000);
+    phases.observe({ phase: 'queue' }, (started - handedAt) / 1000);
+  };
+
+  const perform = async (entry: OutboxEntry, signal: AbortSignal, read: PageRead, handedAt: number): Promise<string | undefined> => {
+    if (entry.kind === 'telegram') observeStart(entry, read, handedAt);
     const { event } = entry;
     const log = logger.child({ event_id: event.id, stream: event.streamName, correlation_id: event.metadata.correlationId ?? event.id, kind: entry.kind, lane: entry.lane });
     const kind: DispatchKind = entry.kind === 'invalid' ? entry.as : entry.kind;
@@ -243,7 +253,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     return entry.kind === 'telegram' ? event.id : undefined;
   };
 
-  const handleBatch = async (events: readonly RecordedEvent[], signal: AbortSignal): Promise<void> => {
+  const handleBatch = async (events: readonly RecordedEvent[], read: PageRead, signal: AbortSignal): Promise<void> => {
+    const handedAt = nowMs();
     const last = events[events.length - 1];
     if (last === undefined) return;
     const entries = events.map(toOutboxEntry).filter((entry): entry is OutboxEntry => entry !== undefined);
@@ -251,7 +262,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const batch = window.open(last.checkpoint, entries.length, entries[0]?.event.recordedAt.getTime());
     readUpTo = last.checkpoint;
     for (const entry of entries) {
-      const task = lanes.enqueue(entry.lane, () => perform(entry, signal)).then(
+      const task = lanes.enqueue(entry.lane, () => perform(entry, signal, read, handedAt)).then(
         (settledId) => {
           batch.finish(settledId);
           releaseRoom();
@@ -271,7 +282,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
 
   const follow = async (signal: AbortSignal): Promise<void> => {
     for (let failures = 0; !signal.aborted; ) {
-      subscription = store.subscribe({ after: readUpTo, batchSize, handler: (events) => handleBatch(events, signal) });
+      subscription = store.subscribe({ after: readUpTo, batchSize, handler: (events, read) => handleBatch(events, read, signal) });
       try {
         await subscription.done;
         return;

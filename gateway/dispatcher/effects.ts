@@ -40,6 +40,9 @@ export const headersOf = (event: RecordedEvent, kind?: MessageKind): MailboxHead
   };
 };
 
+/** Epoch milliseconds with sub-millisecond precision (the dispatch phases are a few ms each). */
+export const nowMs = (): number => performance.timeOrigin + performance.now();
+
 const onRetry =
   (deps: EffectDeps, log: Logger, kind: DispatchKind) =>
   (failure: Failure & { kind: 'transient' }, attempt: number, delayMs: number): void => {
@@ -62,14 +65,19 @@ export const sendTelegramCall = async (
   signal: AbortSignal,
 ): Promise<DispatchOutcome> => {
   const eventId = entry.event.id;
+  const phases = deps.metrics.dispatchPhaseSeconds;
+  const claiming = nowMs();
   // The write-ahead record goes first: from here until the completion is stored, a crash means "maybe sent".
   const claim = await deps.claim(eventId);
+  const claimed = nowMs();
+  phases.observe({ phase: 'claim' }, (claimed - claiming) / 1000);
   if (claim === 'done') return 'already_done';
   if (claim === 'resend') {
     deps.metrics.dispatchResends.inc();
     log.warn('sending again: a previous run may have sent this call before it stopped');
   }
   const attempt = await retrying(() => deps.telegram(entry.method, entry.payload, signal), classifyFailure, onRetry(deps, log, 'telegram'), signal, deps.backoff);
+  phases.observe({ phase: 'call' }, (nowMs() - claimed) / 1000);
   const outcome = attempt.ok ? 'sent' : 'refused';
   if (!attempt.ok) log.warn({ error_code: attempt.failure.code, err: attempt.failure.description }, 'Telegram refused the call; not retrying');
   // Stored with the next progress write, also when the dispatcher is stopping meanwhile (its last write): a call

@@ -145,7 +145,7 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
     },
     headCheckpoint: () => store.headCheckpoint(),
     subscribe(subscribeOptions) {
-      return store.subscribe({ ...subscribeOptions, handler: async (events) => subscribeOptions.handler(await openAll(events)) });
+      return store.subscribe({ ...subscribeOptions, handler: async (events, read) => subscribeOptions.handler(await openAll(events), read) });
     },
     async saveSnapshot(snapshot) {
       const owner = ownerOf(snapshot.stream);

@@ -8,8 +8,9 @@
 //
 //   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3]
 //
-// Prints process.cpuUsage per update (appends included: the same work in any two builds compared) and the
-// Postgres statements per update by kind (census.ts). Compare builds A/B interleaved on the same machine state.
+// Prints process.cpuUsage per update (appends included: the same work in any two builds compared), the Postgres
+// statements per update by kind (census.ts), and the Bot API calls' dispatch time by phase (p50 / p99 ms, from
+// lexbot_dispatch_phase_seconds). Compare builds A/B interleaved on the same machine state.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -21,10 +22,12 @@ import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
 import { createPostgresTimerStore, createTimerPoller } from '../../../actors/timers/index.js';
 import { createDispatcher, createDispatcherMetrics, createPostgresDispatcherState } from '../../../gateway/dispatcher/index.js';
+import { DISPATCH_PHASES } from '../../../gateway/dispatcher/metrics.js';
 import { migrateDatabases } from '../../../ops/migrations/migrateDatabases.js';
 import { loadConfig } from '../../../ops/config/config.js';
 import { createTestDatabase } from '../../support/database.js';
 import { censusJson, installCensus, resetCensus } from './census.js';
+import { PHASE_STAGES, scrapeText, stagesBetween, type Scrape } from './stages.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -112,9 +115,11 @@ const main = async (): Promise<void> => {
     while (compareCheckpoints(dispatcher.status().committed, head) < 0) await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
+  const phases = async (): Promise<Scrape> => scrapeText(await registry.metrics());
   await appendFor(2000);
   await caughtUp();
   resetCensus(census);
+  const phasesBefore = await phases();
   const cpu = process.cpuUsage();
   const n = await appendFor(SECONDS * 1000);
   await caughtUp();
@@ -123,6 +128,13 @@ const main = async (): Promise<void> => {
   console.log(
     `${n} updates at ${RATE}/s (${(NEW_SHARE * 100).toFixed(0)} % new users): CPU ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update ` +
       `(user ${(used.user / 1000 / n).toFixed(3)}, system ${(used.system / 1000 / n).toFixed(3)}), statements ${(statements / n).toFixed(3)}/update`,
+  );
+  const split = stagesBetween(phasesBefore, await phases());
+  console.log(
+    `dispatch of Bot API calls by phase, p50 / p99 ms: ${DISPATCH_PHASES.map((phase, index) => {
+      const q = split[PHASE_STAGES[index]!];
+      return `${phase} ${q === undefined ? '–' : `${q.p50Ms.toFixed(1)} / ${q.p99Ms.toFixed(1)}`}`;
+    }).join(', ')}; whole ${((q) => (q === undefined ? '–' : `${q.p50Ms.toFixed(1)} / ${q.p99Ms.toFixed(1)}`))(split.lexbot_dispatch_seconds)}`,
   );
   console.log(censusJson(census, n));
   await poller.stop();

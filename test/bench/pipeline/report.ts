@@ -2,7 +2,7 @@
 import type { LevelResult } from './openLoop.js';
 import type { ProjectionLatency } from './projection.js';
 import type { BenchTarget, LoopStats } from './server.js';
-import { STAGES, type Stage, type StageQuantiles } from './stages.js';
+import { PHASE_STAGES, STAGES, type Stage, type StageQuantiles } from './stages.js';
 
 export interface MeasuredLevel extends LevelResult {
   /** 1-minute load average right after the level. */
@@ -72,7 +72,7 @@ const LABELS: Record<BenchTarget, string> = {
   shipped: 'pipeline as shipped (startRoles, Telegram 30 msg/s)',
 };
 
-const STAGE_LABELS: Record<Stage, string> = {
+const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   lexbot_webhook_ack_seconds: 'webhook ack',
   lexbot_mailbox_wait_seconds: 'mailbox wait',
   lexbot_actor_handling_seconds: 'actor handling',
@@ -118,6 +118,16 @@ export const formatTable = (result: BenchResult): string => {
         const q = level.stages[stage];
         return q === undefined || q.count === 0 ? '–' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
       }), level.postgresCommitsPerUpdate === undefined ? '–' : `${level.postgresCommitsPerUpdate.toFixed(1)}/upd`, level.cpuMsPerUpdate === undefined ? '–' : ms(level.cpuMsPerUpdate)], sw));
+    }
+    const phased = stageLevels.filter(({ level }) => PHASE_STAGES.some((stage) => (level.stages[stage]?.count ?? 0) > 0));
+    if (phased.length > 0) {
+      lines.push(row(['dispatch of Bot API calls by phase (p50 / p99 ms)', 'rate/s', ...PHASE_STAGES.map((stage) => stage.slice('dispatch_phase:'.length))], [50, 7, ...PHASE_STAGES.map(() => 15)]));
+      for (const { name, level } of phased) {
+        lines.push(row([name, n(level.rate), ...PHASE_STAGES.map((stage) => {
+          const q = level.stages[stage];
+          return q === undefined || q.count === 0 ? '–' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
+        })], [50, 7, ...PHASE_STAGES.map(() => 15)]));
+      }
     }
     const bareLevels = result.targets.bare?.ramp ?? [];
     if (bareLevels.length > 0) lines.push(`  bare ingest CPU ms per update: ${bareLevels.map((level) => `${n(level.rate)}/s ${ms(level.cpuMsPerUpdate ?? Number.NaN)}`).join(', ')}`);

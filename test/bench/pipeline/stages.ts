@@ -1,6 +1,7 @@
 // Where the time goes inside the pipeline: the per-stage histograms of the system under test, read from its
 // /metrics before and after a level; the difference of the bucket counts is that level's distribution, and its
 // p50/p99 are estimated as Prometheus' histogram_quantile does (linear inside the bucket).
+import { DISPATCH_PHASES } from '../../../gateway/dispatcher/metrics.js';
 
 export const STAGES = [
   'lexbot_webhook_ack_seconds',
@@ -9,9 +10,20 @@ export const STAGES = [
   'lexbot_event_append_seconds',
   'lexbot_dispatch_seconds',
 ] as const;
-export type Stage = (typeof STAGES)[number];
+/** The dispatcher's lexbot_dispatch_phase_seconds, one series per phase (Bot API calls only). */
+export const PHASE_STAGES = DISPATCH_PHASES.map((phase) => `dispatch_phase:${phase}` as const);
+export type Stage = (typeof STAGES)[number] | (typeof PHASE_STAGES)[number];
+const ALL_STAGES: readonly Stage[] = [...STAGES, ...PHASE_STAGES];
 
-/** Cumulative bucket counts per stage, summed over every label but `le`. */
+const stageOf = (name: string, labels: string): Stage | undefined => {
+  if (name === 'lexbot_dispatch_phase_seconds') {
+    const phase = /phase="([^"]+)"/.exec(labels)?.[1];
+    return PHASE_STAGES.find((stage) => stage === `dispatch_phase:${phase}`);
+  }
+  return STAGES.find((stage) => stage === name);
+};
+
+/** Cumulative bucket counts per stage, summed over every label but `le` (and `phase`, which names a stage). */
 export type Scrape = ReadonlyMap<Stage, ReadonlyMap<number, number>>;
 
 export interface StageQuantiles {
@@ -20,13 +32,15 @@ export interface StageQuantiles {
   readonly p99Ms: number;
 }
 
-export const scrape = async (baseUrl: string): Promise<Scrape> => {
-  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+export const scrape = async (baseUrl: string): Promise<Scrape> => scrapeText(await (await fetch(new URL('/metrics', baseUrl))).text());
+
+/** The stages' buckets in a Prometheus text exposition. */
+export const scrapeText = (text: string): Scrape => {
   const result = new Map<Stage, Map<number, number>>();
   for (const line of text.split('\n')) {
     const match = /^(\w+)_bucket\{(.*)\} (\S+)$/.exec(line);
     if (match === null) continue;
-    const stage = STAGES.find((name) => name === match[1]);
+    const stage = stageOf(match[1]!, match[2]!);
     if (stage === undefined) continue;
     const le = /le="([^"]+)"/.exec(match[2]!)?.[1];
     if (le === undefined) continue;
@@ -57,7 +71,7 @@ const quantile = (q: number, buckets: readonly (readonly [number, number])[]): n
 
 export const stagesBetween = (before: Scrape, after: Scrape): Partial<Record<Stage, StageQuantiles>> => {
   const result: Partial<Record<Stage, StageQuantiles>> = {};
-  for (const stage of STAGES) {
+  for (const stage of ALL_STAGES) {
     const end = after.get(stage);
     if (end === undefined) continue;
     const begin = before.get(stage);

@@ -17,6 +17,7 @@ import {
   type MemoryDispatcherState,
   type TelegramCaller,
 } from '../../../gateway/dispatcher/index.js';
+import { DISPATCH_PHASES } from '../../../gateway/dispatcher/metrics.js';
 import { newEvent, sendMessage } from './harness.js';
 import { startTurnCounter } from '../../support/turnCounter.js';
 
@@ -275,6 +276,29 @@ describe('dispatcher (in-memory twins)', () => {
     expect(commits.at(-1)).toMatch(/40 settled, checkpoint$/);
     expect(commits.length).toBeLessThan(40);
     expect(inner.attempts().size).toBe(0);
+  });
+
+  it('splits each Bot API call\'s dispatch time into its phases, once per call; timers have none', async () => {
+    const { store, make, caughtUp } = setup(async () => ({}));
+    const registry = new Registry();
+    const metrics = createDispatcherMetrics({ registry });
+    const fireAt = new Date(Date.now() + 3_600_000).toISOString();
+    await store.append('user-1', 'any', [sendMessage(1, 'a'), sendMessage(2, 'b'), newEvent(OUTBOX_EVENT_TYPES.timerScheduled, { timerId: 't', fireAt, target: 'user:1', message: {} })]);
+    await store.append('user-2', 'any', [sendMessage(1, 'c')]);
+    const dispatcher = make({ metrics });
+    await dispatcher.start();
+    await caughtUp(dispatcher);
+
+    type Value = { readonly metricName?: string; readonly labels: Record<string, unknown>; readonly value: number };
+    const valuesOf = async (name: string): Promise<readonly Value[]> => (await registry.getSingleMetric(name)!.get()).values as readonly Value[];
+    const values = await valuesOf('lexbot_dispatch_phase_seconds');
+    const counts = Object.fromEntries(DISPATCH_PHASES.map((phase) => [phase, values.find((v) => v.metricName === 'lexbot_dispatch_phase_seconds_count' && v.labels.phase === phase)?.value]));
+    expect(counts).toEqual({ visible: 3, read: 3, queue: 3, claim: 3, call: 3 });
+    const sums = values.filter((v) => v.metricName === 'lexbot_dispatch_phase_seconds_sum');
+    expect(sums.every((v) => v.value >= 0)).toBe(true);
+    // The whole (every entry, the timer included) is lexbot_dispatch_seconds, as before.
+    const whole = (await valuesOf('lexbot_dispatch_seconds')).filter((v) => v.metricName === 'lexbot_dispatch_seconds_count');
+    expect(whole.reduce((sum, v) => sum + v.value, 0)).toBe(4);
   });
 
   it('starts at most maxSendsPerTurn calls of a page in one turn of the event loop, and sends them all', async () => {
