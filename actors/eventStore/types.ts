@@ -78,10 +78,10 @@ export interface ReadLatestOptions {
   /** The schema version of snapshots the caller can decode; without one, snapshots are passed over. */
   readonly snapshotSchemaVersion?: number;
   /**
-   * Event types whose data the caller has no use for (an actor's fold skips its outbox entries): as in readAll, an
-   * adapter may return them with `data` null and empty metadata. They still come back, in order, with their versions.
+   * Event types the caller does not fold (an actor's outbox entries): left out of `events` altogether — no row, no
+   * data, nothing to parse — while `version` still counts them. Exact in every adapter.
    */
-  readonly omitDataOf?: readonly string[];
+  readonly skipTypes?: readonly string[];
 }
 
 /**
@@ -94,8 +94,16 @@ export type LatestEvent = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data' 
 export interface LatestOfStream {
   /** The stream's snapshot if it has one of the asked schema version, else null. */
   readonly snapshot: Snapshot | null;
-  /** The stream's events after the snapshot's version (all of them without a snapshot), in version order. */
+  /**
+   * The stream's events after the snapshot's version (all of them without a snapshot), in version order, except
+   * those of the skipped types.
+   */
   readonly events: readonly LatestEvent[];
+  /**
+   * The stream's last version as of the same moment (0 when it has no events), skipped events included: what an
+   * append after this read expects. Not the last of `events` when the stream ends in skipped events.
+   */
+  readonly version: number;
 }
 
 export interface ReadAllOptions {

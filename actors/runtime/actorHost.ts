@@ -24,8 +24,8 @@ export interface ActorBehavior<Message, Event, State> {
   readonly causationOf: (message: Message) => string;
   readonly metadataOf?: (message: Message) => EventMetadata;
   /**
-   * Stored event types `evolve` leaves the state as it is with (an outbox): a cold load asks the store for them
-   * without their data (no transfer, parsing or decryption where the store can) and neither decodes nor folds them.
+   * Stored event types `evolve` leaves the state as it is with (an outbox): a cold load asks the store to leave them
+   * out (no row, transfer, parsing or decryption), and takes the stream's version, which counts them, from the store.
    */
   readonly unfoldedTypes?: readonly string[];
 }
@@ -91,34 +91,29 @@ export const createActorHost = <Message, Event, State>(
   const tails = new Map<string, Promise<unknown>>();
   let closed = false;
 
-  const unfolded = new Set(behavior.unfoldedTypes);
+  const unfolded = behavior.unfoldedTypes ?? [];
   const foldAll = behavior.fold ?? ((state: State, events: readonly Event[]): State => events.reduce(behavior.evolve, state));
   const readOptions = {
     ...(stateCodec === undefined ? {} : { snapshotSchemaVersion: stateCodec.schemaVersion }),
-    ...(unfolded.size === 0 ? {} : { omitDataOf: [...unfolded] }),
+    ...(unfolded.length === 0 ? {} : { skipTypes: unfolded }),
   };
 
   // Cold load: the latest snapshot (a cache of the fold, of the state codec's schema version) and the events after
   // it, in one store read (one round trip on Postgres), whatever the stream's length.
   const load = async (key: string): Promise<Live<State>> => {
-    const { snapshot, events } = await store.readLatest(streamOf(key), readOptions);
+    const { snapshot, events, version } = await store.readLatest(streamOf(key), readOptions);
     let state: State;
-    let version = 0;
+    let from = 0;
     if (snapshot !== null && stateCodec !== undefined) {
       state = stateCodec.decode(snapshot.state);
-      version = snapshot.version;
+      from = snapshot.version;
     } else state = behavior.initialState();
-    let folded = 0;
     const decoded: Event[] = [];
-    for (const recorded of events) {
-      if (recorded.streamVersion <= version) continue;
-      if (!unfolded.has(recorded.type)) decoded.push(codec.decode(recorded));
-      version = recorded.streamVersion;
-      folded += 1;
-    }
+    for (const recorded of events) if (recorded.streamVersion > from) decoded.push(codec.decode(recorded));
     if (decoded.length > 0) state = foldAll(state, decoded);
-    // Events since the snapshot (or since the start, without one) count towards the next snapshot.
-    return { state, version, sinceSnapshot: folded, lastUsed: Date.now() };
+    // The store's version counts the skipped (unfolded) events too: appends expect exactly the stream's last
+    // version. Every event since the snapshot (or since the start, without one) counts towards the next snapshot.
+    return { state, version, sinceSnapshot: version - from, lastUsed: Date.now() };
   };
 
   const touch = (key: string, actor: Live<State>): void => {

@@ -125,18 +125,19 @@ export const createEncryptedEventStore = (options: EncryptedEventStoreOptions): 
       return openCached(events) ?? openAll(events);
     },
     async readLatest(stream, readOptions = {}) {
-      // The owner's keys beside the read, as readStream. Events whose data the store omitted carry no key version.
+      // The owner's keys beside the read, as readStream. Skipped events are not there to open.
       const owner = ownerOf(stream);
       const keysLookedUp = owner === null ? undefined : keys.prefetchOwner(owner).catch(() => undefined);
       const [latest] = await Promise.all([store.readLatest(stream, readOptions), keysLookedUp]);
       const sealed = latest.snapshot;
-      if (sealed === null || owner === null || !isSealedState(sealed.state)) return { snapshot: sealed, events: openCached(latest.events) ?? (await openAll(latest.events)) };
-      const version = sealed.state.personalDataKey;
-      const state = openState(sealed.state, owner, keys.cached(owner, version) ?? (await keys.get(owner, version)));
-      if (state !== undefined) return { snapshot: { ...sealed, state }, events: openCached(latest.events) ?? (await openAll(latest.events)) };
+      if (sealed === null || owner === null || !isSealedState(sealed.state)) return { snapshot: sealed, events: openCached(latest.events) ?? (await openAll(latest.events)), version: latest.version };
+      const keyVersion = sealed.state.personalDataKey;
+      const state = openState(sealed.state, owner, keys.cached(owner, keyVersion) ?? (await keys.get(owner, keyVersion)));
+      if (state !== undefined) return { snapshot: { ...sealed, state }, events: openCached(latest.events) ?? (await openAll(latest.events)), version: latest.version };
       // The key that sealed the snapshot is gone: no snapshot, the whole (redacted) stream instead.
       const { snapshotSchemaVersion: _, ...withoutSnapshot } = readOptions;
-      return { snapshot: null, events: await openAll((await store.readLatest(stream, withoutSnapshot)).events) };
+      const whole = await store.readLatest(stream, withoutSnapshot);
+      return { snapshot: null, events: await openAll(whole.events), version: whole.version };
     },
     async readAll(after, limit, readOptions) {
       // Events whose data the store omitted carry no key version either: they pass unopened.

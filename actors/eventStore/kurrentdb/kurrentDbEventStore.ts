@@ -61,10 +61,13 @@ export const createKurrentDbEventStore = (options: KurrentDbEventStoreOptions): 
     },
     async readLatest(stream, readOptions = {}) {
       ensureOpen();
-      // Two reads in a row (the snapshot lives in its own stream), data of every event type returned whole.
+      // Two reads in a row (the snapshot lives in its own stream); skipped types are dropped here, after the read.
       const found = readOptions.snapshotSchemaVersion === undefined ? null : await loadSnapshot(ctx, stream);
       const snapshot = found !== null && found.schemaVersion === readOptions.snapshotSchemaVersion ? found : null;
-      return { snapshot, events: await readStream(ctx, stream, { fromVersion: (snapshot?.version ?? 0) + 1 }) };
+      const after = await readStream(ctx, stream, { fromVersion: (snapshot?.version ?? 0) + 1 });
+      const version = after.length > 0 ? after[after.length - 1]!.streamVersion : (snapshot?.version ?? 0);
+      const skip = new Set(readOptions.skipTypes);
+      return { snapshot, events: skip.size === 0 ? after : after.filter((event) => !skip.has(event.type)), version };
     },
     async readAll(after, limit, readOptions) {
       ensureOpen();

@@ -20,8 +20,6 @@ import {
 import { streamSliceFilter } from '../streamSlice.js';
 import { prepareEvents, validateExpectedVersion, validateStreamName, type PreparedEvent } from '../validate.js';
 
-const NO_METADATA = Object.freeze({});
-
 export interface MemoryEventStoreOptions {
   /** Clock for `recordedAt`; tests pass a fixed one. */
   readonly now?: () => Date;
@@ -138,11 +136,10 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
       const text = readOptions.snapshotSchemaVersion === undefined ? undefined : snapshots.get(stream);
       const found = text === undefined ? null : (JSON.parse(text) as Snapshot);
       const snapshot = found !== null && found.schemaVersion === readOptions.snapshotSchemaVersion ? found : null;
-      const omit = new Set(readOptions.omitDataOf);
-      const events = (streams.get(stream) ?? [])
-        .slice(snapshot?.version ?? 0)
-        .map((event) => (omit.has(event.type) ? { ...event, data: null, metadata: NO_METADATA } : event));
-      return { snapshot, events };
+      const skip = new Set(readOptions.skipTypes);
+      const all = streams.get(stream) ?? [];
+      const events = all.slice(snapshot?.version ?? 0).filter((event) => !skip.has(event.type));
+      return { snapshot, events, version: all.length };
     },
     readAll,
     async headCheckpoint() {

@@ -25,7 +25,7 @@ import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { withClient } from './withClient.js';
-import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, NO_METADATA, textArrayLiteral, toSnapshot, type EventRow, type LatestTextRow, type SnapshotRow } from './rows.js';
+import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, textArrayLiteral, toSnapshot, type EventRow, type LatestTextRow, type SnapshotRow } from './rows.js';
 import { queryTextRows } from './textRows.js';
 
 export interface PostgresEventStoreOptions {
@@ -135,22 +135,23 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     return grouped === undefined ? sendAppends(requests) : grouped.submit(requests);
   };
 
-  // One statement, so the snapshot and the events after it are read as of one moment: the snapshot (if any of the
-  // asked schema version) comes first, as a row with no type, its version in the first column and its state in the
-  // data column; then the events after it, by the (stream, version) index. Only what a fold needs (LatestEvent):
-  // ids, positions and times cost about a quarter of the statement's CPU on both sides. Made once: it is long.
-  const readLatestText = (data: string, metadata: string): string => `with s as materialized (
+  // One statement, so the snapshot, the events after it and the stream's head are read as of one moment: the
+  // snapshot (if any of the asked schema version) as a row with no type, its version in the first column and its
+  // state in the data column; the events after it by the (stream, version) index. Only what a fold needs
+  // (LatestEvent): ids, positions and times cost about a quarter of the statement's CPU on both sides. With types to
+  // skip, their rows are left out and one more row with no type and no schema version carries the stream's last
+  // version (a backward probe of the same index), since the last row sent may not be the stream's last. Made once.
+  const readLatestText = (skipping: boolean): string => `with s as materialized (
       select version, schema_version, state from ${names.snapshots} where stream_name = $1 and schema_version = $2::integer)
     select s.version, null::text, s.schema_version, s.state, null::jsonb from s
     union all
-    select e.stream_version, e.event_type, e.schema_version, ${data}, ${metadata} from ${names.events} e
-     where e.stream_name = $1 and e.stream_version > coalesce((select s.version from s), 0)
+    select e.stream_version, e.event_type, e.schema_version, e.data, e.metadata from ${names.events} e
+     where e.stream_name = $1 and e.stream_version > coalesce((select s.version from s), 0)${skipping ? ' and e.event_type <> all($3::text[])' : ''}
+    ${skipping ? `union all
+    select max(h.stream_version), null::text, null::integer, null::jsonb, null::jsonb from ${names.events} h where h.stream_name = $1` : ''}
     order by 1`;
-  const readLatestSql = { ...named('read_latest_lean'), text: readLatestText('e.data', 'e.metadata') };
-  const readLatestOmittingSql = {
-    ...named('read_latest_lean_omitting'),
-    text: readLatestText('case when e.event_type = any($3::text[]) then null else e.data end', 'case when e.event_type = any($3::text[]) then null else e.metadata end'),
-  };
+  const readLatestSql = { ...named('read_latest_lean'), text: readLatestText(false) };
+  const readLatestSkippingSql = { ...named('read_latest_skipping'), text: readLatestText(true) };
 
   const readAll = async (after: Checkpoint, limit: number, readOptions?: ReadAllOptions): Promise<ReadAllResult> => {
     ensureOpen();
@@ -248,31 +249,38 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     async readLatest(stream, readOptions = {}) {
       ensureOpen();
       validateStreamName(stream);
-      const omit = readOptions.omitDataOf ?? [];
+      const skip = readOptions.skipTypes ?? [];
       const schemaVersion = readOptions.snapshotSchemaVersion === undefined ? null : String(readOptions.snapshotSchemaVersion);
       let rows: LatestTextRow[];
       // Through queryTextRows (no Describe, no result template or config copy per call, no .catch() promise): this
       // is every cold load's statement, five columns parsed here.
       try {
-        rows = (await queryTextRows(pool, omit.length === 0 ? readLatestSql : readLatestOmittingSql, omit.length === 0 ? [stream, schemaVersion] : [stream, schemaVersion, textArrayLiteral(omit)])) as LatestTextRow[];
+        rows = (await queryTextRows(pool, skip.length === 0 ? readLatestSql : readLatestSkippingSql, skip.length === 0 ? [stream, schemaVersion] : [stream, schemaVersion, textArrayLiteral(skip)])) as LatestTextRow[];
       } catch (error) {
         throw explain(error);
       }
-      const first = rows[0];
-      const snapshot = first !== undefined && first[1] === null ? toSnapshot({ stream_name: stream, version: Number(first[0]), schema_version: Number(first[2]), state: JSON.parse(first[3]!) as unknown }) : null;
+      let snapshot: Snapshot | null = null;
+      let head: number | undefined;
       const events: LatestEvent[] = [];
-      for (let i = snapshot === null ? 0 : 1; i < rows.length; i += 1) {
-        const [streamVersion, type, eventSchemaVersion, data, metadata] = rows[i]!;
+      for (const [streamVersion, type, eventSchemaVersion, data, metadata] of rows) {
+        if (type === null) {
+          // The head row (only when skipping; null for a stream with no events) or the snapshot row.
+          if (eventSchemaVersion === null) head = streamVersion === null ? 0 : Number(streamVersion);
+          else snapshot = toSnapshot({ stream_name: stream, version: Number(streamVersion), schema_version: Number(eventSchemaVersion), state: JSON.parse(data!) as unknown });
+          continue;
+        }
         events.push({
-          type: type!,
+          type,
           schemaVersion: Number(eventSchemaVersion),
-          data: data === null ? null : (JSON.parse(data) as unknown),
-          metadata: metadata === null ? NO_METADATA : (JSON.parse(metadata) as EventMetadata),
+          data: JSON.parse(data!) as unknown,
+          metadata: JSON.parse(metadata!) as EventMetadata,
           streamName: stream,
           streamVersion: Number(streamVersion),
         });
       }
-      return { snapshot, events };
+      // Without a head row every event after the snapshot came back: the last one is the head.
+      const version = head ?? (events.length > 0 ? events[events.length - 1]!.streamVersion : (snapshot?.version ?? 0));
+      return { snapshot, events, version };
     },
     readAll,
     async headCheckpoint() {

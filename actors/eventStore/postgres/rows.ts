@@ -23,8 +23,11 @@ export const EVENT_COLUMNS =
   'e.global_position, e.transaction_id::text as commit_text, e.stream_name, e.stream_version, e.event_id, e.event_type, ' +
   'e.schema_version, e.data, e.metadata, (extract(epoch from e.recorded_at) * 1000)::float8 as recorded_ms';
 
-/** A row of readLatest as text: the snapshot row has no type (its version, schema version and state in these columns). */
-export type LatestTextRow = [streamVersion: string, eventType: string | null, schemaVersion: string, data: string | null, metadata: string | null];
+/**
+ * A row of readLatest as text. Two kinds have no type: the snapshot row (its version, schema version and state in
+ * these columns) and the head row (the stream's last version, null without events; no schema version).
+ */
+export type LatestTextRow = [streamVersion: string | null, eventType: string | null, schemaVersion: string | null, data: string | null, metadata: string | null];
 
 /** A text[] parameter as text (the array literal Postgres parses): every element quoted, `"` and `\\` escaped. */
 export const textArrayLiteral = (values: readonly string[]): string => `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;

@@ -5,7 +5,7 @@ import { newEvent, newEvents, streamName, type EventStoreHarness } from './harne
 
 /** What readLatest promises of each event (an adapter may return whole RecordedEvents). */
 const lean = ({ type, schemaVersion, data, metadata, streamName: name, streamVersion }: LatestEvent): LatestEvent => ({ type, schemaVersion, data, metadata, streamName: name, streamVersion });
-const leanLatest = ({ snapshot, events }: LatestOfStream): LatestOfStream => ({ snapshot, events: events.map(lean) });
+const leanLatest = ({ snapshot, events, version }: LatestOfStream): LatestOfStream => ({ snapshot, events: events.map(lean), version });
 
 export const snapshotsContract = (harness: () => EventStoreHarness): void => {
   it('saves and loads snapshots, keeping the newest', async () => {
@@ -25,38 +25,51 @@ export const snapshotsContract = (harness: () => EventStoreHarness): void => {
   it('reads the latest snapshot of a schema version and the events after it, or the whole stream without one', async () => {
     const { store } = harness();
     const stream = streamName();
-    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: [] });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: [], version: 0 });
     await store.append(stream, 'no_stream', newEvents(5));
     const all = await store.readStream(stream);
-    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: all.map(lean) });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: all.map(lean), version: 5 });
     await store.saveSnapshot({ stream, version: 3, schemaVersion: 1, state: { total: 3 } });
     expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({
       snapshot: { stream, version: 3, schemaVersion: 1, state: { total: 3 } },
       events: all.slice(3).map(lean),
+      version: 5,
     });
     // A snapshot of another schema version, or none asked for: the whole stream.
-    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 2 }))).toEqual({ snapshot: null, events: all.map(lean) });
-    expect(leanLatest(await store.readLatest(stream))).toEqual({ snapshot: null, events: all.map(lean) });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 2 }))).toEqual({ snapshot: null, events: all.map(lean), version: 5 });
+    expect(leanLatest(await store.readLatest(stream))).toEqual({ snapshot: null, events: all.map(lean), version: 5 });
     // A snapshot at the head: nothing after it.
     await store.saveSnapshot({ stream, version: 5, schemaVersion: 1, state: { total: 5 } });
-    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: { stream, version: 5, schemaVersion: 1, state: { total: 5 } }, events: [] });
+    expect(leanLatest(await store.readLatest(stream, { snapshotSchemaVersion: 1 }))).toEqual({ snapshot: { stream, version: 5, schemaVersion: 1, state: { total: 5 } }, events: [], version: 5 });
     await expect(store.readLatest('bad name')).rejects.toMatchObject({ code: 'INVALID_STREAM_NAME' });
   });
 
-  it('reads events of types asked to be omitted in order, whole or with no data and no metadata', async () => {
+  it('leaves out events of skipped types, and still gives the stream’s last version when they end it', async () => {
     const { store } = harness();
     const stream = streamName();
-    const appended = [newEvent({ n: 1 }), newEvent({ chat: 'hi' }, { causationId: 'c' }, 'Omitted'), newEvent({ n: 2 }, { causationId: 'd' })];
-    await store.append(stream, 'no_stream', appended);
-    const all = await store.readStream(stream);
     // A name no event can have, with the characters an array literal must escape: it must not break the read.
-    const { snapshot, events } = await store.readLatest(stream, { omitDataOf: ['Omitted', 'not "a" type, {\\}'] });
-    expect(snapshot).toBeNull();
-    expect(events.map((e) => [e.type, e.streamName, e.streamVersion])).toEqual(all.map((e) => [e.type, e.streamName, e.streamVersion]));
-    expect([lean(events[0]!), lean(events[2]!)]).toEqual([lean(all[0]!), lean(all[2]!)]);
-    const omitted = events[1]!;
-    // Adapters that cannot leave the data out return it whole.
-    if (omitted.data === null) expect(omitted.metadata).toEqual({});
-    else expect(lean(omitted)).toEqual(lean(all[1]!));
+    const skipTypes = ['Skipped', 'not "a" type, {\\}'];
+    const skipped = (n: number) => newEvent({ chat: n }, { causationId: `c${n}` }, 'Skipped');
+    expect(leanLatest(await store.readLatest(stream, { skipTypes }))).toEqual({ snapshot: null, events: [], version: 0 });
+    // Versions 1–5: kept, skipped, kept, then two skipped at the tail.
+    await store.append(stream, 'no_stream', [newEvent({ n: 1 }), skipped(2), newEvent({ n: 3 }, { causationId: 'd' }), skipped(4), skipped(5)]);
+    const all = await store.readStream(stream);
+    const kept = (from: number) => all.filter((e) => e.type !== 'Skipped' && e.streamVersion > from).map(lean);
+    expect(leanLatest(await store.readLatest(stream, { skipTypes }))).toEqual({ snapshot: null, events: kept(0), version: 5 });
+    expect(leanLatest(await store.readLatest(stream, { skipTypes, snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: kept(0), version: 5 });
+    // Nothing to skip: every event, the same version.
+    expect(leanLatest(await store.readLatest(stream, { skipTypes: [] }))).toEqual({ snapshot: null, events: all.map(lean), version: 5 });
+    // A snapshot before the skipped tail: only the skipped events follow it, and the version is still the head.
+    await store.saveSnapshot({ stream, version: 3, schemaVersion: 1, state: { total: 2 } });
+    const snapshot = { stream, version: 3, schemaVersion: 1, state: { total: 2 } };
+    expect(leanLatest(await store.readLatest(stream, { skipTypes, snapshotSchemaVersion: 1 }))).toEqual({ snapshot, events: [], version: 5 });
+    // A stream made only of skipped events.
+    const onlySkipped = streamName();
+    await store.append(onlySkipped, 'no_stream', [skipped(1), skipped(2)]);
+    expect(leanLatest(await store.readLatest(onlySkipped, { skipTypes, snapshotSchemaVersion: 1 }))).toEqual({ snapshot: null, events: [], version: 2 });
+    // A kept event after the skipped ones: it is the last event and the version.
+    await store.append(stream, 5, [newEvent({ n: 6 })]);
+    const six = (await store.readStream(stream, { fromVersion: 6 })).map(lean);
+    expect(leanLatest(await store.readLatest(stream, { skipTypes, snapshotSchemaVersion: 1 }))).toEqual({ snapshot, events: six, version: 6 });
   });
 };

@@ -119,14 +119,16 @@ describe('encrypted event store', () => {
     expect(latest.snapshot).toEqual({ stream: 'user-5', version: 1, schemaVersion: 2, state: { firstName: 'Ярослава' } });
     expect(latest.events.map((e) => e.streamVersion)).toEqual([2, 3]);
     expect(latest.events).toEqual((await store.readStream('user-5')).slice(1));
-    // An omitted type comes back unopened, with no data (the memory store leaves it out).
-    const omitting = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2, omitDataOf: ['OutboxTelegramCallQueued'] });
-    expect(omitting.events.map((e) => [e.type, e.data === null])).toEqual([['OutboxTelegramCallQueued', true], ['BioSet', false]]);
-    expect(dataOf(omitting.events)[1]?.bio).toBe('I love حروف and 🐈 \ud800 end');
+    expect(latest.version).toBe(3);
+    // A skipped type is left out; the version still counts it.
+    const skipping = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2, skipTypes: ['OutboxTelegramCallQueued'] });
+    expect([skipping.events.map((e) => e.type), skipping.version]).toEqual([['BioSet'], 3]);
+    expect(dataOf(skipping.events)[0]?.bio).toBe('I love حروف and 🐈 \ud800 end');
     await keys.delete('5', 1);
     const gone = await createEncryptedEventStore({ store: inner, keys }).readLatest('user-5', { snapshotSchemaVersion: 2 });
     expect(gone.snapshot).toBeNull();
     expect(gone.events.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+    expect(gone.version).toBe(3);
     expect(dataOf(gone.events)).toMatchObject([{ firstName: REDACTED_TEXT }, { payload: null }, { bio: REDACTED_TEXT }]);
   });
 
