@@ -24,16 +24,17 @@ describe('lexbot ops migrate', () => {
   it('migrates the event store named by EVENTSTORE_URL, then reports it up to date', async () => {
     const env = { EVENTSTORE_URL: TEST_DATABASE_URL };
     const dry = await run(env, ['--event-store-schema', db.schema, '--dry-run']);
-    expect(dry[0]).toBe(`eventstore (127.0.0.1:5432/test, schema ${db.schema}): at version 0; would apply 1 create_event_log, 2 create_append_function, 3 append_function_generic_plans, 4 drop_position_primary_key`);
+    expect(dry[0]).toBe(`eventstore (127.0.0.1:5432/test, schema ${db.schema}): at version 0; would apply 1 create_event_log, 2 create_append_function, 3 append_function_generic_plans, 4 drop_position_primary_key, 5 stream_version_domain`);
     const first = await run(env, ['--event-store-schema', db.schema]);
     expect(first[0]).toMatch(new RegExp(`^eventstore \\(schema ${db.schema}\\): applied 1 create_event_log \\(\\d+ ms\\)$`));
     expect(first[1]).toMatch(/applied 2 create_append_function/);
     expect(first[2]).toMatch(/applied 3 append_function_generic_plans/);
     expect(first[3]).toMatch(/applied 4 drop_position_primary_key/);
-    expect(first[4]).toBe(`eventstore (127.0.0.1:5432/test, schema ${db.schema}): up to date at version 4 (applied 4)`);
+    expect(first[4]).toMatch(/applied 5 stream_version_domain/);
+    expect(first[5]).toBe(`eventstore (127.0.0.1:5432/test, schema ${db.schema}): up to date at version 5 (applied 5)`);
     const again = JSON.parse((await run(env, ['--event-store-schema', db.schema, '--json']))[0]!) as { dryRun: boolean; migrated: unknown[] };
     expect(again.dryRun).toBe(false);
-    expect(again.migrated).toEqual([{ set: 'eventstore', schema: db.schema, database: '127.0.0.1:5432/test', applied: [], pending: [], version: 4 }]);
+    expect(again.migrated).toEqual([{ set: 'eventstore', schema: db.schema, database: '127.0.0.1:5432/test', applied: [], pending: [], version: 5 }]);
   });
 
   it('skips an event store on KurrentDB, which has no schema', async () => {

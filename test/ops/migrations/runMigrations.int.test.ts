@@ -24,18 +24,18 @@ describe('runMigrations', () => {
   it('applies the event store migrations once and then finds nothing to do', async () => {
     const applied: number[] = [];
     const first = await runMigrations(db.pool, eventStoreMigrationSet(db.schema), { onApplied: (_set, m) => applied.push(m.id) });
-    expect(first.applied.map((m) => m.id)).toEqual([1, 2, 3, 4]);
-    expect(applied).toEqual([1, 2, 3, 4]);
-    expect(first).toMatchObject({ set: 'eventstore', schema: db.schema, version: 4, pending: [] });
+    expect(first.applied.map((m) => m.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(applied).toEqual([1, 2, 3, 4, 5]);
+    expect(first).toMatchObject({ set: 'eventstore', schema: db.schema, version: 5, pending: [] });
     expect(await tables()).toEqual(['events', 'schema_migrations', 'snapshots']);
     const second = await runMigrations(db.pool, eventStoreMigrationSet(db.schema));
-    expect(second).toMatchObject({ applied: [], pending: [], version: 4 });
+    expect(second).toMatchObject({ applied: [], pending: [], version: 5 });
   });
 
   it('lets concurrent runs apply each migration exactly once', async () => {
     const reports = await Promise.all(Array.from({ length: 5 }, () => runMigrations(db.pool, eventStoreMigrationSet(db.schema))));
-    expect(reports.flatMap((r) => r.applied.map((m) => m.id)).sort()).toEqual([1, 2, 3, 4]);
-    expect(reports.every((r) => r.version === 4)).toBe(true);
+    expect(reports.flatMap((r) => r.applied.map((m) => m.id)).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(reports.every((r) => r.version === 5)).toBe(true);
   });
 
   it('lists pending migrations on a dry run without changing anything', async () => {
@@ -48,6 +48,7 @@ describe('runMigrations', () => {
         { id: 2, name: 'create_append_function' },
         { id: 3, name: 'append_function_generic_plans' },
         { id: 4, name: 'drop_position_primary_key' },
+        { id: 5, name: 'stream_version_domain' },
       ],
     });
     expect(await tables()).toEqual([]);
