@@ -26,7 +26,7 @@ export const printReport = (facts: LogFacts, worker: WorkerResult): void => {
   const generated = facts.generateSeconds === null ? 'reused' : `generated, sealed, copied and snapshotted in ${facts.generateSeconds.toFixed(0)} s, the snapshots taking the last ${facts.snapshotSeconds?.toFixed(0)} s`;
   console.log(`\nlog: ${facts.users} users, ${facts.events} events, ${facts.snapshots} snapshots; events table ${mib(facts.eventsBytes)}, snapshots ${mib(facts.snapshotsBytes)}, keys ${mib(facts.keysBytes)} (${generated})`);
   console.log(`worker at start: ${memory(worker.baseline)}`);
-  console.log(`cold loads, ${a.concurrency} at a time: ${a.users} in ${a.seconds.toFixed(1)} s = ${a.perSecond.toFixed(0)}/s, ${a.cpuMicrosPerLoad.toFixed(0)} µs CPU each; ${ms(a.coldLoadMs)}`);
+  console.log(`cold loads, ${a.concurrency} at a time: ${a.users} in ${a.seconds.toFixed(1)} s = ${a.perSecond.toFixed(0)}/s, ${a.cpuMicrosPerLoad.toFixed(0)} µs CPU and ${(a.allocatedBytesPerLoad / 1000).toFixed(1)} KB allocated each; ${ms(a.coldLoadMs)}`);
   const split = a.split;
   const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
   console.log(`  slowest 1 % (≥ ${split.slowMs.toFixed(2)} ms) by cause:`);
@@ -38,7 +38,7 @@ export const printReport = (facts: LogFacts, worker: WorkerResult): void => {
   console.log(`  ${a.live} live: ${memory(a.memory)}`);
   console.log(`  after GC: ${memory(a.memoryAfterGc)}; ${(a.retainedBytesPerActor / 1024).toFixed(1)} KiB heap per live actor`);
   console.log(
-    `cold loads one at a time: ${one.users} more in ${one.seconds.toFixed(1)} s, ${one.cpuMicrosPerLoad.toFixed(0)} µs CPU each; ${ms(one.coldLoadMs)}; ` +
+    `cold loads one at a time: ${one.users} more in ${one.seconds.toFixed(1)} s, ${one.cpuMicrosPerLoad.toFixed(0)} µs CPU and ${(one.allocatedBytesPerLoad / 1000).toFixed(1)} KB allocated each; ${ms(one.coldLoadMs)}; ` +
       `GC overlapped ${pct(one.split.gc.share)} of them, ${pct(one.split.gc.shareOfSlow)} of the slowest 1 %; no pause overlapped: ${ms(one.split.gc.withoutMs)}`,
   );
   console.log(`steady: ${s.users} more users sent /help in ${s.seconds.toFixed(1)} s = ${s.perSecond.toFixed(0)}/s; tell ${ms(s.tellMs)}`);

@@ -9,7 +9,7 @@
 //      cold load, a grammY pass and an append, while the live cap makes the LRU evict; RSS is sampled throughout.
 // The result goes back to main.ts over IPC.
 import { loadavg } from 'node:os';
-import { writeHeapSnapshot } from 'node:v8';
+import { GCProfiler, getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import { createActorHost } from '../../../actors/runtime/actorHost.js';
 import { createGroupCommitter } from '../../../actors/runtime/groupCommit.js';
 import { createHandlers } from '../../../actors/userActor/bot/handlers/index.js';
@@ -52,11 +52,18 @@ const main = async (): Promise<WorkerResult> => {
   const baseline = memorySample();
   const loadBefore = loadavg()[0]!;
 
-  /** Cold-loads `users` (each once, through `inspect`), `concurrency` at a time: each load's wall time, CPU per load, the split. */
+  /**
+   * Cold-loads `users` (each once, through `inspect`), `concurrency` at a time: each load's wall time, CPU and bytes
+   * allocated per load, the split. Allocated = the heap's growth between collections plus what each collection
+   * found in use before it (GCProfiler's heap statistics around every GC of the phase).
+   */
   const coldLoads = async (users: readonly number[], concurrency: number) => {
     const coldMs = new Float64Array(users.length);
     const recorder = createColdLoadRecorder(users.length);
     let nextIndex = 0;
+    const gcProfiler = new GCProfiler();
+    gcProfiler.start();
+    const heapAtStart = getHeapStatistics().used_heap_size;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
@@ -74,10 +81,19 @@ const main = async (): Promise<WorkerResult> => {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const heapAtEnd = getHeapStatistics().used_heap_size;
+    let allocated = 0;
+    let used = heapAtStart;
+    for (const { beforeGC, afterGC } of gcProfiler.stop()?.statistics ?? []) {
+      allocated += beforeGC.heapStatistics.usedHeapSize - used;
+      used = afterGC.heapStatistics.usedHeapSize;
+    }
+    allocated += heapAtEnd - used;
     return {
       users: users.length,
       seconds,
       cpuMicrosPerLoad: (cpu.user + cpu.system) / Math.max(1, users.length),
+      allocatedBytesPerLoad: allocated / Math.max(1, users.length),
       coldLoadMs: summarize(coldMs),
       split: recorder.finish(input.snapshotEvery),
     };
@@ -128,6 +144,7 @@ const main = async (): Promise<WorkerResult> => {
       seconds: cold.seconds,
       perSecond: cold.users / cold.seconds,
       cpuMicrosPerLoad: cold.cpuMicrosPerLoad,
+      allocatedBytesPerLoad: cold.allocatedBytesPerLoad,
       coldLoadMs: cold.coldLoadMs,
       split: cold.split,
       live: liveAfterActivation,

@@ -44,6 +44,8 @@ export interface WorkerResult {
     readonly seconds: number;
     readonly perSecond: number;
     readonly cpuMicrosPerLoad: number;
+    /** Bytes the worker's heap allocated per load during the phase (garbage included). */
+    readonly allocatedBytesPerLoad: number;
     readonly coldLoadMs: Percentiles;
     /** The cold load latency split by cause (stream length, GC pauses, pool waits). */
     readonly split: ColdLoadSplit;
@@ -57,6 +59,8 @@ export interface WorkerResult {
     readonly users: number;
     readonly seconds: number;
     readonly cpuMicrosPerLoad: number;
+    /** Bytes the worker's heap allocated per load during the phase (garbage included). */
+    readonly allocatedBytesPerLoad: number;
     readonly coldLoadMs: Percentiles;
     readonly split: ColdLoadSplit;
   };
