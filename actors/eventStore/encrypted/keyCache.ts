@@ -10,6 +10,8 @@ export interface KeyCacheOptions {
   readonly now?: () => number;
   /** Owners per grouped cold-load lookup (allVersionsMany) at most; default 500. */
   readonly maxLookupBatch?: number;
+  /** Cold loads resumed per turn of the event loop after a grouped lookup answered; default 4. */
+  readonly resumePerTurn?: number;
 }
 
 export interface KeyCache {
@@ -52,6 +54,7 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
   const maxLookupBatch = options.maxLookupBatch ?? 500;
+  const resumePerTurn = options.resumePerTurn ?? 4;
   // Map keeps insertion order: re-inserting on a hit makes the first entry the least recently used.
   const versions = new Map<string, Entry>();
   const currents = new Map<string, Entry>();
@@ -120,6 +123,23 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
     return { owners, done };
   };
 
+  // At most resumePerTurn loads resume per turn after a grouped lookup; the rest in the next turns (setImmediate).
+  let resumedThisTurn = 0;
+  let turnEnd: Promise<void> | null = null;
+  const endOfTurn = (): Promise<void> =>
+    (turnEnd ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        resumedThisTurn = 0;
+        turnEnd = null;
+        resolve();
+      }),
+    ));
+  const resumeSlot = async (): Promise<void> => {
+    while (resumedThisTurn >= resumePerTurn) await endOfTurn();
+    resumedThisTurn += 1;
+    void endOfTurn();
+  };
+
   return {
     async current(owner) {
       const cached = cachedCurrent(owner);
@@ -184,6 +204,9 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       if (lookup === null || lookup.owners.size >= maxLookupBatch) lookup = startLookup();
       lookup.owners.add(owner);
       await lookup.done;
+      // One answer resumes every load that waited for it: a few per turn of the event loop, so a burst's decisions
+      // do not run as one long task with the process's other I/O (webhooks, in one process) behind it.
+      await resumeSlot();
     },
     async delete(owner, version) {
       await store.delete(owner, version);

@@ -186,6 +186,30 @@ describe('key cache', () => {
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
   });
 
+  it('after a grouped lookup answers, its waiting loads resume resumePerTurn per turn of the event loop', async () => {
+    const store = createMemoryKeyStore();
+    const cache = createKeyCache(store, { resumePerTurn: 2 });
+    let turn = 0;
+    const resumedIn: number[] = [];
+    const ticking = (async () => {
+      for (let i = 0; i < 6; i += 1) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turn += 1;
+      }
+    })();
+    await Promise.all(['1', '2', '3', '4', '5'].map(async (owner) => {
+      await cache.prefetchOwner(owner);
+      resumedIn.push(turn);
+    }));
+    await ticking;
+    // Two, two and one, each pair in a later turn than the one before.
+    expect(resumedIn).toHaveLength(5);
+    expect(resumedIn[0]).toBe(resumedIn[1]);
+    expect(resumedIn[2]).toBe(resumedIn[3]);
+    expect(resumedIn[2]!).toBeGreaterThan(resumedIn[1]!);
+    expect(resumedIn[4]!).toBeGreaterThan(resumedIn[3]!);
+  });
+
   it('prefetchOwner never creates a key: an unknown owner stays unknown, a forgotten one stays forgotten', async () => {
     const store = createMemoryKeyStore();
     const { counted, calls } = counting(store);
