@@ -1,6 +1,6 @@
 // The in-memory twin of the key store, for unit tests; same semantics as the Postgres adapter.
 import { randomBytes } from 'node:crypto';
-import { checkOwner, KEY_BYTES, type KeyStore, type OwnerKeyVersion, type UserKey } from './types.js';
+import { checkOwner, KEY_BYTES, type KeyStore, type UserKey } from './types.js';
 
 export interface MemoryKeyStoreOptions {
   readonly generate?: () => Buffer;
@@ -48,15 +48,6 @@ export const createMemoryKeyStore = (options: MemoryKeyStoreOptions = {}): KeySt
       checkOwner(owner);
       // Read only: the versionsOf() helper would create the owner's entry.
       return [...(keys.get(owner) ?? [])].map(([version, key]) => ({ version, key })).sort((a, b) => a.version - b.version);
-    },
-    async allVersionsMany(owners) {
-      const rows: OwnerKeyVersion[] = [];
-      for (const owner of new Set(owners)) {
-        checkOwner(owner);
-        const versions = [...(keys.get(owner) ?? [])].sort((a, b) => a[0] - b[0]);
-        for (const [version, key] of versions) rows.push({ owner, version, key });
-      }
-      return rows;
     },
     async getMany(refs) {
       return refs.flatMap(({ owner, version }) => {

@@ -23,11 +23,6 @@ export interface StoredKeyVersion {
   readonly key: Buffer | null;
 }
 
-/** A StoredKeyVersion with its owner (allVersionsMany's rows). */
-export interface OwnerKeyVersion extends StoredKeyVersion {
-  readonly owner: string;
-}
-
 export interface KeyStore {
   /** The owner's live key of the highest version; creates the next version when none is live (first use, after a forget). */
   current(owner: string): Promise<UserKey>;
@@ -47,11 +42,6 @@ export interface KeyStore {
    * get() per version once the events are in.
    */
   allVersions?(owner: string): Promise<readonly StoredKeyVersion[]>;
-  /**
-   * allVersions for many owners in one round trip (the cold loads of a burst of deliveries), as rows of owner and
-   * version, in ascending version per owner; an owner with no version has no row. Creates nothing. Optional.
-   */
-  allVersionsMany?(owners: readonly string[]): Promise<readonly OwnerKeyVersion[]>;
   /** The live keys among these versions, in one round trip (a replay meets thousands of users per page). */
   getMany(refs: readonly KeyRef[]): Promise<readonly UserKey[]>;
   /** Deletes one version's key for good; true when this call deleted it, false when it was already gone. */

@@ -2,16 +2,12 @@
 // projector's replays would otherwise ask the database for the same key over and over. A deleted version is
 // deleted for good, so "gone" is cached without expiry; a live key expires after `ttlMs`, which bounds how long
 // another process may still open a key deleted elsewhere (reading the UserForgotten event drops it sooner).
-import type { KeyRef, KeyStore, StoredKeyVersion, UserKey } from '../../keys/index.js';
+import type { KeyRef, KeyStore, UserKey } from '../../keys/index.js';
 
 export interface KeyCacheOptions {
   readonly maxEntries?: number;
   readonly ttlMs?: number;
   readonly now?: () => number;
-  /** Owners per grouped cold-load lookup (allVersionsMany) at most; default 500. */
-  readonly maxLookupBatch?: number;
-  /** Cold loads resumed per turn of the event loop after a grouped lookup answered; default 4. */
-  readonly resumePerTurn?: number;
 }
 
 export interface KeyCache {
@@ -34,8 +30,7 @@ export interface KeyCache {
    * Loads every version of the owner's key, live and deleted, without creating one, unless the owner's current key
    * is cached (then the versions a stream names are most likely cached too). A cold load starts this beside its
    * stream read, so opening the events (and the first append's current()) finds the keys without another round
-   * trip. Versions created after this lookup are not marked gone: get() asks the store for them. Lookups started in
-   * one task of the event loop (and the promise chains it runs) go to the store together (allVersionsMany).
+   * trip. Versions created after this lookup are not marked gone: get() asks the store for them.
    */
   prefetchOwner(owner: string): Promise<void>;
   /** Deletes in the store (idempotent) and remembers the version as gone. */
@@ -53,8 +48,6 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
   const maxEntries = options.maxEntries ?? 10_000;
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const maxLookupBatch = options.maxLookupBatch ?? 500;
-  const resumePerTurn = options.resumePerTurn ?? 4;
   // Map keeps insertion order: re-inserting on a hit makes the first entry the least recently used.
   const versions = new Map<string, Entry>();
   const currents = new Map<string, Entry>();
@@ -87,57 +80,6 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
   const cachedCurrent = (owner: string): UserKey | undefined => {
     const cached = hit(currents, owner);
     return cached?.key && versions.get(id(owner, cached.key.version))?.key !== null ? cached.key : undefined;
-  };
-
-  /** What an owner's versions say: live keys remembered, tombstones gone, the highest live one as current. */
-  const recordVersions = (owner: string, found: readonly StoredKeyVersion[]): void => {
-    for (const { version, key } of found) {
-      if (key === null) gone(owner, version);
-      else remember({ owner, version, key });
-    }
-    // What current() would have read: the highest version, if it is live (and was not deleted meanwhile).
-    const top = found.at(-1);
-    if (top?.key && versions.get(id(owner, top.version))?.key !== null) put(currents, owner, { key: { owner, version: top.version, key: top.key }, expiresAt: now() + ttlMs });
-  };
-
-  // Cold loads' lookups gathered while the current task and its promise chains run, then sent as one statement
-  // (allVersionsMany): a burst of new users otherwise costs one key store round trip each, on a small pool, beside
-  // each one's event read. process.nextTick from a promise callback runs once the microtask queue is empty, still
-  // before any I/O: every load the task started has asked by then, and the lookup leaves in the same turn as the
-  // event reads it goes beside (setImmediate would send it a poll later, perhaps after the reads came back).
-  let lookup: { readonly owners: Set<string>; readonly done: Promise<void> } | null = null;
-  const startLookup = (): { readonly owners: Set<string>; readonly done: Promise<void> } => {
-    const owners = new Set<string>();
-    const done = new Promise<void>((resolve) => process.nextTick(resolve)).then(async () => {
-      if (lookup?.owners === owners) lookup = null;
-      const list = [...owners];
-      // One owner: the single-owner statement (a named one, planned once), as before batching.
-      if (list.length === 1 && store.allVersions !== undefined) {
-        recordVersions(list[0]!, await store.allVersions(list[0]!));
-        return;
-      }
-      const byOwner = new Map<string, StoredKeyVersion[]>(list.map((owner) => [owner, []]));
-      for (const row of await store.allVersionsMany!(list)) byOwner.get(row.owner)?.push(row);
-      for (const [owner, found] of byOwner) recordVersions(owner, found.sort((a, b) => a.version - b.version));
-    });
-    return { owners, done };
-  };
-
-  // At most resumePerTurn loads resume per turn after a grouped lookup; the rest in the next turns (setImmediate).
-  let resumedThisTurn = 0;
-  let turnEnd: Promise<void> | null = null;
-  const endOfTurn = (): Promise<void> =>
-    (turnEnd ??= new Promise<void>((resolve) =>
-      setImmediate(() => {
-        resumedThisTurn = 0;
-        turnEnd = null;
-        resolve();
-      }),
-    ));
-  const resumeSlot = async (): Promise<void> => {
-    while (resumedThisTurn >= resumePerTurn) await endOfTurn();
-    resumedThisTurn += 1;
-    void endOfTurn();
   };
 
   return {
@@ -195,18 +137,15 @@ export const createKeyCache = (store: KeyStore, options: KeyCacheOptions = {}): 
       for (const ref of wanted.values()) gone(ref.owner, ref.version);
     },
     async prefetchOwner(owner) {
-      if ((store.allVersions === undefined && store.allVersionsMany === undefined) || cachedCurrent(owner) !== undefined) return;
-      if (store.allVersionsMany === undefined) {
-        recordVersions(owner, await store.allVersions!(owner));
-        return;
+      if (store.allVersions === undefined || cachedCurrent(owner) !== undefined) return;
+      const found = await store.allVersions(owner);
+      for (const { version, key } of found) {
+        if (key === null) gone(owner, version);
+        else remember({ owner, version, key });
       }
-      // Joins the other cold loads of this task (a burst of deliveries starts many in one task).
-      if (lookup === null || lookup.owners.size >= maxLookupBatch) lookup = startLookup();
-      lookup.owners.add(owner);
-      await lookup.done;
-      // One answer resumes every load that waited for it: a few per turn of the event loop, so a burst's decisions
-      // do not run as one long task with the process's other I/O (webhooks, in one process) behind it.
-      await resumeSlot();
+      // What current() would have read: the highest version, if it is live (and was not deleted meanwhile).
+      const top = found.at(-1);
+      if (top?.key && versions.get(id(owner, top.version))?.key !== null) put(currents, owner, { key: { owner, version: top.version, key: top.key }, expiresAt: now() + ttlMs });
     },
     async delete(owner, version) {
       await store.delete(owner, version);

@@ -87,18 +87,6 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       });
       return rows.map(([version, key]) => ({ version, key }));
     },
-    async allVersionsMany(owners) {
-      const distinct = [...new Set(owners)];
-      distinct.forEach(checkOwner);
-      if (distinct.length === 0) return [];
-      const { rows } = await pool.query<[string, number, Buffer | null]>({
-        ...named('all_versions_many'),
-        text: `select owner, version, key from ${n.userKeys} where owner = any($1::text[]) order by owner, version`,
-        values: [distinct],
-        rowMode: 'array',
-      });
-      return rows.map(([owner, version, key]) => ({ owner, version, key }));
-    },
     async getMany(refs) {
       if (refs.length === 0) return [];
       const { rows } = await pool.query<{ owner: string; version: number; key: Buffer }>(

@@ -97,24 +97,4 @@ export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; 
       expect(await keys.liveVersions('12')).toEqual([]);
       expect(await keys.allVersions!('12')).toEqual([]);
     }));
-
-  it('allVersionsMany lists every owner\'s versions as allVersions does, in one call, and creates nothing', () =>
-    using(async (keys) => {
-      await keys.current('31');
-      await keys.delete('31', 1);
-      await keys.current('31');
-      const only = await keys.current('32');
-      const rows = await keys.allVersionsMany!(['32', '31', '33', '31']);
-      const of = (owner: string) => rows.filter((row) => row.owner === owner).map((row) => ({ version: row.version, key: row.key }));
-      expect(rows).toHaveLength(3);
-      expect(of('31')).toEqual(await keys.allVersions!('31'));
-      expect(of('31').map((v) => v.version)).toEqual([1, 2]);
-      expect(of('32')).toHaveLength(1);
-      expect(of('32')[0]?.key?.equals(only.key)).toBe(true);
-      // An owner with no key has no row, and still has none afterwards.
-      expect(of('33')).toEqual([]);
-      expect(await keys.liveVersions('33')).toEqual([]);
-      expect(await keys.allVersions!('33')).toEqual([]);
-      expect(await keys.allVersionsMany!([])).toEqual([]);
-    }));
 };

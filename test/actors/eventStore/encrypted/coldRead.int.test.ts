@@ -20,7 +20,7 @@ const call = (): NewEvent => event('OutboxTelegramCallQueued', { method: 'sendMe
 
 type Call = 'allVersions' | 'get' | 'getMany' | 'current' | 'next' | 'firstMany' | 'delete';
 
-/** The key store with every call logged, and the log's length each time a read of the inner store came back. */
+/** The key store with every call logged, and the log's length each time the inner store's readStream was called. */
 const recorded = (keys: KeyStore, inner: EventStore) => {
   const calls: Call[] = [];
   const keyCallsAtRead: number[] = [];
@@ -42,15 +42,13 @@ const recorded = (keys: KeyStore, inner: EventStore) => {
   };
   const watchedInner: EventStore = {
     ...inner,
-    readStream: async (stream, options) => {
-      const events = await inner.readStream(stream, options);
+    readStream: (stream, options) => {
       keyCallsAtRead.push(calls.length);
-      return events;
+      return inner.readStream(stream, options);
     },
-    readLatest: async (stream, options) => {
-      const latest = await inner.readLatest(stream, options);
+    readLatest: (stream, options) => {
       keyCallsAtRead.push(calls.length);
-      return latest;
+      return inner.readLatest(stream, options);
     },
   };
   return { calls, keyCallsAtRead, countedKeys, watchedInner };
@@ -87,12 +85,12 @@ describe('encrypted store over postgres: cold reads', () => {
   const keyRows = async (owner: string) =>
     (await keySchema.pool.query<{ version: number; live: boolean }>(`select version, key is not null as live from ${keySchema.schema}.user_keys where owner = $1 order by version`, [owner])).rows;
 
-  it('issues the key lookup beside the events read and opens the events with no further key call', async () => {
+  it('issues the key lookup before the events read and opens the events with no further key call', async () => {
     await writer.append('user-5', 'no_stream', [started(), bio()]);
     const { reader, calls, keyCallsAtRead } = coldReader();
     const read = await reader.readStream('user-5');
     expect(read.map((e) => e.data)).toMatchObject([{ firstName: 'Ярослава', username: 'yarik' }, { bio: 'tandem ru–en' }]);
-    // The lookup was already under way when the events came back (not asked after them), and the only key call.
+    // The lookup was already under way when the events were asked for, and it was the only key call.
     expect(keyCallsAtRead).toEqual([1]);
     expect(calls).toEqual(['allVersions']);
     // A tail read, a snapshot save and load, and the next append of the same actor find the key cached.

@@ -5,7 +5,7 @@ import { createKeyCache } from '../../../../actors/eventStore/encrypted/index.js
 import { createMemoryKeyStore, type KeyStore } from '../../../../actors/keys/index.js';
 
 const counting = (store: KeyStore) => {
-  const calls = { get: 0, current: 0, getMany: 0, next: 0, firstMany: 0, allVersions: 0, allVersionsMany: 0 };
+  const calls = { get: 0, current: 0, getMany: 0, next: 0, firstMany: 0, allVersions: 0 };
   const counted: KeyStore = {
     ...store,
     get: async (owner, version) => {
@@ -31,10 +31,6 @@ const counting = (store: KeyStore) => {
     allVersions: async (owner) => {
       calls.allVersions += 1;
       return store.allVersions!(owner);
-    },
-    allVersionsMany: async (owners) => {
-      calls.allVersionsMany += 1;
-      return store.allVersionsMany!(owners);
     },
   };
   return { counted, calls };
@@ -145,69 +141,6 @@ describe('key cache', () => {
     // The current key is cached now: a second cold read of the same owner asks nothing.
     await cache.prefetchOwner('5');
     expect(calls.allVersions).toBe(1);
-  });
-
-  it('groups the prefetchOwner calls of one turn into one allVersionsMany call, with the same outcome per owner', async () => {
-    const store = createMemoryKeyStore();
-    const { counted, calls } = counting(store);
-    const cache = createKeyCache(counted);
-    await store.current('1');
-    await store.delete('1', 1);
-    const second = await store.current('1');
-    const only = await store.current('2');
-    // A burst of cold loads: four owners (one twice) in one turn, '3' and '4' with no key at all.
-    await Promise.all(['1', '2', '3', '2', '4'].map((owner) => cache.prefetchOwner(owner)));
-    expect(calls).toMatchObject({ allVersionsMany: 1, allVersions: 0 });
-    expect(cache.knownGone('1', 1)).toBe(true);
-    expect(cache.cached('1', 2)?.key.equals(second.key)).toBe(true);
-    expect(cache.cached('2', 1)?.key.equals(only.key)).toBe(true);
-    expect((await cache.current('1')).key.equals(second.key)).toBe(true);
-    expect((await cache.current('2')).key.equals(only.key)).toBe(true);
-    expect(calls.current).toBe(0);
-    // Nothing created for the owners with no key, and nothing assumed about them.
-    expect(await store.allVersions!('3')).toEqual([]);
-    expect(cache.cached('3', 1)).toBeUndefined();
-    // Lookups of a later turn go in a statement of their own; an owner whose current key is cached asks nothing.
-    await Promise.all(['2', '3', '4'].map((owner) => cache.prefetchOwner(owner)));
-    expect(calls.allVersionsMany).toBe(2);
-    // A lone lookup in its turn uses the single-owner call.
-    await cache.prefetchOwner('4');
-    expect(calls).toMatchObject({ allVersionsMany: 2, allVersions: 1 });
-  });
-
-  it('splits a grouped lookup at maxLookupBatch owners, and a failed one fails every waiter', async () => {
-    const store = createMemoryKeyStore();
-    const { counted, calls } = counting(store);
-    const cache = createKeyCache(counted, { maxLookupBatch: 2 });
-    await Promise.all(['1', '2', '3', '4', '5'].map((owner) => cache.prefetchOwner(owner)));
-    expect(calls.allVersionsMany + calls.allVersions).toBe(3);
-    const failing = createKeyCache({ ...store, allVersionsMany: () => Promise.reject(new Error('key store down')) });
-    const results = await Promise.allSettled(['1', '2'].map((owner) => failing.prefetchOwner(owner)));
-    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
-  });
-
-  it('after a grouped lookup answers, its waiting loads resume resumePerTurn per turn of the event loop', async () => {
-    const store = createMemoryKeyStore();
-    const cache = createKeyCache(store, { resumePerTurn: 2 });
-    let turn = 0;
-    const resumedIn: number[] = [];
-    const ticking = (async () => {
-      for (let i = 0; i < 6; i += 1) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        turn += 1;
-      }
-    })();
-    await Promise.all(['1', '2', '3', '4', '5'].map(async (owner) => {
-      await cache.prefetchOwner(owner);
-      resumedIn.push(turn);
-    }));
-    await ticking;
-    // Two, two and one, each pair in a later turn than the one before.
-    expect(resumedIn).toHaveLength(5);
-    expect(resumedIn[0]).toBe(resumedIn[1]);
-    expect(resumedIn[2]).toBe(resumedIn[3]);
-    expect(resumedIn[2]!).toBeGreaterThan(resumedIn[1]!);
-    expect(resumedIn[4]!).toBeGreaterThan(resumedIn[3]!);
   });
 
   it('prefetchOwner never creates a key: an unknown owner stays unknown, a forgotten one stays forgotten', async () => {
