@@ -1,7 +1,10 @@
 // Sends the NOTIFY that wakes other processes' subscriptions after appends: coalesced (at most one in flight, and
-// under sustained appends at most one per `intervalMs`), on a connection of its own so it never takes a pool
-// connection from an append. Sent after the append's commit, not inside it: a notifying commit holds a
-// cluster-wide lock until it ends, which would serialise every append's commit.
+// at most one per `intervalMs`, counted from the previous one's start), on a connection of its own so it never takes
+// a pool connection from an append. After a quiet interval the first append's NOTIFY goes at once; appends within
+// the interval share one sent when it ends, so a remote subscriber waits at most `intervalMs` more. The spacing
+// must hold even when each NOTIFY returns before the next append commits (one writer): a NOTIFY per append cost
+// that writer a fifth to a third of its rate (BENCH-FINDINGS.md §9). Sent after the append's commit, not inside
+// it: a notifying commit holds a cluster-wide lock until it ends, which would serialise every append's commit.
 import pg from 'pg';
 
 export interface PgNotifierOptions {
@@ -11,7 +14,21 @@ export interface PgNotifierOptions {
   readonly payload: string;
   readonly intervalMs: number;
   readonly onError: (error: Error) => void;
+  /** Clock and timers; tests pass their own. */
+  readonly timers?: NotifierTimers;
 }
+
+export interface NotifierTimers {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: NotifierTimers = {
+  now: () => performance.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 export interface PgNotifier {
   notify(): void;
@@ -23,7 +40,9 @@ export const createPgNotifier = (options: PgNotifierOptions): PgNotifier => {
   let closed = false;
   let sending = false;
   let again = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timers = options.timers ?? realTimers;
+  let timer: unknown;
+  let lastSentAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> = Promise.resolve();
 
   const connect = (): Promise<pg.Client> => {
@@ -53,22 +72,32 @@ export const createPgNotifier = (options: PgNotifierOptions): PgNotifier => {
     }
   };
 
+  const schedule = (): void => {
+    timer = timers.setTimeout(
+      () => {
+        timer = undefined;
+        notify();
+      },
+      Math.max(0, lastSentAt + options.intervalMs - timers.now()),
+    );
+  };
+
   const notify = (): void => {
     if (closed) return;
     if (sending || timer !== undefined) {
       again = true;
       return;
     }
+    if (timers.now() - lastSentAt < options.intervalMs) {
+      schedule();
+      return;
+    }
     sending = true;
     again = false;
+    lastSentAt = timers.now();
     inFlight = send().finally(() => {
       sending = false;
-      if (again && !closed) {
-        timer = setTimeout(() => {
-          timer = undefined;
-          notify();
-        }, options.intervalMs);
-      }
+      if (again && !closed) schedule();
     });
   };
 
@@ -76,7 +105,7 @@ export const createPgNotifier = (options: PgNotifierOptions): PgNotifier => {
     notify,
     async close() {
       closed = true;
-      if (timer !== undefined) clearTimeout(timer);
+      if (timer !== undefined) timers.clearTimeout(timer);
       await inFlight;
       const current = client;
       client = undefined;
