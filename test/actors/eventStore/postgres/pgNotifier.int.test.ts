@@ -2,9 +2,9 @@
 // (one writer), the first after a quiet interval at once, and the appends within an interval sharing one sent when
 // it ends. The clock and timers are the test's own; the NOTIFYs are real and watched by a LISTEN session.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPgNotifier, type NotifierTimers } from '../../../../actors/eventStore/postgres/pgNotifier.js';
+import { openListenSession } from '../../../support/listenSession.js';
 import { TEST_DATABASE_URL } from '../../../support/postgres.js';
 
 const WAIT = { timeout: 10_000, interval: 5 };
@@ -47,13 +47,9 @@ describe('postgres NOTIFY sender', () => {
   });
 
   const observer = async (channel: string) => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    const payloads: string[] = [];
-    client.on('notification', (message) => payloads.push(message.payload ?? ''));
-    await client.query(`listen "${channel}"`);
-    opened.push({ close: () => client.end() });
-    return { client, payloads };
+    const session = await openListenSession(channel);
+    opened.push(session);
+    return session;
   };
 
   it('sends at most one NOTIFY per interval, the first at once and the rest when the interval ends', async () => {

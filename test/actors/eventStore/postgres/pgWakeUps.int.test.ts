@@ -1,9 +1,9 @@
 // Wake-ups across processes: a store's NOTIFY wakes other stores' subscriptions, and its own LISTEN connection
 // ignores it (appended() already woke the local waiters), so a NOTIFY costs no extra read in the sender.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPgWakeUps, type PgWakeUps } from '../../../../actors/eventStore/postgres/pgWakeUps.js';
+import { openListenSession } from '../../../support/listenSession.js';
 import { TEST_DATABASE_URL } from '../../../support/postgres.js';
 
 const WAIT = { timeout: 10_000, interval: 5 };
@@ -29,15 +29,10 @@ describe('postgres wake-ups', () => {
     return created;
   };
 
-  /** A plain LISTEN session of the test's own: sees every notification on the channel, in commit order. */
   const observer = async (channel: string) => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    const payloads: string[] = [];
-    client.on('notification', (message) => payloads.push(message.payload ?? ''));
-    await client.query(`listen "${channel}"`);
-    opened.push({ close: () => client.end() });
-    return { client, payloads };
+    const session = await openListenSession(channel);
+    opened.push(session);
+    return session;
   };
 
   /** Starts LISTEN and waits for it: once in place, it wakes the local waiters once (events may have come meanwhile). */
