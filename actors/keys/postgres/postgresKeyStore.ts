@@ -34,7 +34,7 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
 
   /** The live key at `version` or, when that version is a tombstone, at the first version after it. */
   const ensure = async (owner: string, version: number): Promise<UserKey> => {
-    for (let v = version; ; v += 1) {
+    for (let v = version; ; ) {
       const { rows } = await pool.query<KeyRow>(
         `with inserted as (insert into ${n.userKeys} (owner, version, key) values ($1, $2, $3) on conflict do nothing returning version, key)
          select version, key from inserted union all select version, key from ${n.userKeys} where owner = $1 and version = $2`,
@@ -42,6 +42,10 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
       );
       const row = rows[0];
       if (row?.key) return { owner, version: row.version, key: row.key };
+      // No row at all: another transaction inserted this version while ours ran, so the insert did nothing and the
+      // select, reading the snapshot taken before that commit, saw nothing either. Ask again for the same version
+      // (a new statement sees the committed row; rows are never removed). Only a tombstone moves on.
+      if (row !== undefined) v += 1;
     }
   };
 

@@ -48,6 +48,19 @@ export const keyStoreContract = (open: () => Promise<{ readonly keys: KeyStore; 
       expect((await keys.current('9')).version).toBe(4);
     }));
 
+  it('concurrent first uses of a new owner agree on one version and key', () =>
+    using(async (keys) => {
+      // Two writers racing for the same new version: the one whose insert waits on the other's must read the other's
+      // key, not go on to create the next version (on Postgres its statement's snapshot misses the other's row).
+      const owners = Array.from({ length: 40 }, (_, i) => String(1000 + i));
+      const pairs = await Promise.all(owners.map((owner) => Promise.all([keys.current(owner), keys.next(owner, 0), keys.firstMany!([owner])])));
+      for (const [current, next, [first]] of pairs) {
+        expect([current.version, next.version, first?.version]).toEqual([1, 1, 1]);
+        expect(current.key.equals(next.key) && current.key.equals(first!.key)).toBe(true);
+      }
+      expect(await keys.liveVersions('1000')).toEqual([1]);
+    }));
+
   it('firstMany gives each owner its first live version: created for new owners, kept for known ones, past a tombstone', () =>
     using(async (keys) => {
       const known = await keys.current('21');
