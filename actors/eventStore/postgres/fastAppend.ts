@@ -18,7 +18,7 @@ import type pg from 'pg';
 import type { AppendOutcome } from '../types.js';
 import type { PreparedEvent } from '../validate.js';
 import type { SqlNames } from './constants.js';
-import { queryTextRows } from './textRows.js';
+import { queryTextRows } from '../../postgres/index.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_DEADLOCK = '40P01';

@@ -26,7 +26,7 @@ import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { withClient } from './withClient.js';
 import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, textArrayLiteral, toSnapshot, type EventRow, type LatestTextRow, type SnapshotRow } from './rows.js';
-import { queryTextRows } from './textRows.js';
+import { queryTextRows } from '../../postgres/index.js';
 
 export interface PostgresEventStoreOptions {
   /** Where the store connects; also used for the LISTEN connection. */

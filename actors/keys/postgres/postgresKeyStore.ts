@@ -2,7 +2,9 @@
 // processes racing (a stale partition owner, the CLI beside a live actor) end up with the same key.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { queryTextRows, type TextStatement } from '../../postgres/index.js';
 import { checkOwner, KEY_BYTES, type KeyStore, type UserKey } from '../types.js';
+import { byteaFromText } from './byteaFromText.js';
 import { keySqlNames } from './names.js';
 
 export interface PostgresKeyStoreOptions {
@@ -31,6 +33,7 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
   const generate = options.generate ?? (() => randomBytes(KEY_BYTES));
   const prepared = options.preparedStatements ?? true;
   const named = (what: string): { name?: string } => (prepared ? { name: `${n.schema}.${what}` } : {});
+  const allVersionsStatement: TextStatement = { ...named('all_versions'), text: `select version, key from ${n.userKeys} where owner = $1 order by version` };
 
   /** The live key at `version` or, when that version is a tombstone, at the first version after it. */
   const ensure = async (owner: string, version: number): Promise<UserKey> => {
@@ -83,13 +86,10 @@ export const createPostgresKeyStore = (options: PostgresKeyStoreOptions): KeySto
     },
     async allVersions(owner) {
       checkOwner(owner);
-      const { rows } = await pool.query<[number, Buffer | null]>({
-        ...named('all_versions'),
-        text: `select version, key from ${n.userKeys} where owner = $1 order by version`,
-        values: [owner],
-        rowMode: 'array',
-      });
-      return rows.map(([version, key]) => ({ version, key }));
+      // A cold load makes this lookup beside its event read, so it goes the same way as that read: rows as text
+      // through queryTextRows (no RowDescription per execution, no result object), decoded here.
+      const rows = (await queryTextRows(pool, allVersionsStatement, [owner])) as [version: string, key: string | null][];
+      return rows.map(([version, key]) => ({ version: Number(version), key: key === null ? null : byteaFromText(key) }));
     },
     async getMany(refs) {
       if (refs.length === 0) return [];

@@ -1,10 +1,10 @@
-// queryTextRows (actors/eventStore/postgres/textRows.ts) drives pg's connection itself instead of through pg's
+// queryTextRows (actors/postgres/textRows.ts) drives pg's connection itself instead of through pg's
 // Query, so these check what pg would otherwise take care of: prepared statements parsed once per connection,
 // the connection left usable after an error the server reports, and a pool's connection given back.
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryTextRows } from '../../../../actors/eventStore/postgres/textRows.js';
-import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../../support/postgres.js';
+import { queryTextRows } from '../../../actors/postgres/index.js';
+import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../support/postgres.js';
 
 describe('postgres: statements with rows as text', () => {
   let db: TestSchema;
@@ -32,6 +32,20 @@ describe('postgres: statements with rows as text', () => {
     expect(await queryTextRows(client, insert(), ['b', null, 'null'])).toEqual([['b', null, 'null', null]]);
     expect(await queryTextRows(client, { text: `select k from ${db.schema}.t order by k` }, [])).toEqual([['a'], ['b']]);
     expect(await queryTextRows(client, { text: `select k from ${db.schema}.t where k = $1` }, ['none'])).toEqual([]);
+  });
+
+  it('hands back odd values exactly as text: unicode, empty against NULL, backslashes and quotes, bytea, long values', async () => {
+    const odd = ['', 'Привет, мир', '日本語 👋🏽 ￿', "it's \\ a \"quote\"\\", 'tab\tnew\nline\r', '\\x00ff', 'é'.normalize('NFD')];
+    for (const value of odd) expect(await queryTextRows(client, { text: 'select $1::text, length($1::text)' }, [value])).toEqual([[value, String([...value].length)]]);
+    expect(await queryTextRows(client, { text: "select '', null::text, ''::bytea, null::bytea" }, [])).toEqual([['', null, '\\x', null]]);
+    // bytea comes back in the server's text format (hex by default), for the caller to decode.
+    expect(await queryTextRows(client, { text: "select '\\x005c27ff'::bytea" }, [])).toEqual([['\\x005c27ff']]);
+    // A value far larger than one socket read, split inside multibyte characters somewhere, and many rows.
+    const long = 'ж😀'.repeat(100_000);
+    expect(await queryTextRows(client, { text: 'select $1::text' }, [long])).toEqual([[long]]);
+    const many = await queryTextRows(client, { text: "select i::text, repeat('ю', i) from generate_series(1, 2000) i" }, []);
+    expect(many).toHaveLength(2000);
+    expect(many[1999]).toEqual(['2000', 'ю'.repeat(2000)]);
   });
 
   it('parses a named statement once per connection and runs it again by name', async () => {
