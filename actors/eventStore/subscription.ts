@@ -36,7 +36,7 @@ export const createPollingSubscription = (deps: PollingSubscriptionDeps, options
         const page = await deps.readAll(checkpoint, batchSize);
         if (stop.signal.aborted) break;
         if (page.events.length > 0) {
-          await options.handler(page.events, { startedAt });
+          await options.handler(page.events, { startedAt, fetchedAt: performance.timeOrigin + performance.now() });
           checkpoint = page.checkpoint;
           delivered += page.events.length;
           // A full page means more is waiting: read again at once.

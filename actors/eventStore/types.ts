@@ -141,9 +141,13 @@ export interface Snapshot<State = unknown> {
   readonly state: State;
 }
 
-/** How a page came to a handler: when the read that returned it started (ms since the epoch, sub-ms precision). */
+/**
+ * How a page came to a handler (ms since the epoch, sub-ms precision): when the read that returned it started, and
+ * when its events were in hand (rows received and mapped; a wrapper's work, such as opening sealed fields, after it).
+ */
 export interface PageRead {
   readonly startedAt: number;
+  readonly fetchedAt: number;
 }
 
 /** `read` is for latency accounting only (a subscriber may ignore it; wrappers pass it on). */
@@ -154,6 +158,12 @@ export interface SubscribeOptions {
   /** Awaited before the next batch is read: a slow handler slows the subscription (back-pressure). */
   readonly handler: BatchHandler;
   readonly batchSize?: number;
+  /**
+   * Only these event types are needed whole: the others may come with data null and metadata empty (in order, with
+   * their checkpoints, as readAll's omitDataOf; an adapter may send them whole anyway). The dispatcher reads only
+   * outbox entries: the rest of the log need not be sent, parsed or opened for it.
+   */
+  readonly dataOnlyOf?: readonly string[];
 }
 
 export interface SubscriptionStatus {

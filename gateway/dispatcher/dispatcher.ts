@@ -25,6 +25,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { START, formatCheckpoint, type Checkpoint, type EventStore, type PageRead, type RecordedEvent, type Subscription } from '../../actors/eventStore/types.js';
 import type { Mailbox } from '../../actors/mailbox/types.js';
+import { OUTBOX_EVENT_TYPES } from '../../actors/outbox/outboxEvents.js';
 import { createTurnBudget } from '../../actors/runtime/turnBudget.js';
 import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow } from './batchWindow.js';
@@ -85,6 +86,8 @@ export interface Dispatcher {
 }
 
 const MAX_BATCHES_IN_FLIGHT = 256;
+/** The only events the dispatcher acts on (toOutboxEntry): the rest of the log comes without data. */
+const OUTBOX_TYPES: readonly string[] = Object.values(OUTBOX_EVENT_TYPES);
 
 const methodLabel = (entry: OutboxEntry): string => (entry.kind === 'telegram' ? entry.method : entry.kind === 'invalid' ? entry.as : entry.kind);
 
@@ -214,7 +217,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const started = nowMs();
     const phases = metrics.dispatchPhaseSeconds;
     phases.observe({ phase: 'visible' }, Math.max(0, read.startedAt - entry.event.recordedAt.getTime()) / 1000);
-    phases.observe({ phase: 'read' }, (handedAt - read.startedAt) / 1000);
+    phases.observe({ phase: 'read' }, (read.fetchedAt - read.startedAt) / 1000);
+    phases.observe({ phase: 'open' }, (handedAt - read.fetchedAt) / 1000);
     phases.observe({ phase: 'queue' }, (started - handedAt) / 1000);
   };
 
@@ -282,7 +286,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
 
   const follow = async (signal: AbortSignal): Promise<void> => {
     for (let failures = 0; !signal.aborted; ) {
-      subscription = store.subscribe({ after: readUpTo, batchSize, handler: (events, read) => handleBatch(events, read, signal) });
+      subscription = store.subscribe({ after: readUpTo, batchSize, dataOnlyOf: OUTBOX_TYPES, handler: (events, read) => handleBatch(events, read, signal) });
       try {
         await subscription.done;
         return;

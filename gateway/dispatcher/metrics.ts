@@ -12,7 +12,7 @@ export type TimerFireOutcome = 'fired' | 'duplicate' | 'failed';
  * read → the page handed to the dispatcher), `queue` (→ its turn in its chat's lane, room in the window), `claim`
  * (→ its write-ahead claim stored), `call` (→ Telegram answered: the turn budget, the throttler, HTTP).
  */
-export const DISPATCH_PHASES = ['visible', 'read', 'queue', 'claim', 'call'] as const;
+export const DISPATCH_PHASES = ['visible', 'read', 'open', 'queue', 'claim', 'call'] as const;
 export type DispatchPhase = (typeof DISPATCH_PHASES)[number];
 
 export interface DispatcherMetrics {
@@ -74,7 +74,7 @@ export const createDispatcherMetrics = (options: DispatcherMetricsOptions): Disp
       new Counter({ name: 'lexbot_dispatch_resends_total', help: 'Outbox entries sent again after a dispatcher restart (at-least-once window)', registers }),
     dispatchPhaseSeconds: new Histogram({
       name: 'lexbot_dispatch_phase_seconds',
-      help: 'Bot API calls: outbox entry recorded → Telegram answered, by phase (visible, read, queue, claim, call)',
+      help: 'Bot API calls: outbox entry recorded → Telegram answered, by phase (visible, read, open, queue, claim, call)',
       labelNames: ['phase'],
       buckets: PHASE_BUCKETS,
       registers,

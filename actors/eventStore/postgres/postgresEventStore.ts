@@ -25,7 +25,7 @@ import { createGroupCommit, type GroupCommitOptions } from './groupCommit.js';
 import { heldBackAware } from './heldBack.js';
 import { createPgWakeUps } from './pgWakeUps.js';
 import { withClient } from './withClient.js';
-import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, textArrayLiteral, toSnapshot, type EventRow, type LatestTextRow, type SnapshotRow } from './rows.js';
+import { createEventMapper, EVENT_COLUMNS, eventColumnsOmitting, eventColumnsOnly, textArrayLiteral, toSnapshot, type EventRow, type LatestTextRow, type SnapshotRow } from './rows.js';
 import { queryTextRows } from '../../postgres/index.js';
 
 export interface PostgresEventStoreOptions {
@@ -188,23 +188,26 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   // What a subscription reads: a page, and whether events after `after` are hidden by an older open transaction.
   // When the page is short, every visible event after `after` is in it and every hidden one sorts after them (its
   // transaction id is at or above the snapshot's xmin), so "hidden after `after`" is "hidden after the page".
-  const readAllNoticingHeldBack = async (after: Checkpoint, limit: number): Promise<{ page: ReadAllResult; heldBack: boolean }> => {
+  // With `dataOnlyOf`, the other types' data and metadata stay in the database (the dispatcher's read).
+  const readAllNoticingHeldBack = async (after: Checkpoint, limit: number, dataOnlyOf?: readonly string[]): Promise<{ page: ReadAllResult; heldBack: boolean }> => {
     ensureOpen();
+    const values: unknown[] = [after.commit.toString(), after.position.toString(), limit];
+    const columns = dataOnlyOf === undefined ? EVENT_COLUMNS : eventColumnsOnly(`$${values.push(textArrayLiteral(dataOnlyOf))}`);
     const result = await pool
       .query<[...EventRow, string | null, boolean]>({
-        ...named('read_all_held_back'),
+        ...named(dataOnlyOf === undefined ? 'read_all_held_back' : 'read_all_held_back_only'),
         text: `select p.*, h.held from
                  (select exists (select 1 from ${names.events} e
                     where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
                       and e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held) h
                  left join lateral (
-                   select ${EVENT_COLUMNS}, e.transaction_id as sort_commit from ${names.events} e
+                   select ${columns}, e.transaction_id as sort_commit from ${names.events} e
                     where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
                       and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                     order by e.transaction_id, e.global_position
                     limit $3) p on true
                order by p.sort_commit, p.global_position`,
-        values: [after.commit.toString(), after.position.toString(), limit],
+        values,
         rowMode: 'array',
       })
       .catch((error: unknown) => {
@@ -302,7 +305,12 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     subscribe(subscribeOptions) {
       ensureOpen();
       wakeUps.listen();
-      const deps = heldBackAware({ readAllNoticingHeldBack, wakeUps, pollIntervalMs: options.pollIntervalMs ?? 1000 });
+      const only = subscribeOptions.dataOnlyOf;
+      const deps = heldBackAware({
+        readAllNoticingHeldBack: only === undefined ? readAllNoticingHeldBack : (after, limit) => readAllNoticingHeldBack(after, limit, only),
+        wakeUps,
+        pollIntervalMs: options.pollIntervalMs ?? 1000,
+      });
       const subscription = createPollingSubscription(deps, subscribeOptions);
       subscriptions.add(subscription);
       void subscription.done.catch(() => undefined).finally(() => subscriptions.delete(subscription));

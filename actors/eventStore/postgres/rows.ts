@@ -11,7 +11,7 @@ export type EventRow = [
   eventType: string,
   schemaVersion: number,
   data: unknown,
-  /** null only when readAll was asked to omit this event type's data. */
+  /** null only when the read was asked to omit this event type's data (omitDataOf, dataOnlyOf). */
   metadata: EventMetadata | null,
   recordedAtMs: number,
 ];
@@ -36,6 +36,11 @@ export const textArrayLiteral = (values: readonly string[]): string => `{${value
 export const eventColumnsOmitting = (param: string): string =>
   EVENT_COLUMNS.replace('e.data, e.metadata', `case when e.event_type = any(${param}::text[]) then null else e.data end as data, ` +
     `case when e.event_type = any(${param}::text[]) then null else e.metadata end as metadata`);
+
+/** EVENT_COLUMNS with data and metadata null for every event type but those in the text[] parameter `param`. */
+export const eventColumnsOnly = (param: string): string =>
+  EVENT_COLUMNS.replace('e.data, e.metadata', `case when e.event_type = any(${param}::text[]) then e.data end as data, ` +
+    `case when e.event_type = any(${param}::text[]) then e.metadata end as metadata`);
 
 export const NO_METADATA: EventMetadata = Object.freeze({});
 

@@ -6,17 +6,25 @@
 // timer poller beside it; the Bot API is a stub that answers on the next turn of the loop, and no mailbox is
 // involved (none of these entries is a command, and no timer falls due).
 //
-//   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3]
+//   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3] [--encrypted]
+//     [--state-async-commit]
+//
+// --encrypted wraps the store as `lexbot start` does (createEncryptedEventStore, keys in Postgres): a new user's
+// UserStarted carries sealed personal fields and every call's payload is sealed, so the dispatcher's reads open them.
 //
 // Prints process.cpuUsage per update (appends included: the same work in any two builds compared), the Postgres
 // statements per update by kind (census.ts), and the Bot API calls' dispatch time by phase (p50 / p99 ms, from
-// lexbot_dispatch_phase_seconds). Compare builds A/B interleaved on the same machine state.
+// lexbot_dispatch_phase_seconds), the log reads and the events per read, and the event loop's delay (how long a
+// ready callback waited for its turn: part of every phase). Compare builds A/B interleaved on the same machine state.
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
+import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/index.js';
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
+import { createPostgresKeyStore } from '../../../actors/keys/index.js';
 import { compareCheckpoints, type NewEvent } from '../../../actors/eventStore/types.js';
 import { createInProcessMailbox } from '../../../actors/mailbox/index.js';
 import { OUTBOX_EVENT_TYPES, OUTBOX_SCHEMA_VERSION } from '../../../actors/outbox/outboxEvents.js';
@@ -34,8 +42,11 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '10' },
     'new-share': { type: 'string', default: '0.3' },
+    encrypted: { type: 'boolean', default: false },
+    'state-async-commit': { type: 'boolean', default: false },
   },
 });
+const ENCRYPTED = flags.encrypted;
 const RATE = Number(flags.rate);
 const SECONDS = Number(flags.seconds);
 const NEW_SHARE = Number(flags['new-share']);
@@ -45,14 +56,25 @@ const census = installCensus({ postgres: 5432, nats: 4222 });
 
 const outbox = (type: string, data: unknown): NewEvent => ({ id: randomUUID(), type, schemaVersion: OUTBOX_SCHEMA_VERSION, data, metadata: { correlationId: 'bench' } });
 const domain = (): NewEvent => ({ id: randomUUID(), type: 'BenchTouched', schemaVersion: 1, data: { at: Date.now() }, metadata: {} });
+// A new user's first event with the personal fields the encrypted store seals (its other fields do not matter here).
+const started = (user: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'UserStarted',
+  schemaVersion: 1,
+  data: { userId: user, firstName: `Bench ${user}`, username: `bench_${user}`, languageCode: 'en', at: new Date().toISOString() },
+  metadata: {},
+});
 const call = (chatId: number, text: string): NewEvent =>
   outbox(OUTBOX_EVENT_TYPES.telegramCall, { method: 'sendMessage', payload: { chat_id: chatId, text }, chatId });
 
 let nextUser = 1;
 let outboxEntries = 0;
+let updates = 0;
+const outboxEntriesPerUpdate = (): number => outboxEntries / Math.max(1, updates);
 const update = (): { stream: string; events: NewEvent[] } => {
   const made = make();
   outboxEntries += made.events.length - 1;
+  updates += 1;
   return made;
 };
 const make = (): { stream: string; events: NewEvent[] } => {
@@ -62,7 +84,7 @@ const make = (): { stream: string; events: NewEvent[] } => {
     const fireAt = new Date(Date.now() + 24 * 3_600_000).toISOString();
     return {
       stream: `user-${user}`,
-      events: [domain(), call(user, 'welcome'), call(user, 'choose a language'), outbox(OUTBOX_EVENT_TYPES.timerScheduled, { timerId: `remind:${user}`, fireAt, target: `user:${user}`, message: { type: 'Remind' } })],
+      events: [ENCRYPTED ? started(user) : domain(), call(user, 'welcome'), call(user, 'choose a language'), outbox(OUTBOX_EVENT_TYPES.timerScheduled, { timerId: `remind:${user}`, fireAt, target: `user:${user}`, message: { type: 'Remind' } })],
     };
   }
   return { stream: `user-${user}`, events: [domain(), call(user, 'hello')] };
@@ -71,8 +93,13 @@ const make = (): { stream: string; events: NewEvent[] } => {
 const main = async (): Promise<void> => {
   const database = await createTestDatabase();
   await migrateDatabases(loadConfig({ DATABASE_URL: database.url }));
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  const store = createPostgresEventStore({ connectionString: database.url, poolSize: 16 });
+  // --state-async-commit: the dispatcher's claims, progress and timers without waiting for their WAL flush (an
+  // experiment: how much of claim and visible is that wait).
+  const pool = new pg.Pool({ connectionString: database.url, max: 4, ...(flags['state-async-commit'] ? { options: '-c synchronous_commit=off' } : {}) });
+  const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 16 });
+  // Keys on a pool of their own, as infrastructure.ts wires them (the dispatcher's claims must not queue behind them).
+  const keyPool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const store = ENCRYPTED ? createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool }) }) : inner;
   const timers = createPostgresTimerStore({ pool });
   const mailbox = createInProcessMailbox({ partitions: 4 });
   const poller = createTimerPoller({ timers, mailbox });
@@ -120,10 +147,13 @@ const main = async (): Promise<void> => {
   await caughtUp();
   resetCensus(census);
   const phasesBefore = await phases();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const cpu = process.cpuUsage();
   const n = await appendFor(SECONDS * 1000);
   await caughtUp();
   const used = process.cpuUsage(cpu);
+  loopDelay.disable();
   const statements = [...census.statements.values()].reduce((a, b) => a + b, 0);
   console.log(
     `${n} updates at ${RATE}/s (${(NEW_SHARE * 100).toFixed(0)} % new users): CPU ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update ` +
@@ -136,11 +166,18 @@ const main = async (): Promise<void> => {
       return `${phase} ${q === undefined ? '–' : `${q.p50Ms.toFixed(1)} / ${q.p99Ms.toFixed(1)}`}`;
     }).join(', ')}; whole ${((q) => (q === undefined ? '–' : `${q.p50Ms.toFixed(1)} / ${q.p99Ms.toFixed(1)}`))(split.lexbot_dispatch_seconds)}`,
   );
+  const reads = [...census.statements.entries()].find(([text]) => text.includes('read_all_held_back'))?.[1] ?? 0;
+  const eventsPerUpdate = 1 + outboxEntriesPerUpdate();
+  console.log(
+    `log reads ${(reads / n).toFixed(3)}/update, ${((n * eventsPerUpdate) / Math.max(1, reads)).toFixed(1)} events/read; ` +
+      `event loop delay p50 / p99 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} / ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms (1 ms resolution timer)`,
+  );
   console.log(censusJson(census, n));
   await poller.stop();
   await dispatcher.stop();
   await store.close();
   await pool.end();
+  await keyPool.end();
   await database.drop();
 };
 

@@ -293,7 +293,7 @@ describe('dispatcher (in-memory twins)', () => {
     const valuesOf = async (name: string): Promise<readonly Value[]> => (await registry.getSingleMetric(name)!.get()).values as readonly Value[];
     const values = await valuesOf('lexbot_dispatch_phase_seconds');
     const counts = Object.fromEntries(DISPATCH_PHASES.map((phase) => [phase, values.find((v) => v.metricName === 'lexbot_dispatch_phase_seconds_count' && v.labels.phase === phase)?.value]));
-    expect(counts).toEqual({ visible: 3, read: 3, queue: 3, claim: 3, call: 3 });
+    expect(counts).toEqual({ visible: 3, read: 3, open: 3, queue: 3, claim: 3, call: 3 });
     const sums = values.filter((v) => v.metricName === 'lexbot_dispatch_phase_seconds_sum');
     expect(sums.every((v) => v.value >= 0)).toBe(true);
     // The whole (every entry, the timer included) is lexbot_dispatch_seconds, as before.
