@@ -7,7 +7,10 @@
 // involved (none of these entries is a command, and no timer falls due).
 //
 //   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3] [--encrypted]
-//     [--state-async-commit]
+//     [--state-async-commit] [--busy-ms 0 --busy-every-ms 10]
+//
+// --busy-ms N keeps the event loop busy for N ms (a synchronous spin) every --busy-every-ms, as the actors sharing
+// the dispatcher's process do at 500/s (tasks of several ms): how much of each phase is waiting for the loop.
 //
 // --encrypted wraps the store as `lexbot start` does (createEncryptedEventStore, keys in Postgres): a new user's
 // UserStarted carries sealed personal fields and every call's payload is sealed, so the dispatcher's reads open them.
@@ -44,6 +47,8 @@ const { values: flags } = parseArgs({
     'new-share': { type: 'string', default: '0.3' },
     encrypted: { type: 'boolean', default: false },
     'state-async-commit': { type: 'boolean', default: false },
+    'busy-ms': { type: 'string', default: '0' },
+    'busy-every-ms': { type: 'string', default: '10' },
   },
 });
 const ENCRYPTED = flags.encrypted;
@@ -147,6 +152,12 @@ const main = async (): Promise<void> => {
   await caughtUp();
   resetCensus(census);
   const phasesBefore = await phases();
+  const busyMs = Number(flags['busy-ms']);
+  const spin = (): void => {
+    const until = performance.now() + busyMs;
+    while (performance.now() < until);
+  };
+  const busy = busyMs > 0 ? setInterval(spin, Number(flags['busy-every-ms'])) : undefined;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
   const cpu = process.cpuUsage();
@@ -154,6 +165,7 @@ const main = async (): Promise<void> => {
   await caughtUp();
   const used = process.cpuUsage(cpu);
   loopDelay.disable();
+  clearInterval(busy);
   const statements = [...census.statements.values()].reduce((a, b) => a + b, 0);
   console.log(
     `${n} updates at ${RATE}/s (${(NEW_SHARE * 100).toFixed(0)} % new users): CPU ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update ` +

@@ -203,29 +203,28 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         });
       }
       log(`${name}: starting…`);
-      if (name === 'split') {
-        // Actors and dispatcher first (they create nothing the gateway needs, but should be consuming when it opens).
-        const workers = await startChild('unthrottled', env, options, 'actors,dispatcher');
-        const gateway = await startChild('unthrottled', env, options, 'gateway').catch(async (error: unknown) => {
-          await workers.stop();
+      if (name === 'split' || name === 'split3') {
+        // Actors and dispatcher first (they create nothing the gateway needs, but should be consuming when it opens);
+        // the gateway last. Its loop comes first in the level's line, then the others in this order.
+        const started: Child[] = [];
+        try {
+          for (const roles of name === 'split' ? ['actors,dispatcher'] : ['actors', 'dispatcher']) started.push(await startChild('unthrottled', env, options, roles));
+          started.unshift(await startChild('unthrottled', env, options, 'gateway'));
+        } catch (error) {
+          for (const each of started) await each.stop();
           throw error;
-        });
+        }
+        const [gateway, ...workers] = started as [Child, ...Child[]];
+        const all = [gateway, ...workers];
         child = {
           url: gateway.url,
-          metricsUrls: [gateway.url, workers.url],
-          resetCensus: () => {
-            gateway.resetCensus();
-            workers.resetCensus();
-          },
-          dumpCensus: async () => [...(await gateway.dumpCensus()), ...(await workers.dumpCensus())],
-          resetLoop: () => {
-            gateway.resetLoop();
-            workers.resetLoop();
-          },
-          dumpLoop: async () => [...(await gateway.dumpLoop()), ...(await workers.dumpLoop())],
+          metricsUrls: all.map((each) => each.url),
+          resetCensus: () => all.forEach((each) => each.resetCensus()),
+          dumpCensus: async () => (await Promise.all(all.map((each) => each.dumpCensus()))).flat(),
+          resetLoop: () => all.forEach((each) => each.resetLoop()),
+          dumpLoop: async () => (await Promise.all(all.map((each) => each.dumpLoop()))).flat(),
           stop: async () => {
-            await gateway.stop();
-            await workers.stop();
+            for (const each of all) await each.stop();
           },
         };
       } else child = await startChild(name, env, options);
@@ -324,7 +323,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         }
       }
       // Split too: the ack of a gateway in a process of its own under overload (the actors' backlog is not on its loop).
-      if (name === 'unthrottled' || name === 'split') for (const rate of higher) levels.push(await measure(fixed(rate)));
+      if (name === 'unthrottled' || name === 'split' || name === 'split3') for (const rate of higher) levels.push(await measure(fixed(rate)));
       const sustained = ramp.filter((level) => level.sustained);
       targets[name] = { levels, ramp, maxSustained: sustained.at(-1)?.rate ?? 0, users: workload.users(), unmatchedCalls: workload.unmatched() };
       await stats?.end();

@@ -13,7 +13,7 @@ export interface MeasuredLevel extends LevelResult {
   readonly postgresCommitsPerUpdate?: number;
   /** CPU time of the system under test's process(es) during the level, per update sent (ms). */
   readonly cpuMsPerUpdate?: number;
-  /** Each process's event loop during the level (split: the gateway's, then the actors'), from the child itself. */
+  /** Each process's event loop during the level (split: the gateway's, then the actors'; split3: then the dispatcher's), from the child itself. */
   readonly loop?: readonly LoopStats[];
   /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */
   readonly projectionMs?: ProjectionLatency;
@@ -69,6 +69,7 @@ const LABELS: Record<BenchTarget, string> = {
   bare: 'bare ingest (fastify + awaited JetStream publish)',
   unthrottled: 'pipeline, dispatcher throttle off',
   split: 'same, gateway | actors+dispatcher processes',
+  split3: 'same, gateway | actors | dispatcher processes',
   shipped: 'pipeline as shipped (startRoles, Telegram 30 msg/s)',
 };
 

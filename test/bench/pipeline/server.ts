@@ -23,8 +23,11 @@ import { startRoles } from '../../../ops/roles/startRoles.js';
 import { startBareIngest } from './bareIngest.js';
 import { censusJson, installCensus, resetCensus } from './census.js';
 
-/** What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher. */
-export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'bare';
+/**
+ * What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher;
+ * `split3` three: gateway, actors and dispatcher each in a process of its own.
+ */
+export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'split3' | 'bare';
 export type ServerMessage =
   | { readonly type: 'ready'; readonly url: string }
   | { readonly type: 'failed'; readonly error: string }
