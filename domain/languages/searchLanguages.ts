@@ -12,26 +12,39 @@ export const normalizeSearchText = (text: string): string =>
 type Tier = 0 | 1 | 2 | 3;
 const NO_MATCH = 4;
 
+interface IndexedName {
+  readonly name: string;
+  /** The name's words after the first (the first is the name's own start), split once here, not per search. */
+  readonly laterWords: readonly string[];
+}
+
 interface Indexed {
   readonly info: LanguageInfo;
-  readonly names: readonly string[];
+  readonly names: readonly IndexedName[];
 }
+
+const indexName = (name: string): IndexedName => ({ name, laterWords: name.split(' ').slice(1) });
 
 const INDEX: readonly Indexed[] = LANGUAGES.map((info) => ({
   info,
-  names: [info.englishName, info.nativeName, RUSSIAN_NAMES[info.code], ...info.aliases].map(normalizeSearchText),
+  names: [info.englishName, info.nativeName, RUSSIAN_NAMES[info.code], ...info.aliases].map((name) => indexName(normalizeSearchText(name))),
 }));
 
-const nameTier = (name: string, query: string): Tier | typeof NO_MATCH => {
+const nameTier = ({ name, laterWords }: IndexedName, query: string): Tier | typeof NO_MATCH => {
   if (name === query) return 1;
-  if (name.startsWith(query) || name.split(' ').some((word) => word.startsWith(query))) return 2;
+  if (name.startsWith(query) || laterWords.some((word) => word.startsWith(query))) return 2;
   if (name.includes(query)) return 3;
   return NO_MATCH;
 };
 
 const tierOf = (entry: Indexed, query: string): Tier | typeof NO_MATCH => {
   if (entry.info.code === query) return 0;
-  return entry.names.reduce<Tier | typeof NO_MATCH>((best, name) => Math.min(best, nameTier(name, query)) as Tier, NO_MATCH);
+  let best: Tier | typeof NO_MATCH = NO_MATCH;
+  for (const name of entry.names) {
+    const tier = nameTier(name, query);
+    if (tier < best) best = tier;
+  }
+  return best;
 };
 
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -43,8 +56,13 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const searchLanguages = (query: string, limit: number = DEFAULT_SEARCH_LIMIT): readonly LanguageInfo[] => {
   const normalized = normalizeSearchText(query);
   if (normalized === '' || limit <= 0) return [];
-  return INDEX.map((entry) => ({ entry, tier: tierOf(entry, normalized) }))
-    .filter(({ tier }) => tier !== NO_MATCH)
+  // Every language is scored on each search (a text message during onboarding): only the matches are kept.
+  const matches: { readonly entry: Indexed; readonly tier: Tier }[] = [];
+  for (const entry of INDEX) {
+    const tier = tierOf(entry, normalized);
+    if (tier !== NO_MATCH) matches.push({ entry, tier });
+  }
+  return matches
     .sort((a, b) => a.tier - b.tier || a.entry.info.rank - b.entry.info.rank)
     .slice(0, limit)
     .map(({ entry }) => entry.info);
