@@ -52,6 +52,55 @@ const rememberBundleMatches = (i18n: I18n<BotContext>): void => {
   };
 };
 
+/**
+ * The key a translation is remembered under, or null when it is formatted each time: a message asked for with no
+ * variables, or with numbers only (a step of a count, a limit), formats to the same text every time per locale list
+ * (the bundles are fixed, and Fluent has no clock or randomness). Text variables (names, messages) are never part of
+ * a key: they are unbounded, and personal data has no place in a process-wide cache.
+ */
+const rememberedKey = (locales: string | readonly string[], path: string, context: object | undefined): string | null => {
+  let key = `${typeof locales === 'string' ? locales : locales.join('\u0000')}\u0001${path}`;
+  if (context === undefined) return key;
+  for (const [name, value] of Object.entries(context)) {
+    if (typeof value !== 'number') return null;
+    key += `\u0001${name}=${value}`;
+  }
+  return key;
+};
+
+/**
+ * Most of an update's texts are such constant translations — each button label, headings, hints, "step 1 of 6" —
+ * and formatting them (Fluent's pattern resolution) was a visible part of an onboarding screen's CPU. They are
+ * remembered per locale list, key and numbers. A translation that warned (a missing message or attribute) is not
+ * remembered, so it warns on every call as before; one that throws is not either.
+ */
+const rememberConstantTranslations = (i18n: I18n<BotContext>): void => {
+  const fluent = i18n.fluent as unknown as {
+    translate(locales: string | string[], path: string, context?: object): string;
+    handleWarning: (warning: unknown) => void;
+  };
+  const translate = fluent.translate.bind(fluent);
+  const texts = new Map<string, string>();
+  let warned = false;
+  const handleWarning = fluent.handleWarning;
+  fluent.handleWarning = (warning) => {
+    warned = true;
+    handleWarning.call(fluent, warning);
+  };
+  // An own property: Fluent's withLocale() (the middleware's ctx.t) and I18n.translate() both look it up on the instance.
+  fluent.translate = (locales, path, context) => {
+    const key = rememberedKey(locales, path, context);
+    if (key === null) return translate(locales, path, context);
+    const known = texts.get(key);
+    if (known !== undefined) return known;
+    warned = false;
+    const text = translate(locales, path, context);
+    // Bounded: keys come from the code and numbers from counts, but never trust that to hold.
+    if (!warned && texts.size < 4096) texts.set(key, text);
+    return text;
+  };
+};
+
 export const createI18n = (): I18n<BotContext> => {
   const i18n = new I18n<BotContext>({
     defaultLocale: 'en',
@@ -60,6 +109,7 @@ export const createI18n = (): I18n<BotContext> => {
     localeNegotiator: (ctx) => localeOf(ctx.actor.state, ctx.from?.language_code),
   });
   rememberBundleMatches(i18n);
+  rememberConstantTranslations(i18n);
   return i18n;
 };
 

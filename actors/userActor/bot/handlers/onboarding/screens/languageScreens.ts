@@ -5,7 +5,21 @@ import { levelDescriptionKey, levelKey } from '../../../../../../domain/i18n/ind
 import type { Wizard } from '../wizard.js';
 import { button, checked, header, lines, navigation, rows, type Screen, type View } from './screen.js';
 
-export const languageLabel = (code: LanguageCode, locale: string): string => `${languageInfo(code).flag} ${languageName(code, locale)}`;
+// Flag and name per interface language, made once: the language screens show a score of them on every draw.
+const labels = new Map<string, Map<LanguageCode, string>>();
+const makeLabel = (code: LanguageCode, locale: string): string => `${languageInfo(code).flag} ${languageName(code, locale)}`;
+
+export const languageLabel = (code: LanguageCode, locale: string): string => {
+  let inLocale = labels.get(locale);
+  if (inLocale === undefined) {
+    // Locales are the catalog's few; bounded all the same.
+    if (labels.size >= 16) return makeLabel(code, locale);
+    labels.set(locale, (inLocale = new Map()));
+  }
+  let label = inLocale.get(code);
+  if (label === undefined) inLocale.set(code, (label = makeLabel(code, locale)));
+  return label;
+};
 
 const unique = (codes: readonly string[]): readonly LanguageCode[] => [...new Set(codes)].filter(isLanguageCode);
 

@@ -21,10 +21,22 @@ export interface View {
   readonly now: Date;
 }
 
-export const button = (text: string, step: Step, action: string, arg?: string | number): InlineKeyboardButton.CallbackButton => ({
-  text,
-  callback_data: callbackData('ob', step, action, ...(arg === undefined ? [] : [arg])),
-});
+// Every onboarding screen is drawn again on each press and each typed text, and its labels come from the catalog and
+// the language list only (no user's text: names and bios are never a button here), so the same few hundred buttons
+// recur. Each is built (and its callback data checked) once, then shared, frozen: screens only put them in rows, and
+// a captured call is copied as JSON.
+const BUTTONS_REMEMBERED = 4096;
+const buttons = new Map<string, InlineKeyboardButton.CallbackButton>();
+
+export const button = (text: string, step: Step, action: string, arg?: string | number): InlineKeyboardButton.CallbackButton => {
+  const key = `${step}\u0000${action}\u0000${arg === undefined ? '\u0001' : String(arg)}\u0000${text}`;
+  let made = buttons.get(key);
+  if (made === undefined) {
+    made = Object.freeze({ text, callback_data: callbackData('ob', step, action, ...(arg === undefined ? [] : [arg])) });
+    if (buttons.size < BUTTONS_REMEMBERED) buttons.set(key, made);
+  }
+  return made;
+};
 
 export const rows = <T>(items: readonly T[], perRow: number): readonly (readonly T[])[] => {
   const result: T[][] = [];
