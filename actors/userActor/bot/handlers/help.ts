@@ -1,10 +1,10 @@
 // /help lists every command (admin commands only to admins); /cancel leaves any flow; unknown commands, free text
 // outside a flow and presses on buttons nobody handles get a helpful answer, never silence.
-import { Composer } from 'grammy';
 import { BOT_COMMANDS, commandKey, type BotCommand } from '../../../../domain/i18n/index.js';
 import type { BotContext } from '../context.js';
 import { retireKeyboard } from './onboarding/present.js';
 import { currentWizard } from './onboarding/wizard.js';
+import { HandlerComposer } from '../handlerComposer.js';
 
 const ADMIN_COMMANDS = ['stats', 'feedbacks', 'reports', 'broadcast'] as const;
 
@@ -17,7 +17,7 @@ export const helpText = (ctx: BotContext): string => {
   return parts.join('\n');
 };
 
-export const help = new Composer<BotContext>();
+export const help = new HandlerComposer<BotContext>();
 
 help.command('help', (ctx) => ctx.reply(helpText(ctx)));
 
@@ -34,7 +34,7 @@ help.command('cancel', async (ctx) => {
   await ctx.reply(wasOnboarding ? `${ctx.t('action-cancelled')} ${ctx.t('ob-cancelled-resume')}` : ctx.t('action-cancelled'));
 });
 
-export const fallback = new Composer<BotContext>();
+export const fallback = new HandlerComposer<BotContext>();
 
 fallback.on('message', async (ctx) => {
   const text = ctx.message.text ?? '';

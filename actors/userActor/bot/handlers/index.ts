@@ -5,7 +5,7 @@
 // 4. fallback — whatever nobody took gets a helpful answer, never silence.
 // A feature's text input inside its own flow (a bio, a comment, a search) is matched by that feature through
 // `ctx.actor.state.dialog`, so it comes before relay and fallback.
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
 import type { TokenBucketPolicy } from '../../../../domain/rateLimit/index.js';
 import type { BotContext } from '../context.js';
 import { admin } from './admin/index.js';
@@ -21,6 +21,7 @@ import { relay } from './relay/index.js';
 import { requests } from './requests/index.js';
 import { safety } from './safety/index.js';
 import { start } from './start.js';
+import { HandlerComposer } from '../handlerComposer.js';
 
 export interface HandlerOptions {
   /**
@@ -33,5 +34,5 @@ export interface HandlerOptions {
 
 export const createHandlers = (options: HandlerOptions = {}): Composer<BotContext> => {
   const first = options.rateLimit === undefined ? guard : createGuard(createRateLimiter({ policy: options.rateLimit }));
-  return new Composer<BotContext>(first, start, help, onboarding, profile, find, requests, safety, feedback, admin, deleteMe, relay, fallback);
+  return new HandlerComposer<BotContext>(first, start, help, onboarding, profile, find, requests, safety, feedback, admin, deleteMe, relay, fallback);
 };

@@ -1,14 +1,14 @@
 // /start: first contact records the user (or refreshes their Telegram name), greets them in their language and
 // opens the onboarding wizard; a returning user with an unfinished wizard resumes at their step; a user with a
 // finished profile is welcomed back with the main commands.
-import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { replyToDomainError } from '../replyToDomainError.js';
 import { resumeOnboarding, startOnboarding } from './onboarding/index.js';
 import { currentWizard } from './onboarding/wizard.js';
 import { NAME_DISPLAY_MAX, clip, isolate } from './profile/card.js';
+import { HandlerComposer } from '../handlerComposer.js';
 
-export const start = new Composer<BotContext>();
+export const start = new HandlerComposer<BotContext>();
 
 start.command('start', async (ctx) => {
   const from = ctx.from;

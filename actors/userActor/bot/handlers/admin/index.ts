@@ -1,6 +1,5 @@
 // Admin commands (issue #6, point 7), for ADMIN_TELEGRAM_IDS only: /stats, /feedbacks, /reports, /broadcast. To
 // anyone else each answers like an unknown command. Buttons: ad:<action>:<args> (see keyboards.ts).
-import { Composer } from 'grammy';
 import { isUserId } from '../../../../../domain/user/index.js';
 import type { BotContext } from '../../context.js';
 import { parseCallbackData } from '../../callbackData.js';
@@ -10,8 +9,9 @@ import { isAdmin, refuseNonAdmin } from './gate.js';
 import { reasonAt } from './keyboards.js';
 import { reviewReport, showReport } from './reports.js';
 import { showStats } from './stats.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const admin = new Composer<BotContext>();
+export const admin = new HandlerComposer<BotContext>();
 
 const adminOnly = (run: (ctx: BotContext) => Promise<void>) => async (ctx: BotContext) => (isAdmin(ctx) ? run(ctx) : refuseNonAdmin(ctx));
 

@@ -3,12 +3,13 @@
 // the user's key, so everything personal they ever wrote becomes unreadable, replays included), "Keep my data"
 // changes nothing. The confirm button names the start it belongs to, so a press on an old message after the user
 // started again cannot delete the new account.
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { callbackData, callbackPattern, FEATURE_PREFIXES, parseCallbackData } from '../../callbackData.js';
 import { replyToDomainError } from '../../replyToDomainError.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const deleteMe = new Composer<BotContext>();
+export const deleteMe = new HandlerComposer<BotContext>();
 
 const PREFIX = FEATURE_PREFIXES.deleteMe;
 

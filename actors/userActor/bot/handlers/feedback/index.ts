@@ -3,14 +3,14 @@
 // with the FeedbackSent event, so a message to the team is never lost and never sent without its record. They are
 // written in the default locale: the sender's actor does not know the admins' languages; the /feedbacks inbox,
 // read by an admin's own actor, speaks theirs.
-import { Composer } from 'grammy';
 import { DEFAULT_LOCALE } from '../../../../../domain/i18n/index.js';
 import { MAX_FEEDBACK_CHARACTERS, MIN_FEEDBACK_CHARACTERS } from '../../../../../domain/user/index.js';
 import { callbackData } from '../../callbackData.js';
 import type { BotContext } from '../../context.js';
 import { attempt, show } from '../safety/respond.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const feedback = new Composer<BotContext>();
+export const feedback = new HandlerComposer<BotContext>();
 
 export const FEEDBACK_FLOW = 'feedback';
 

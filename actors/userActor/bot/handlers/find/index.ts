@@ -1,6 +1,6 @@
 // /find (issue #6, point 3): the best candidate's card with Send request / Skip / Next (Block and Report belong to
 // safety's 'sf' buttons), browsing in place; when nobody fits, what to change and "Notify me".
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { isDomainError } from '../../../../../domain/errors.js';
 import { REQUEST_TTL_MS } from '../../../../../domain/tandem/index.js';
 import { isUserId, missingSections } from '../../../../../domain/user/index.js';
@@ -11,8 +11,9 @@ import type { BotContext } from '../../context.js';
 import { replyToDomainError } from '../../replyToDomainError.js';
 import { browsingOf, NO_BROWSING } from './browsing.js';
 import { present } from './present.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const find = new Composer<BotContext>();
+export const find = new HandlerComposer<BotContext>();
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -3,9 +3,10 @@
 // and never retried; a banned user gets the same clear answer to anything they send. Button presses do not count
 // against the limit: they only answer what the bot itself offered (a wizard takes a dozen in a row), and a press
 // on a stale button decides nothing.
-import { Composer } from 'grammy';
+import type { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
 const ALLOW = { kind: 'allow' } as const;
 
@@ -15,7 +16,7 @@ const refuse = async (ctx: BotContext, text: string): Promise<void> => {
 };
 
 export const createGuard = (limiter: RateLimiter): Composer<BotContext> => {
-  const guard = new Composer<BotContext>();
+  const guard = new HandlerComposer<BotContext>();
   guard.use(async (ctx, next) => {
     const from = ctx.from;
     if (from === undefined || from.is_bot) return next();

@@ -1,17 +1,17 @@
 // The onboarding wizard (issue #6, point 1) and the section editor /profile reuses: button presses of its steps,
 // and what the user types or shares while a step is on screen. A press on a button of a step that is no longer on
 // screen (a finished, cancelled or moved-on wizard) is answered with a hint and changes nothing.
-import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { callbackPattern, parseCallbackData } from '../../callbackData.js';
 import { replyToDomainError } from '../../replyToDomainError.js';
 import { STEP_ACTIONS } from './actions.js';
 import { onWizardLocation, onWizardText } from './input.js';
 import { currentWizard } from './wizard.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
 export { startOnboarding, resumeOnboarding } from './start.js';
 
-export const onboarding = new Composer<BotContext>();
+export const onboarding = new HandlerComposer<BotContext>();
 
 onboarding.callbackQuery(callbackPattern('ob'), async (ctx) => {
   const { action: step, args } = parseCallbackData(ctx.callbackQuery.data);

@@ -1,7 +1,6 @@
 // The profile conversation (issue #6, point 2): /profile shows the card and edits any section through the wizard's
 // own steps; /language switches the interface; /reset asks before clearing the profile and restarting onboarding;
 // /pause and /resume.
-import { Composer } from 'grammy';
 import { PROFILE_SECTIONS } from '../../../../../domain/user/index.js';
 import type { BotContext } from '../../context.js';
 import { callbackPattern, parseCallbackData } from '../../callbackData.js';
@@ -12,8 +11,9 @@ import { enterSection } from '../onboarding/wizard.js';
 import { cardScreen } from './cardScreen.js';
 import { languageKeyboard, setInterfaceLanguage } from './interfaceLanguage.js';
 import { askReset, confirmReset } from './reset.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const profile = new Composer<BotContext>();
+export const profile = new HandlerComposer<BotContext>();
 
 /** Runs a command handler, answering a refused domain command (not started, banned, …) in the user's language. */
 const guarded =

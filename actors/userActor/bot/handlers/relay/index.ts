@@ -2,15 +2,15 @@
 // send here goes to the partner under a header with their first name. With several relay partners the user picks
 // one (a "who is this for?" question, or /chat), remembered in the dialog. Commands always go to their features
 // first (see ../index.ts), so /end, /block and /report work in the middle of a chat.
-import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { callbackData, parseCallbackData } from '../../callbackData.js';
 import { lookUpPeer, lookUpPeers } from '../requests/peerNames.js';
 import { encodeRequestId, findByEncodedId } from '../requests/requestIds.js';
 import { currentRelayTandem, outsideTextFlows, relayAvailable, relayChatDialog, relayTandems } from './current.js';
 import { relayKindOf, relayMessage } from './relayMessage.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
-export const relay = new Composer<BotContext>();
+export const relay = new HandlerComposer<BotContext>();
 
 const MAX_PICKER_BUTTONS = 20;
 

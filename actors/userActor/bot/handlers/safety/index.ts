@@ -3,7 +3,6 @@
 // partner; with several, a picker). Block asks first, then BlockUser (the domain closes open tandems). Report asks a
 // reason, then an optional comment (the next text, or Skip), then ReportUser: it lands in the admins' moderation
 // queue. /unblock lists blocked users.
-import { Composer } from 'grammy';
 import { isUserId } from '../../../../../domain/user/index.js';
 import type { BotContext } from '../../context.js';
 import { parseCallbackData } from '../../callbackData.js';
@@ -12,10 +11,11 @@ import { activeTandems, currentPartner } from '../relay/current.js';
 import { lookUpPeer, lookUpPeers } from '../requests/peerNames.js';
 import { blockConfirmKeyboard, isReportReason, peerPickerKeyboard, reportCommentKeyboard, reportReasonKeyboard } from './keyboards.js';
 import { attempt, say, show } from './respond.js';
+import { HandlerComposer } from '../../handlerComposer.js';
 
 const refOf = (ctx: BotContext, peer: string): string => peerRef(ctx.api.token, ctx.actor.userId, peer);
 
-export const safety = new Composer<BotContext>();
+export const safety = new HandlerComposer<BotContext>();
 
 /** The dialog of a report waiting for its comment; the comment itself never enters it (domain/dialog). */
 export const REPORT_FLOW = 'report';
