@@ -71,6 +71,17 @@ describe('postgres: statements with rows as text', () => {
     expect((await client.query(`select count(*)::int as n from ${db.schema}.t`)).rows[0]).toEqual({ n: 3 });
   });
 
+  it('rejects a value it cannot send before sending anything, and the connection serves the next statement', async () => {
+    const statement = insert(`${db.schema}.ins`);
+    const notText = [{ k: 'x' }, '1', '{}'] as unknown as string[];
+    await expect(queryTextRows(client, statement, notText)).rejects.toThrow(TypeError);
+    // The statement was never parsed on this connection, so its first real use parses it.
+    expect(await queryTextRows(client, statement, ['a', '1', '{}'])).toEqual([['a', '1', '{}', '2']]);
+    await expect(queryTextRows(client, statement, notText)).rejects.toThrow(TypeError);
+    expect(await queryTextRows(client, statement, ['b', '2', '{}'])).toEqual([['b', '2', '{}', '3']]);
+    expect((await client.query(`select count(*)::int as n from ${db.schema}.t`)).rows[0]).toEqual({ n: 2 });
+  });
+
   it('through a pool: the connection goes back to it, after an error too', async () => {
     const pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
     try {
