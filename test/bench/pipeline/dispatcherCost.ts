@@ -11,6 +11,8 @@
 //
 // --busy-ms N keeps the event loop busy for N ms (a synchronous spin) every --busy-every-ms, as the actors sharing
 // the dispatcher's process do at 500/s (tasks of several ms): how much of each phase is waiting for the loop.
+// --remote-appends appends through a second store instance, so the dispatcher is woken only by NOTIFY on its LISTEN
+// connection (as a dispatcher in a process of its own is), NOTIFYs spaced by --notify-interval-ms (default 10).
 //
 // --encrypted wraps the store as `lexbot start` does (createEncryptedEventStore, keys in Postgres): a new user's
 // UserStarted carries sealed personal fields and every call's payload is sealed, so the dispatcher's reads open them.
@@ -48,6 +50,8 @@ const { values: flags } = parseArgs({
     encrypted: { type: 'boolean', default: false },
     'state-async-commit': { type: 'boolean', default: false },
     'busy-ms': { type: 'string', default: '0' },
+    'remote-appends': { type: 'boolean', default: false },
+    'notify-interval-ms': { type: 'string', default: '10' },
     'busy-every-ms': { type: 'string', default: '10' },
   },
 });
@@ -101,10 +105,14 @@ const main = async (): Promise<void> => {
   // --state-async-commit: the dispatcher's claims, progress and timers without waiting for their WAL flush (an
   // experiment: how much of claim and visible is that wait).
   const pool = new pg.Pool({ connectionString: database.url, max: 4, ...(flags['state-async-commit'] ? { options: '-c synchronous_commit=off' } : {}) });
-  const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 16 });
+  const notifyIntervalMs = Number(flags['notify-interval-ms']);
+  const inner = createPostgresEventStore({ connectionString: database.url, poolSize: 16, notifyIntervalMs });
+  const appender = flags['remote-appends'] ? createPostgresEventStore({ connectionString: database.url, poolSize: 16, notifyIntervalMs, listen: false }) : undefined;
   // Keys on a pool of their own, as infrastructure.ts wires them (the dispatcher's claims must not queue behind them).
   const keyPool = new pg.Pool({ connectionString: database.url, max: 4 });
-  const store = ENCRYPTED ? createEncryptedEventStore({ store: inner, keys: createPostgresKeyStore({ pool: keyPool }) }) : inner;
+  const keys = createPostgresKeyStore({ pool: keyPool });
+  const store = ENCRYPTED ? createEncryptedEventStore({ store: inner, keys }) : inner;
+  const appendStore = appender === undefined ? store : ENCRYPTED ? createEncryptedEventStore({ store: appender, keys }) : appender;
   const timers = createPostgresTimerStore({ pool });
   const mailbox = createInProcessMailbox({ partitions: 4 });
   const poller = createTimerPoller({ timers, mailbox });
@@ -132,7 +140,7 @@ const main = async (): Promise<void> => {
       const due = Math.floor(((performance.now() - started) / 1000) * RATE);
       for (; sent < due; sent += 1) {
         const { stream, events } = update();
-        pending.push(store.append(stream, 'no_stream', events));
+        pending.push(appendStore.append(stream, 'no_stream', events));
       }
       await new Promise((resolve) => setTimeout(resolve, TICK_MS));
     }
@@ -188,6 +196,7 @@ const main = async (): Promise<void> => {
   await poller.stop();
   await dispatcher.stop();
   await store.close();
+  await appender?.close();
   await pool.end();
   await keyPool.end();
   await database.drop();
