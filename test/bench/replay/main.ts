@@ -3,6 +3,8 @@
 //   2. the bare keyset read of that log (the baseline);
 //   3. the rebuild (fold in memory + COPY into the shadow schema + indexes + swap), as events/s and as a ratio;
 //   4. live projection lag while appending at 1,000 events/s.
+// With --live-during-rebuild, a live writer and subscription run beside the rebuild (liveDuringRebuild.ts): how long
+// the rebuild holds live readers back.
 import pg from 'pg';
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
 import { runMigrations } from '../../../ops/migrations/runMigrations.js';
@@ -12,6 +14,7 @@ import { createReadModelTarget } from '../../../projections/readModels/index.js'
 import { replayReadModels, tableChecksums } from '../../../projections/replay/index.js';
 import { createDeadLetterStore, createLease, createProjectionRunner } from '../../../projections/runner/index.js';
 import { bareKeysetRead } from './keysetRead.js';
+import { startLiveProbeInWorker, type LiveProbeResult } from './liveDuringRebuild.js';
 import { measureLiveLag } from './liveLag.js';
 import { copyWorldIntoLog } from './loadLog.js';
 import { generateWorld } from './world.js';
@@ -29,7 +32,11 @@ Generates N events (default 1,000,000; --quick 100,000) by driving the domain, l
 bench_replay_es of BENCH_DATABASE_URL/DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), then measures
 the bare keyset read, the rebuild, and live projection lag at --rate events/s (default 1000) for --lag-seconds
 (default 30; --quick 10). The rebuild folds in --workers threads (default as \`lexbot ops replay\`: two on two
-cores, else one per core but one, at most 8; 0 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.`);
+cores, else one per core but one, at most 8; 0 folds in the main thread). Schemas bench_replay_* are dropped first and afterwards.
+--live-during-rebuild: a live writer (--live-rate events/s, default 200) and a subscription run for 5 s, then beside
+the rebuild and 2 s after it; prints their append → delivery latency in each window and the longest-held transaction
+ids (pg_stat_activity.backend_xid, sampled every few ms) with their statements. Use a cluster of its own: every
+write transaction in the cluster holds the log's readers back.`);
   process.exit(0);
 }
 
@@ -39,6 +46,8 @@ const total = value('--events', quick ? 100_000 : 1_000_000);
 const lagSeconds = value('--lag-seconds', quick ? 10 : 30);
 const rate = value('--rate', 1000);
 const workers = value('--workers', defaultFoldWorkers());
+const liveDuringRebuild = flag('--live-during-rebuild');
+const liveRate = value('--live-rate', 200);
 const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ES = 'bench_replay_es';
 const RM = 'bench_replay_rm';
@@ -52,7 +61,7 @@ const dropAll = async (pool: pg.Pool): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
-  const pool = new pg.Pool({ connectionString: url, max: 12 });
+  const pool = new pg.Pool({ connectionString: url, max: 12, application_name: 'bench_replay' });
   // --reuse keeps the log of an earlier --keep run (same --events), for profiling without regenerating it.
   const reuse = flag('--reuse') && (await pool.query(`select to_regclass('${ES}.events') is not null as found`)).rows[0]?.found === true;
   if (!reuse) await dropAll(pool);
@@ -60,6 +69,8 @@ const main = async (): Promise<void> => {
   await runMigrations(pool, eventStoreMigrationSet(ES));
   await runMigrations(pool, projectorMigrationSet(PJ));
 
+  // The live writer's world is the same every run: with --reuse, take the last run's appends out of the log first.
+  if (reuse) await pool.query(`delete from ${ES}.events where event_id::text like '00000008-%'`);
   const genStarted = performance.now();
   const stats = reuse
     ? { events: Number((await pool.query(`select count(*) as n from ${ES}.events`)).rows[0]?.n), users: 0, outboxEvents: 0, refusals: 0 }
@@ -76,11 +87,29 @@ const main = async (): Promise<void> => {
 
   const store = createPostgresEventStore({ connectionString: url, schema: ES, poolSize: 4, pollIntervalMs: 200, fastPath: process.env.BENCH_FAST_PATH !== '0' });
   const deadLetters = createDeadLetterStore(PJ);
+  const probe = liveDuringRebuild ? await startLiveProbeInWorker({ url, schema: ES, rate: liveRate }) : null;
+  let beside: LiveProbeResult | undefined;
+  if (probe !== null) {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    probe.mark('rebuild');
+  }
   const replayStarted = performance.now();
   // As `lexbot ops replay` runs it, with the store the benchmark's log needs (unsealed: no key database).
   const fold = workers > 0 ? foldInWorkers({ store: { eventStoreUrl: url, eventStoreSchema: ES, keysDatabaseUrl: null }, workers }) : undefined;
   const replay = await replayReadModels({ store, pool, schema: RM, deadLetters, pageSize: 5000, ...(fold === undefined ? {} : { fold }) });
   const replaySeconds = (performance.now() - replayStarted) / 1000;
+  if (probe !== null) {
+    probe.mark('after');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    beside = await probe.stop();
+    const live = beside;
+    for (const [label, w] of Object.entries(live.windows)) {
+      log(`live append → delivery, ${label === 'start' ? 'before the rebuild' : label === 'rebuild' ? 'during the rebuild' : 'after it'}: ${w.events} events, p50 ${w.p50Ms.toFixed(1)} ms, p99 ${w.p99Ms.toFixed(1)} ms, max ${w.maxMs.toFixed(1)} ms`);
+    }
+    log(`longest-held transaction ids (${live.samples} samples, one per ${live.sampleMs.toFixed(1)} ms):`);
+    for (const x of live.xids.slice(0, 12)) log(`  ${x.heldMs.toFixed(0).padStart(6)} ms  ${x.applicationName || '-'}  ${x.query.replace(/\s+/g, ' ')}`);
+    if (live.undelivered > 0) log(`  ${live.undelivered} live events not delivered 2 s after the writer stopped`);
+  }
   const replayRate = replay.rebuild.events / replaySeconds;
   const rows = await tableChecksums(pool, RM);
   const rowCount = Object.values(rows).reduce((n, t) => n + t.rows, 0);
@@ -92,7 +121,7 @@ const main = async (): Promise<void> => {
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
 
   if (flag('--skip-lag')) {
-    if (json) console.log(JSON.stringify({ events: stats.events, bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) }, rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount } }));
+    if (json) console.log(JSON.stringify({ events: stats.events, bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) }, rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount }, ...(beside === undefined ? {} : { liveDuringRebuild: { ...beside, xids: beside.xids.slice(0, 30) } }) }));
     await store.close();
     if (!flag('--keep')) await dropAll(pool);
     await pool.end();
@@ -121,6 +150,7 @@ const main = async (): Promise<void> => {
     bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) },
     rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount },
     liveLag: lag,
+    ...(beside === undefined ? {} : { liveDuringRebuild: { ...beside, xids: beside.xids.slice(0, 30) } }),
   };
   if (json) console.log(JSON.stringify(result));
   await store.close();
