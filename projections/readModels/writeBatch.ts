@@ -91,34 +91,43 @@ export const writeBatch = async (client: pg.PoolClient, schema: string, before: 
   return written;
 };
 
-/**
- * The bulk side: copies every folded row into empty tables (the replay's shadow), a table per connection. `finish`
- * runs on that connection right after the table's COPY (the bulk rebuild builds the table's indexes there, so
- * tables overlap their index builds).
- */
-export const writeAll = async (
-  connect: () => Promise<pg.PoolClient>,
-  schema: string,
-  rows: FoldedRows,
-  finish?: (client: pg.PoolClient, table: string) => Promise<void>,
-): Promise<Record<string, number>> => {
+export interface WriteAllOptions {
+  /**
+   * How a table's lines get in (default one COPY); resolves with the number of rows. `signal` aborts when another
+   * table failed: a copy in several steps stops at the next one (the caller rethrows the first failure).
+   */
+  readonly copy?: (client: pg.PoolClient, table: string, lines: Iterable<string>, signal: AbortSignal) => Promise<number>;
+  /** Runs on the table's connection right after its rows are in (the bulk rebuild analyzes the table there). */
+  readonly finish?: (client: pg.PoolClient, table: string) => Promise<void>;
+}
+
+/** The bulk side: copies every folded row into empty tables (the replay's shadow), a table per connection. */
+export const writeAll = async (connect: () => Promise<pg.PoolClient>, schema: string, rows: FoldedRows, options: WriteAllOptions = {}): Promise<Record<string, number>> => {
   const jobs: [string, Iterable<string>][] = [
     ...USER_TABLES.map((t) => [t, rows.chunks[t]] as [string, string[]]),
     ['daily_stats', [...rows.daily].map(([day, row]) => dailyLine(day, row))],
     ['language_pair_stats', [...rows.pairs].map(([key, row]) => pairLine(key, row))],
   ];
+  const copy = options.copy ?? copyLines;
   const counts: Record<string, number> = {};
-  await Promise.all(
+  const failed = new AbortController();
+  let failure: { readonly error: unknown } | null = null;
+  // Every job settles before this returns or throws: none keeps writing into tables that a retry drops and recreates.
+  await Promise.allSettled(
     jobs.map(async ([table, lines]) => {
       const client = await connect();
       try {
-        counts[table] = await copyLines(client, `${schema}.${table}`, lines);
-        await finish?.(client, table);
+        counts[table] = await copy(client, `${schema}.${table}`, lines, failed.signal);
+        await options.finish?.(client, table);
+      } catch (error) {
+        failure ??= { error };
+        failed.abort(error);
       } finally {
         client.release();
       }
     }),
   );
+  if (failure !== null) throw (failure as { readonly error: unknown }).error;
   return counts;
 };
 

@@ -11,6 +11,9 @@ export {
   type RebuildOptions,
   type RebuildResult,
 } from './rebuild.js';
+export { dropSchemaInSteps } from './shadowSchema.js';
+export { DEFAULT_MAX_TRANSACTION_MS } from './boundedTransactions.js';
+export type { ChunkCommitted } from './boundedCopy.js';
 export { foldLog, type FoldLogOptions, type FoldOutcome } from './foldLog.js';
 export { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 export { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';

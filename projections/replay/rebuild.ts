@@ -1,14 +1,17 @@
 // The bulk rebuild: fold the log up to its head in memory with the same pure projection the live runner uses, in one
-// reader or in several (worker threads, one slice of the streams each), then write the final rows into empty shadow
-// tables with COPY (a table per connection), and only then build the secondary indexes.
+// reader or in several (worker threads, one slice of the streams each), then write the final rows into the shadow
+// tables, created empty with their indexes, with COPY (a table per connection) in short transactions each committed
+// on its own (boundedTransactions.ts: a long write transaction anywhere in the cluster holds every live log reader
+// back), and ANALYZE them.
 import type pg from 'pg';
 import { compareCheckpoints, type Checkpoint, type EventStore } from '../../actors/eventStore/types.js';
 import { ensureCheckpointRow, writeCheckpointRow } from '../readModels/checkpointRow.js';
-import { readModelIndexesSql, readModelTablesSql } from '../readModels/ddl.js';
 import { foldedRowsOf, mergeFoldedRows, type FoldedRows } from '../readModels/foldedRows.js';
-import { validateReadModelSchema } from '../readModels/names.js';
 import { writeAll } from '../readModels/writeBatch.js';
+import { copyInBoundedTransactions, type ChunkCommitted } from './boundedCopy.js';
+import { DEFAULT_MAX_TRANSACTION_MS } from './boundedTransactions.js';
 import { foldLog } from './foldLog.js';
+import { createShadowSchema } from './shadowSchema.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
 
@@ -52,6 +55,10 @@ export interface RebuildOptions {
   /** How to fold: default one reader in this thread (`foldInThread`). */
   readonly fold?: FoldRunner;
   readonly onProgress?: (progress: { readonly events: number; readonly checkpoint: Checkpoint }) => void;
+  /** Bound of each write transaction (default DEFAULT_MAX_TRANSACTION_MS): live log readers wait for it. */
+  readonly maxTransactionMs?: number;
+  /** Awaited after each COPY transaction commits, outside any transaction (progress; tests). */
+  readonly onChunkCommitted?: (chunk: ChunkCommitted) => Promise<void> | void;
 }
 
 export interface RebuildResult {
@@ -63,6 +70,7 @@ export interface RebuildResult {
   /** CPU time of this process (all its threads) while reading and folding: less sensitive to a busy machine. */
   readonly readAndFoldCpuMs: number;
   readonly writeMs: number;
+  /** After the last COPY: statistics (ANALYZE) and the checkpoint. The indexes are built by the COPY itself. */
   readonly indexMs: number;
 }
 
@@ -73,24 +81,7 @@ export class ReplayHaltedError extends Error {
   }
 }
 
-export const createShadowSchema = async (pool: pg.Pool, schema: string, partitions: number): Promise<void> => {
-  validateReadModelSchema(schema);
-  await pool.query(`drop schema if exists ${schema} cascade`);
-  await pool.query(`create schema ${schema}`);
-  await pool.query(readModelTablesSql(schema, partitions));
-};
-
-/** The index statements grouped by the table they index (`create index … on schema.table …`). */
-const indexesByTable = (sql: string): { byTable: Map<string, string[]>; rest: string[] } => {
-  const byTable = new Map<string, string[]>();
-  const rest: string[] = [];
-  for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter((s) => s.length > 0)) {
-    const table = / on [a-z_][a-z0-9_]*\.([a-z_][a-z0-9_]*)[\s(]/.exec(statement)?.[1];
-    if (table === undefined) rest.push(statement);
-    else byTable.set(table, [...(byTable.get(table) ?? []), statement]);
-  }
-  return { byTable, rest };
-};
+export { createShadowSchema };
 
 export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResult> => {
   const { store, pool, shadowSchema: schema } = options;
@@ -116,17 +107,17 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   const events = parts.reduce((sum, part) => sum + part.events, 0);
   const folded = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
-  // Each table gets its indexes and statistics on its own connection right after its COPY, so index builds of
-  // one table overlap the COPY of others. (Fresh tables have no statistics: without them the planner guesses
-  // badly until autovacuum comes by.)
-  const { byTable, rest } = indexesByTable(readModelIndexesSql(schema));
+  // Each table gets its statistics on its own connection right after its COPY, so they overlap the COPY of others.
+  // (Fresh tables have no statistics: without them the planner guesses badly until autovacuum comes by.)
+  const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
   let lastCopy = folded;
-  const rows = await writeAll(() => pool.connect(), schema, mergeFoldedRows(parts.map((part) => part.rows)), async (client, table) => {
-    lastCopy = Math.max(lastCopy, performance.now());
-    for (const statement of byTable.get(table) ?? []) await client.query(statement);
-    await client.query(`analyze ${schema}.${table}`);
+  const rows = await writeAll(() => pool.connect(), schema, mergeFoldedRows(parts.map((part) => part.rows)), {
+    copy: (client, table, pieces, signal) => copyInBoundedTransactions(client, table, pieces, maxTransactionMs, options.onChunkCommitted, signal),
+    finish: async (client, table) => {
+      lastCopy = Math.max(lastCopy, performance.now());
+      await client.query(`analyze ${schema}.${table}`);
+    },
   });
-  for (const statement of rest) await pool.query(statement);
   const written = lastCopy;
   await ensureCheckpointRow(pool, schema, options.projection);
   await writeCheckpointRow(pool, schema, options.projection, checkpoint);

@@ -7,6 +7,7 @@ import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { FailureMode } from '../runner/types.js';
 import { rebuildInto, type FoldRunner, type RebuildOptions, type RebuildResult } from './rebuild.js';
 import { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
+import { dropSchemaInSteps } from './shadowSchema.js';
 import { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
 
 export interface ReplayOptions {
@@ -22,6 +23,9 @@ export interface ReplayOptions {
   /** How the rebuild folds the log: default one reader in this thread. */
   readonly fold?: FoldRunner;
   readonly onProgress?: RebuildOptions['onProgress'];
+  /** Bound of each write transaction of the rebuild and of the catch-up before the swap (default 100 ms). */
+  readonly maxTransactionMs?: number;
+  readonly onChunkCommitted?: RebuildOptions['onChunkCommitted'];
   /** Also rebuild the Redis caches into their next generation (swap mode only; --verify compares Postgres only). */
   readonly redis?: RedisReplayOptions;
   readonly onRedisProgress?: RebuildOptions['onProgress'];
@@ -48,7 +52,14 @@ export const replayReadModels = async (options: ReplayOptions): Promise<ReplayRe
   const partitions = options.partitions ?? (await livePartitions(options.pool, live)) ?? DEFAULT_PARTITIONS;
   const failureMode = options.failureMode ?? 'halt';
   const deadLetters = options.deadLetters ?? null;
-  const common = { store: options.store, pool: options.pool, projection: READ_MODELS_PROJECTION, failureMode, deadLetters };
+  const common = {
+    store: options.store,
+    pool: options.pool,
+    projection: READ_MODELS_PROJECTION,
+    failureMode,
+    deadLetters,
+    ...(options.maxTransactionMs === undefined ? {} : { maxTransactionMs: options.maxTransactionMs }),
+  };
   const rebuild = await rebuildInto({
     ...common,
     shadowSchema: shadow,
@@ -56,13 +67,14 @@ export const replayReadModels = async (options: ReplayOptions): Promise<ReplayRe
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.fold === undefined ? {} : { fold: options.fold }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.onChunkCommitted === undefined ? {} : { onChunkCommitted: options.onChunkCommitted }),
   });
   const finish = { ...common, liveSchema: live, shadowSchema: shadow };
   if (options.verify === true) {
     try {
       return { mode: 'verify', rebuild, verify: await verifyAgainstLive(finish) };
     } finally {
-      await options.pool.query(`drop schema if exists ${shadow} cascade`);
+      await dropSchemaInSteps(options.pool, shadow);
     }
   }
   const swap = await swapIn(finish);

@@ -2,6 +2,11 @@
 // (schema renames in one transaction: readers see the old tables or the new ones, never a mix) or, for --verify,
 // compares it with the live tables at one and the same checkpoint and keeps the live ones.
 //
+// The catch-up runs first in short transactions of its own (boundedTransactions.ts: each write transaction holds the
+// live log readers back), until one comes back short of a full page; the swap transaction then applies only what was
+// appended since, so it holds its transaction id about as long as one such step. The old schema is dropped after the
+// swap a table at a time.
+//
 // The transaction first takes an exclusive lock on the live checkpoint table. The live runner's next batch begins by
 // locking its checkpoint row, so it waits there; once we commit, PostgreSQL looks the table name up again and the
 // runner finds the swapped-in checkpoint, which differs from the one it expected (CheckpointMovedError): it re-reads
@@ -14,7 +19,9 @@ import { applyEventsInTransaction } from '../readModels/readModelTarget.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { FailureMode } from '../runner/types.js';
 import { compareChecksums, tableChecksums, type Checksums, type TableDifference } from './checksums.js';
+import { createTransactionSizer, DEFAULT_MAX_TRANSACTION_MS } from './boundedTransactions.js';
 import { ReplayHaltedError } from './rebuild.js';
+import { dropSchemaInSteps } from './shadowSchema.js';
 
 export interface FinishOptions {
   readonly store: EventStore;
@@ -25,6 +32,8 @@ export interface FinishOptions {
   readonly failureMode: FailureMode;
   readonly deadLetters: DeadLetterStore | null;
   readonly pageSize?: number;
+  /** Bound of each catch-up transaction before the swap (default DEFAULT_MAX_TRANSACTION_MS). */
+  readonly maxTransactionMs?: number;
 }
 
 export interface SwapResult {
@@ -73,9 +82,40 @@ const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 };
 
+/**
+ * Applies events to `schema` in transactions of its own, each sized to stay under the bound, until one finds less
+ * than it asked for (the head as of then). Returns how many it applied.
+ */
+const catchUpInSteps = async (options: FinishOptions, schema: string): Promise<number> => {
+  const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
+  // A first guess of 100 events per 100 ms of bound, then as timed.
+  const sizer = createTransactionSizer(maxTransactionMs, maxTransactionMs, 1, options.pageSize ?? 1000);
+  let applied = 0;
+  for (;;) {
+    const limit = sizer.next();
+    const from = await readCheckpointRow(options.pool, schema, options.projection);
+    const page = await options.store.readAll(from, limit);
+    if (page.events.length === 0) return applied;
+    const started = performance.now();
+    await inTransaction(
+      options.pool,
+      async (client) => {
+        const result = await applyEventsInTransaction(client, schema, options.projection, page.events, from, options.failureMode, options.deadLetters);
+        if (result.halted !== null) throw new ReplayHaltedError(result.halted);
+      },
+      true,
+    );
+    sizer.record(page.events.length, performance.now() - started);
+    applied += page.events.length;
+    if (page.events.length < limit) return applied;
+  }
+};
+
 export const swapIn = async (options: FinishOptions): Promise<SwapResult> => {
   const { liveSchema: live, shadowSchema: shadow } = options;
   const old = `${live}_old`.slice(0, 63);
+  const before = await catchUpInSteps(options, shadow);
+  await dropSchemaInSteps(options.pool, old);
   const result = await inTransaction(
     options.pool,
     async (client) => {
@@ -91,11 +131,11 @@ export const swapIn = async (options: FinishOptions): Promise<SwapResult> => {
       await client.query(`drop schema if exists ${old} cascade`);
       if (hasLive) await client.query(`alter schema ${live} rename to ${old}`);
       await client.query(`alter schema ${shadow} rename to ${live}`);
-      return { checkpoint, caughtUp };
+      return { checkpoint, caughtUp: before + caughtUp };
     },
     true,
   );
-  await options.pool.query(`drop schema if exists ${old} cascade`);
+  await dropSchemaInSteps(options.pool, old);
   return result;
 };
 
@@ -103,8 +143,10 @@ export const swapIn = async (options: FinishOptions): Promise<SwapResult> => {
  * Brings whichever side is behind up to the other's checkpoint (the live side too: that is exactly what the live
  * runner would have applied next), then compares. Rolls everything back: a verification changes nothing.
  */
-export const verifyAgainstLive = async (options: FinishOptions): Promise<VerifyResult> =>
-  inTransaction(
+export const verifyAgainstLive = async (options: FinishOptions): Promise<VerifyResult> => {
+  // Most of the shadow's catch-up in short transactions first, as for a swap.
+  await catchUpInSteps(options, options.shadowSchema);
+  return inTransaction(
     options.pool,
     async (client) => {
       await client.query(`lock table ${options.liveSchema}.${CHECKPOINT_TABLE} in access exclusive mode`);
@@ -118,3 +160,4 @@ export const verifyAgainstLive = async (options: FinishOptions): Promise<VerifyR
     },
     false,
   );
+};

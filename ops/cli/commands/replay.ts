@@ -7,7 +7,7 @@ import pg from 'pg';
 import { DEFAULT_SCHEMA, validateSchemaName } from '../../../actors/eventStore/postgres/index.js';
 import { DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validatePartitions, validateReadModelSchema } from '../../../projections/readModels/index.js';
 import { createRedisClient } from '../../../projections/redis/index.js';
-import { replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
+import { DEFAULT_MAX_TRANSACTION_MS, replayReadModels, type ReplayResult } from '../../../projections/replay/index.js';
 import { createDeadLetterStore, DEFAULT_RUNNER_SCHEMA, validateRunnerSchema } from '../../../projections/runner/index.js';
 import { loadConfig } from '../../config/config.js';
 import { runMigrations } from '../../migrations/runMigrations.js';
@@ -33,6 +33,7 @@ interface ReplayFlags {
   readonly partitions?: string;
   readonly skipPoison?: boolean;
   readonly workers?: string;
+  readonly maxTransactionMs?: string;
 }
 
 /** Projections this command can rebuild (the Redis caches rebuild themselves from their own replay). */
@@ -45,11 +46,18 @@ const parseWorkers = (text: string | undefined): number => {
   return n;
 };
 
+const parseMaxTransactionMs = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 600_000) throw new Error(`--max-transaction-ms must be an integer from 1 to 600000, got ${JSON.stringify(text)}`);
+  return n;
+};
+
 const describe = (result: ReplayResult): string[] => {
   const r = result.rebuild;
   const seconds = Math.max(1, r.readAndFoldMs + r.writeMs + r.indexMs) / 1000;
   const lines = [
-    `rebuilt from ${r.events} events in ${seconds.toFixed(1)} s (${Math.round(r.events / seconds)} events/s: read+fold ${r.readAndFoldMs} ms, COPY ${r.writeMs} ms, indexes ${r.indexMs} ms)` +
+    `rebuilt from ${r.events} events in ${seconds.toFixed(1)} s (${Math.round(r.events / seconds)} events/s: read+fold ${r.readAndFoldMs} ms, COPY ${r.writeMs} ms, ANALYZE ${r.indexMs} ms)` +
       (r.skipped > 0 ? `, ${r.skipped} events dead-lettered and skipped` : ''),
   ];
   if (result.mode === 'swap') {
@@ -95,6 +103,10 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
     .option('--partitions <n>', 'hash partitions of the rebuilt tables (default: as the live ones)')
     .option('--skip-poison', 'dead-letter events that fail and go on (default: stop on the first one)')
     .option('--workers <n>', 'threads folding the log in parallel, one slice of the streams each (on PostgreSQL fed by one reader of the log); 0 folds in the main thread (default: none on one core, two on two, else one per core but one, at most 8)')
+    .option(
+      '--max-transaction-ms <n>',
+      `bound of each write transaction of the rebuild, in ms (live log readers, and so replies, wait for every write transaction in the cluster; default ${DEFAULT_MAX_TRANSACTION_MS})`,
+    )
     .action(async (flags: ReplayFlags) => {
       if (!(REPLAYABLE_PROJECTIONS as readonly string[]).includes(flags.projection)) {
         throw new Error(`unknown projection ${JSON.stringify(flags.projection)}; known: ${REPLAYABLE_PROJECTIONS.join(', ')}`);
@@ -105,6 +117,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
       const schema = validateReadModelSchema(flags.schema);
       const partitions = flags.partitions === undefined ? undefined : validatePartitions(Number(flags.partitions));
       const workers = parseWorkers(flags.workers);
+      const maxTransactionMs = parseMaxTransactionMs(flags.maxTransactionMs);
       const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 12 });
       pool.on('error', () => undefined);
       // Read through the crypto-shredding wrapper, as the live projector does: forgotten users' fields come out
@@ -128,6 +141,7 @@ export const registerReplayCommand = (ops: Command, deps: ReplayCommandDeps = de
           verify: flags.verify === true,
           ...(redis === undefined ? {} : { redis: { redis, prefix: config.natsPrefix } }),
           failureMode: flags.skipPoison ? 'skip' : 'halt',
+          ...(maxTransactionMs === undefined ? {} : { maxTransactionMs }),
           ...(workers > 0 ? { fold: foldInWorkers({ store: storeSpec, workers, ...(deps.launchFoldWorker === undefined ? {} : { launch: deps.launchFoldWorker }) }) } : {}),
           deadLetters: createDeadLetterStore(validateRunnerSchema(flags.projectorSchema)),
           onProgress: ({ events, checkpoint }) => {
