@@ -97,8 +97,11 @@ export interface WriteAllOptions {
    * table failed: a copy in several steps stops at the next one (the caller rethrows the first failure).
    */
   readonly copy?: (client: pg.PoolClient, table: string, lines: Iterable<string>, signal: AbortSignal) => Promise<number>;
-  /** Runs on the table's connection right after its rows are in (the bulk rebuild analyzes the table there). */
-  readonly finish?: (client: pg.PoolClient, table: string) => Promise<void>;
+  /**
+   * Runs on the table's connection right after its rows are in (the bulk rebuild builds the table's indexes and
+   * analyzes it there); `signal` as for `copy`.
+   */
+  readonly finish?: (client: pg.PoolClient, table: string, signal: AbortSignal) => Promise<void>;
 }
 
 /** The bulk side: copies every folded row into empty tables (the replay's shadow), a table per connection. */
@@ -118,7 +121,7 @@ export const writeAll = async (connect: () => Promise<pg.PoolClient>, schema: st
       const client = await connect();
       try {
         counts[table] = await copy(client, `${schema}.${table}`, lines, failed.signal);
-        await options.finish?.(client, table);
+        await options.finish?.(client, table, failed.signal);
       } catch (error) {
         failure ??= { error };
         failed.abort(error);

@@ -1,8 +1,9 @@
 // The bulk rebuild: fold the log up to its head in memory with the same pure projection the live runner uses, in one
 // reader or in several (worker threads, one slice of the streams each), then write the final rows into the shadow
-// tables, created empty with their indexes, with COPY (a table per connection) in short transactions each committed
-// on its own (boundedTransactions.ts: a long write transaction anywhere in the cluster holds every live log reader
-// back), and ANALYZE them.
+// tables, created empty without the partitioned tables' indexes, with COPY (a table per connection) in short
+// transactions each committed on its own (boundedTransactions.ts: a long write transaction anywhere in the cluster
+// holds every live log reader back), then on the same connection build the table's indexes a partition at a time
+// (shadowSchema.ts) and ANALYZE it.
 import type pg from 'pg';
 import { compareCheckpoints, type Checkpoint, type EventStore } from '../../actors/eventStore/types.js';
 import { ensureCheckpointRow, writeCheckpointRow } from '../readModels/checkpointRow.js';
@@ -11,7 +12,7 @@ import { writeAll } from '../readModels/writeBatch.js';
 import { copyInBoundedTransactions, type ChunkCommitted } from './boundedCopy.js';
 import { DEFAULT_MAX_TRANSACTION_MS } from './boundedTransactions.js';
 import { foldLog } from './foldLog.js';
-import { createShadowSchema } from './shadowSchema.js';
+import { buildDeferredIndexes, createShadowSchema } from './shadowSchema.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
 import type { EventFailure, FailureMode } from '../runner/types.js';
 
@@ -70,7 +71,10 @@ export interface RebuildResult {
   /** CPU time of this process (all its threads) while reading and folding: less sensitive to a busy machine. */
   readonly readAndFoldCpuMs: number;
   readonly writeMs: number;
-  /** After the last COPY: statistics (ANALYZE) and the checkpoint. The indexes are built by the COPY itself. */
+  /**
+   * After the last COPY: the index builds and statistics (ANALYZE) still running, and the checkpoint. (A table's
+   * indexes are built right after its own COPY, so those of tables done early overlap `writeMs`.)
+   */
   readonly indexMs: number;
 }
 
@@ -86,7 +90,7 @@ export { createShadowSchema };
 export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResult> => {
   const { store, pool, shadowSchema: schema } = options;
   const pageSize = options.pageSize ?? 5000;
-  await createShadowSchema(pool, schema, options.partitions);
+  const deferredIndexes = await createShadowSchema(pool, schema, options.partitions);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   // Everything up to the head now; the swap applies what is appended meanwhile.
@@ -107,14 +111,17 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   const events = parts.reduce((sum, part) => sum + part.events, 0);
   const folded = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
-  // Each table gets its statistics on its own connection right after its COPY, so they overlap the COPY of others.
+  // Each table gets its indexes and statistics on its own connection right after its COPY, so they overlap the COPY
+  // of others.
   // (Fresh tables have no statistics: without them the planner guesses badly until autovacuum comes by.)
   const maxTransactionMs = options.maxTransactionMs ?? DEFAULT_MAX_TRANSACTION_MS;
   let lastCopy = folded;
   const rows = await writeAll(() => pool.connect(), schema, mergeFoldedRows(parts.map((part) => part.rows)), {
     copy: (client, table, pieces, signal) => copyInBoundedTransactions(client, table, pieces, maxTransactionMs, options.onChunkCommitted, signal),
-    finish: async (client, table) => {
+    finish: async (client, table, signal) => {
       lastCopy = Math.max(lastCopy, performance.now());
+      const indexes = deferredIndexes.get(table);
+      if (indexes !== undefined) await buildDeferredIndexes(client, indexes, signal);
       await client.query(`analyze ${schema}.${table}`);
     },
   });

@@ -55,6 +55,42 @@ describe('a rebuild in short transactions', () => {
     expect(users.at(-1)!.rows).toBe(reference.rows.users);
   });
 
+  it("builds the partitioned tables' indexes after the COPY into the schema a migration creates: same indexes, same constraints, all valid", async () => {
+    await appendAll(db.store, world({ seed: 53, events: 1200, eventsPerUser: 20 }));
+    await settle(db.pool);
+    await rebuild(1);
+    // Every index and constraint of a schema, its name replaced (the live one was created by the migrations).
+    const catalog = async (schema: string) => {
+      const indexes = await db.pool.query<{ table: string; name: string; def: string; valid: boolean }>(
+        `select c.relname as table, i.relname as name, replace(pg_get_indexdef(x.indexrelid), $1::text || '.', 'S.') as def, x.indisvalid as valid
+           from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1::text order by 1, 2`,
+        [schema],
+      );
+      const constraints = await db.pool.query<{ table: string; name: string; def: string; inherited: boolean }>(
+        `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as def, k.conparentid <> 0 as inherited
+           from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1::text order by 1, 2`,
+        [schema],
+      );
+      const attached = await db.pool.query<{ index: string; parent: string }>(
+        `select i.relname as index, p.relname as parent from pg_inherits h join pg_class i on i.oid = h.inhrelid join pg_class p on p.oid = h.inhparent
+          where p.relkind = 'I' and i.relnamespace = $1::text::regnamespace order by 1`,
+        [schema],
+      );
+      return { indexes: indexes.rows, constraints: constraints.rows, attached: attached.rows };
+    };
+    const live = await catalog(db.readModels);
+    const rebuilt = await catalog(shadow());
+    // The migrations' bookkeeping table is the live schema's own (the swap copies it over).
+    const own = (rows: readonly { table: string }[]) => rows.filter((r) => r.table !== 'schema_migrations');
+    expect(live.attached.length).toBeGreaterThan(PARTITIONS * 10);
+    expect(rebuilt.indexes.every((i) => i.valid)).toBe(true);
+    expect(rebuilt.indexes).toEqual(own(live.indexes));
+    expect(rebuilt.constraints).toEqual(own(live.constraints));
+    expect(rebuilt.attached).toEqual(live.attached.filter((a) => !a.parent.startsWith('schema_migrations')));
+  });
+
   it('a live subscription receives events appended during the COPY phase before that phase ends', async () => {
     await appendAll(db.store, world({ seed: 52, events: 1200, eventsPerUser: 20 }));
     await settle(db.pool);
