@@ -1,36 +1,14 @@
 // readAll's omitDataOf (the rebuild's read): the omitted types still come back, in the same order with the same
 // checkpoints, only without data and metadata; the other events come back whole — also through the crypto-shredding
 // wrapper, which opens the personal fields of the events it gets whole and leaves the omitted ones alone.
-import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEncryptedEventStore } from '../../../../actors/eventStore/encrypted/index.js';
-import { createPostgresEventStore } from '../../../../actors/eventStore/postgres/index.js';
-import { START, type EventStore, type NewEvent, type ReadAllOptions, type ReadAllResult } from '../../../../actors/eventStore/types.js';
+import { START, type EventStore, type ReadAllOptions, type ReadAllResult } from '../../../../actors/eventStore/types.js';
 import { createMemoryKeyStore } from '../../../../actors/keys/index.js';
 import { OUTBOX_EVENT_TYPES } from '../../../../actors/outbox/outboxEvents.js';
-import { runMigrations } from '../../../../ops/migrations/runMigrations.js';
-import { eventStoreMigrationSet } from '../../../../ops/migrations/sets.js';
-import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../../support/postgres.js';
-import { settle } from '../../../support/settlePostgres.js';
+import { appendOutboxMix, reply, started, usePostgresStores } from './outboxMixFixture.js';
 
 const OMIT: ReadAllOptions = { omitDataOf: Object.values(OUTBOX_EVENT_TYPES) };
-const at = '2026-01-01T10:00:00.000Z';
-
-const started = (name: string): NewEvent => ({
-  id: randomUUID(),
-  type: 'UserStarted',
-  schemaVersion: 1,
-  data: { telegramId: '1001', firstName: name, username: null, telegramLanguageCode: 'en', at },
-  metadata: { correlationId: 'c-1' },
-});
-const reply = (text: string): NewEvent => ({
-  id: randomUUID(),
-  type: OUTBOX_EVENT_TYPES.telegramCall,
-  schemaVersion: 1,
-  data: { method: 'sendMessage', payload: { chat_id: 1001, text }, chatId: 1001 },
-  metadata: { correlationId: 'c-1' },
-});
-const plain = (n: number): NewEvent => ({ id: randomUUID(), type: 'Tested', schemaVersion: 1, data: { n } });
 
 const readEverything = async (store: EventStore, options?: ReadAllOptions): Promise<ReadAllResult['events'][number][]> => {
   const all: ReadAllResult['events'][number][] = [];
@@ -45,32 +23,12 @@ const readEverything = async (store: EventStore, options?: ReadAllOptions): Prom
 };
 
 describe('readAll omitting the data of some event types (postgres)', () => {
-  let db: TestSchema;
-  const stores: EventStore[] = [];
-
-  beforeEach(async () => {
-    db = await createTestSchema('esom');
-    await runMigrations(db.pool, eventStoreMigrationSet(db.schema));
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((store) => store.close()));
-    await db.drop();
-  });
-
-  const open = (): EventStore => {
-    const store = createPostgresEventStore({ connectionString: TEST_DATABASE_URL, schema: db.schema, listen: false, notify: false });
-    stores.push(store);
-    return store;
-  };
+  const { open, opened, settled } = usePostgresStores('esom');
 
   it('returns every event in the same order with the same checkpoints, the omitted types without data or metadata', async () => {
     const store = open();
-    await store.append('user-1001', 'no_stream', [started('Ann'), reply('hello Ann'), plain(1)]);
-    await store.appendMany([
-      { stream: 'other-1', expected: 'no_stream', events: [plain(2), reply('two')] },
-      { stream: 'other-2', expected: 'no_stream', events: [reply('three'), plain(3)] },
-    ]);
-    await settle(db.pool); // other tests' open transactions hold the visibility bound back
+    await appendOutboxMix(store);
+    await settled(); // other tests' open transactions hold the visibility bound back
     const whole = await readEverything(store);
     const omitting = await readEverything(store, OMIT);
     expect(omitting.map((e) => [e.id, e.type, e.streamName, e.streamVersion, e.checkpoint, e.globalPosition, e.recordedAt.getTime()])).toEqual(
@@ -93,9 +51,9 @@ describe('readAll omitting the data of some event types (postgres)', () => {
   it('through the crypto-shredding wrapper: whole events are opened, omitted ones pass unopened', async () => {
     const store = createEncryptedEventStore({ store: open(), keys: createMemoryKeyStore() });
     await store.append('user-1001', 'no_stream', [started('Ann'), reply('hello Ann')]);
-    await settle(db.pool);
+    await settled();
     // The name is sealed in the log, the reply's payload too.
-    const stored = await readEverything(stores[0]!);
+    const stored = await readEverything(opened()[0]!);
     expect((stored[0]!.data as { firstName: string }).firstName).not.toBe('Ann');
     expect((stored[1]!.data as { payload: unknown }).payload).not.toEqual({ chat_id: 1001, text: 'hello Ann' });
 
