@@ -18,6 +18,7 @@ import { watchProjection, type ProjectionWatch } from './projection.js';
 import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
 import { DEFAULT_SCHEMA as EVENTSTORE_SCHEMA } from '../../../actors/eventStore/postgres/constants.js';
 import { CHECKPOINT_TABLE, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION } from '../../../projections/readModels/names.js';
+import { machineBusySeconds } from './machineCpu.js';
 import { createWorkload, now, type Workload } from './workload.js';
 
 const SECRET = 'bench-pipeline-secret';
@@ -264,17 +265,21 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const commitsBefore = await commits();
         const watchBefore = watch?.transactions() ?? 0;
         const cpuBefore = await cpuAll();
+        const machineBefore = machineBusySeconds();
         child!.resetCensus();
         child!.resetLoop();
         let cpuAfter = Number.NaN;
+        let machineAfter: number | undefined;
         let loop: LoopStats[] = [];
         let projectionMs: MeasuredLevel['projectionMs'];
         const level = await runLevel(target, spec, async (shots) => {
           cpuAfter = await cpuAll();
+          machineAfter = machineBusySeconds();
           loop = await child!.dumpLoop();
           projectionMs = await watch?.measure(shots, spec.drainMs);
         });
         const cpuMsPerUpdate = ((cpuAfter - cpuBefore) * 1000) / level.sent;
+        const machineCpuMsPerUpdate = machineBefore === undefined || machineAfter === undefined ? undefined : ((machineAfter - machineBefore) * 1000) / level.sent;
         if (options.censusDir !== undefined) {
           const counts = await child!.dumpCensus();
           await mkdir(options.censusDir, { recursive: true });
@@ -292,6 +297,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         log(
           `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
+            `${machineCpuMsPerUpdate === undefined ? '' : ` (machine, every process: ${machineCpuMsPerUpdate.toFixed(2)})`}` +
             `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, CPU between ticks p99 ${stats.cpuBetweenTicksP99Ms.toFixed(1)} / max ${stats.cpuBetweenTicksMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
@@ -300,6 +306,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           loadAverage: os.loadavg()[0]!,
           stages,
           cpuMsPerUpdate,
+          ...(machineCpuMsPerUpdate === undefined ? {} : { machineCpuMsPerUpdate }),
           loop,
           ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }),
           ...(projectionMs === undefined ? {} : { projectionMs }),

@@ -13,6 +13,8 @@ export interface MeasuredLevel extends LevelResult {
   readonly postgresCommitsPerUpdate?: number;
   /** CPU time of the system under test's process(es) during the level, per update sent (ms). */
   readonly cpuMsPerUpdate?: number;
+  /** Busy CPU of the whole machine (every process: Postgres, NATS, emulator, generator too) during the level, per update sent (ms). */
+  readonly machineCpuMsPerUpdate?: number;
   /** Each process's event loop during the level (split: the gateway's, then the actors'; split3: then the dispatcher's), from the child itself. */
   readonly loop?: readonly LoopStats[];
   /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */
