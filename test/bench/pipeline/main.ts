@@ -204,13 +204,14 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         });
       }
       log(`${name}: starting…`);
-      if (name === 'split' || name === 'split3') {
+      if (name === 'split' || name === 'split3' || name === 'splitgd') {
         // Actors and dispatcher first (they create nothing the gateway needs, but should be consuming when it opens);
         // the gateway last. Its loop comes first in the level's line, then the others in this order.
         const started: Child[] = [];
         try {
-          for (const roles of name === 'split' ? ['actors,dispatcher'] : ['actors', 'dispatcher']) started.push(await startChild('unthrottled', env, options, roles));
-          started.unshift(await startChild('unthrottled', env, options, 'gateway'));
+          const workerRoles = { split: ['actors,dispatcher'], split3: ['actors', 'dispatcher'], splitgd: ['actors'] }[name];
+          for (const roles of workerRoles) started.push(await startChild('unthrottled', env, options, roles));
+          started.unshift(await startChild('unthrottled', env, options, name === 'splitgd' ? 'gateway,dispatcher' : 'gateway'));
         } catch (error) {
           for (const each of started) await each.stop();
           throw error;
@@ -330,7 +331,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         }
       }
       // Split too: the ack of a gateway in a process of its own under overload (the actors' backlog is not on its loop).
-      if (name === 'unthrottled' || name === 'split' || name === 'split3') for (const rate of higher) levels.push(await measure(fixed(rate)));
+      if (name === 'unthrottled' || name === 'split' || name === 'split3' || name === 'splitgd') for (const rate of higher) levels.push(await measure(fixed(rate)));
       const sustained = ramp.filter((level) => level.sustained);
       targets[name] = { levels, ramp, maxSustained: sustained.at(-1)?.rate ?? 0, users: workload.users(), unmatchedCalls: workload.unmatched() };
       await stats?.end();

@@ -34,7 +34,7 @@ export interface BenchOptions {
 }
 
 const HELP = `npm run bench:pipeline -- [--quick] [--json] [--seconds N] [--step-seconds N] [--ramp-start N] [--ramp-factor F]
-                               [--grace-ms N] [--cooldown-ms N (a user's wait after its reply; default 3500: within the 20/min per-user limit)] [--partitions N] [--targets bare,unthrottled,split,split3,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
+                               [--grace-ms N] [--cooldown-ms N (a user's wait after its reply; default 3500: within the 20/min per-user limit)] [--partitions N] [--targets bare,unthrottled,split,split3,splitgd,shipped] [--cpu-prof DIR (the children's CPU profiles, inspector sampling at 1 ms)] [--no-projection]
                                [--fixed-rates 100,500] [--no-ramp] [--census DIR (per level: Postgres statements, NATS publishes, socket writes of the children)]
                                [--intake-max-loop-delay MS|off (the actors take no new message while the event loop runs later; default off)]
 
@@ -48,6 +48,8 @@ bare fastify route that awaits a JetStream publish (the machine's ingest ceiling
   split        as unthrottled, the gateway in one process and actors + dispatcher in another (fixed levels and ramp)
   split3       as split, with the dispatcher in a third process (woken by NOTIFY, not by the actors' appends in its
                process; its reads and claims not behind the actors' tasks on one event loop); not in the default set
+  splitgd      two processes, the dispatcher beside the gateway instead (gateway + dispatcher | actors): the actors'
+               loop carries only the actors; not in the default set
   shipped      startRoles exactly as shipped, Telegram's 30 messages/s kept (the first fixed level only)`;
 
 const numberFlag = (args: readonly string[], name: string, fallback: number): number => {
@@ -67,7 +69,7 @@ export const parseOptions = (args: readonly string[]): BenchOptions | 'help' => 
   if (args.includes('--help') || args.includes('-h')) return 'help';
   const quick = args.includes('--quick');
   const targets = (stringFlag(args, '--targets') ?? 'bare,unthrottled,split,shipped').split(',').map((name) => name.trim());
-  for (const target of targets) if (!['bare', 'unthrottled', 'split', 'split3', 'shipped'].includes(target)) throw new Error(`unknown target ${target}`);
+  for (const target of targets) if (!['bare', 'unthrottled', 'split', 'split3', 'splitgd', 'shipped'].includes(target)) throw new Error(`unknown target ${target}`);
   return {
     quick,
     json: args.includes('--json'),

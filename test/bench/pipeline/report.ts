@@ -72,6 +72,7 @@ const LABELS: Record<BenchTarget, string> = {
   unthrottled: 'pipeline, dispatcher throttle off',
   split: 'same, gateway | actors+dispatcher processes',
   split3: 'same, gateway | actors | dispatcher processes',
+  splitgd: 'same, gateway+dispatcher | actors processes',
   shipped: 'pipeline as shipped (startRoles, Telegram 30 msg/s)',
 };
 

@@ -25,9 +25,10 @@ import { censusJson, installCensus, resetCensus } from './census.js';
 
 /**
  * What the benchmark measures; `split` runs two children: `unthrottled` with gateway only, and with actors,dispatcher;
- * `split3` three: gateway, actors and dispatcher each in a process of its own.
+ * `split3` three: gateway, actors and dispatcher each in a process of its own; `splitgd` two: gateway,dispatcher and
+ * actors.
  */
-export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'split3' | 'bare';
+export type BenchTarget = 'shipped' | 'unthrottled' | 'split' | 'split3' | 'splitgd' | 'bare';
 export type ServerMessage =
   | { readonly type: 'ready'; readonly url: string }
   | { readonly type: 'failed'; readonly error: string }
