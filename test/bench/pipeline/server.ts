@@ -6,7 +6,8 @@
 // BENCH_ROLES (comma-separated, default gateway,actors,dispatcher) runs a subset, for the split layout.
 // The rest of the configuration comes from the environment, as for `lexbot start`. It tells the parent its URL over
 // IPC and stops, then exits, when the parent sends 'stop'. With BENCH_CPU_PROF_DIR it records a CPU profile (the
-// inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile. With
+// inspector's sampling profiler) from start to 'stop' and writes it there as <target>-<pid>.cpuprofile ('profile-restart'
+// drops what it recorded so far, so the profile covers the load alone, not the start-up). With
 // BENCH_CENSUS=1 it counts statements, NATS publishes and socket writes (census.ts): 'census-reset' starts a
 // count, 'census-dump' answers it over IPC. 'loop-reset' starts a measurement of the event loop (monitorEventLoopDelay
 // at 10 ms resolution: how late a timer ran, i.e. how long the loop was held by tasks in front of it; the CPU time
@@ -112,7 +113,12 @@ const send = (message: ServerMessage): void => {
   process.send?.(message);
 };
 
-const startProfiler = async (): Promise<(() => Promise<void>) | undefined> => {
+interface Profiler {
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const startProfiler = async (): Promise<Profiler | undefined> => {
   const dir = process.env.BENCH_CPU_PROF_DIR;
   if (dir === undefined || dir === '') return undefined;
   const session = new Session();
@@ -120,16 +126,23 @@ const startProfiler = async (): Promise<(() => Promise<void>) | undefined> => {
   await session.post('Profiler.setSamplingInterval', { interval: 1000 });
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  return async () => {
-    const { profile } = await session.post('Profiler.stop');
-    await writeFile(path.join(dir, `${process.env.BENCH_PROFILE_NAME ?? process.env.BENCH_TARGET ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
+  return {
+    async restart() {
+      await session.post('Profiler.stop');
+      await session.post('Profiler.start');
+    },
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(path.join(dir, `${process.env.BENCH_PROFILE_NAME ?? process.env.BENCH_TARGET ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
   };
 };
 
 Promise.all([start(), startProfiler()]).then(
-  ([running, stopProfiler]) => {
+  ([running, profiler]) => {
     process.on('message', (message) => {
+      if (message === 'profile-restart') void profiler?.restart();
       if (message === 'census-reset' && census !== undefined) resetCensus(census);
       if (message === 'census-dump' && census !== undefined) send({ type: 'census', json: censusJson(census) });
       if (message === 'loop-reset') {
@@ -141,7 +154,7 @@ Promise.all([start(), startProfiler()]).then(
       }
       if (message === 'loop-dump') send({ type: 'loop', loop: loopStats() });
       if (message !== 'stop') return;
-      (stopProfiler ?? (async () => undefined))()
+      (profiler?.stop() ?? Promise.resolve())
         .then(() => running.stop())
         .then(
           () => process.exit(0),
