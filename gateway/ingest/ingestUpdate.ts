@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { encodeJson, MAILBOX_HEADERS, partitionOf, type Mailbox } from '../../actors/mailbox/index.js';
 import { routeUpdate } from '../telegram/routeUpdate.js';
-import { sanitizeJson } from '../telegram/sanitize.js';
+import { mayNeedSanitizing, sanitizeJson } from '../telegram/sanitize.js';
 import type { IngestMetrics, IngestOutcome, IngestSource } from './ingestMetrics.js';
 import { traceHeadersFor } from './traceContext.js';
 
@@ -15,6 +15,12 @@ export interface IngestContext {
   readonly source: IngestSource;
   readonly traceparent?: string | undefined;
   readonly tracestate?: string | undefined;
+  /**
+   * The JSON text `update` was parsed from, when the caller has it (the webhook). If it holds nothing sanitizeJson
+   * would change it is published as it came, instead of copying, sanitising and re-encoding the parsed update: the
+   * same JSON value, so the consumer decodes the same update.
+   */
+  readonly rawJson?: string | undefined;
 }
 
 export interface IngestResult {
@@ -36,7 +42,8 @@ export const UPDATE_TYPE_HEADER = 'Lexbot-Update-Type';
 export const createIngest = ({ mailbox, metrics, logger }: IngestDeps): Ingest =>
   async (update, context) => {
     const id = `tg:${update.update_id}`;
-    const clean = sanitizeJson(update) as IncomingUpdate;
+    const asSent = context.rawJson !== undefined && !mayNeedSanitizing(context.rawJson) ? context.rawJson : undefined;
+    const clean = asSent === undefined ? (sanitizeJson(update) as IncomingUpdate) : update;
     const route = routeUpdate(clean);
     if (route.kind === 'none') {
       metrics.updatesDroppedWithoutUser.inc({ update_type: route.type });
@@ -49,7 +56,7 @@ export const createIngest = ({ mailbox, metrics, logger }: IngestDeps): Ingest =
     const result = await mailbox.publish(partition, {
       id,
       userKey,
-      payload: encodeJson(clean),
+      payload: asSent === undefined ? encodeJson(clean) : Buffer.from(asSent, 'utf8'),
       headers: { ...trace, [MAILBOX_HEADERS.correlationId]: id, [UPDATE_TYPE_HEADER]: route.type },
     });
     const outcome: IngestOutcome = result.duplicate ? 'duplicate' : 'accepted';

@@ -18,3 +18,11 @@ export const sanitizeJson = (value: unknown): unknown => {
   }
   return value;
 };
+
+// In JSON text NUL can only arrive as the escape \u0000 (a raw control character is not valid JSON) and a lone
+// surrogate only as an escape \uD800–\uDFFF (decoded UTF-8 never yields one). Text without either parses to a value
+// sanitizeJson returns unchanged. Surrogate pairs (emoji sent escaped) match too: those take the careful path.
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/** False only when JSON.parse(json) is sure to hold nothing sanitizeJson would change, so `json` is storable as is. */
+export const mayNeedSanitizing = (json: string): boolean => UNSTORABLE_ESCAPE.test(json);

@@ -44,3 +44,18 @@ describe('trace context', () => {
     expect(next.tracestate).toBe('vendor=1');
   });
 });
+
+describe('trace ids', () => {
+  it('are valid and distinct across many updates (several refills of the random pool)', () => {
+    const traces = new Set<string>();
+    const spans = new Set<string>();
+    for (let i = 0; i < 2000; i += 1) {
+      const parsed = parseTraceparent(traceHeadersFor({}).traceparent);
+      expect(parsed).toBeDefined();
+      traces.add(parsed!.traceId);
+      spans.add(parsed!.spanId);
+    }
+    expect(traces.size).toBe(2000);
+    expect(spans.size).toBe(2000);
+  });
+});

@@ -131,6 +131,26 @@ describe('POST /webhook/telegram', () => {
       expect(stored.message.from.first_name).toBe('\uFFFDA');
     });
 
+    it('stores a body that needs no sanitising byte for byte as it was sent (whitespace, key order, \\u escapes)', async () => {
+      const raw =
+        '{ "message": {"message_id": 1, "date": 1, "chat": {"id": 67, "type": "private"}, "from": {"id": 67, "is_bot": false, "first_name": "\\u041e\\u043b\\u044c\\u0433\\u0430"}, "text": "привет \\"x\\""},\n  "update_id": 6007 }';
+      const response = await post(fixture, undefined, { raw, contentType: 'application/json; charset=utf-8' });
+      expect(response.json()).toEqual({ ok: true, outcome: 'accepted' });
+      const stored = (await fixture.lastMessageFor(67))!;
+      expect(Buffer.from(stored.data).toString('utf8')).toBe(raw);
+      expect(decodeJson(stored.data)).toEqual(JSON.parse(raw));
+      expect(stored.header.get(MAILBOX_HEADERS.userKey)).toBe('user:67');
+    });
+
+    it('times every answer from the request’s arrival in lexbot_webhook_ack_seconds, by outcome', async () => {
+      await post(fixture, textUpdate(6008, 68, 'x'));
+      await post(fixture, textUpdate(6009, 69, 'x'), { secret: 'wrong' });
+      expect(await metricLine(fixture, 'lexbot_webhook_ack_seconds_count{outcome="accepted"}')).toBe('lexbot_webhook_ack_seconds_count{outcome="accepted"} 1');
+      expect(await metricLine(fixture, 'lexbot_webhook_ack_seconds_count{outcome="rejected"}')).toBe('lexbot_webhook_ack_seconds_count{outcome="rejected"} 1');
+      const sum = await metricLine(fixture, 'lexbot_webhook_ack_seconds_sum{outcome="accepted"}');
+      expect(Number(sum?.split(' ')[1])).toBeGreaterThan(0);
+    });
+
     it('serves /health, /ready with each dependency, and /metrics', async () => {
       expect((await fixture.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       const ready = await fixture.app.inject({ method: 'GET', url: '/ready' });
