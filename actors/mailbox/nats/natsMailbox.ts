@@ -6,6 +6,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { assertPartition, MailboxError, mailboxUnavailable } from '../errors.js';
 import { DEFAULTS, MAILBOX_HEADERS, type Mailbox, type MailboxSubscription } from '../types.js';
+import { createAckBatcher } from './ackBatcher.js';
 import { ensureStreams } from './ensureStreams.js';
 import { createNatsDeadLetters } from './natsDeadLetters.js';
 import { toNatsHeaders } from './natsHeaders.js';
@@ -39,6 +40,7 @@ export const createNatsMailbox = async (options: NatsMailboxOptions): Promise<Ma
   });
   const subscriptions = new Set<MailboxSubscription>();
   const deadLetters = createNatsDeadLetters(js, jsm, names, partitions);
+  const acks = createAckBatcher();
 
   return {
     partitions,
@@ -63,7 +65,7 @@ export const createNatsMailbox = async (options: NatsMailboxOptions): Promise<Ma
 
     async consume(selected, consumeOptions = {}) {
       for (const partition of selected) assertPartition(partition, partitions);
-      const subscription = await consumeNatsPartitions({ js, jsm, names, partitions: selected, options: consumeOptions });
+      const subscription = await consumeNatsPartitions({ js, jsm, names, partitions: selected, options: consumeOptions, acks });
       subscriptions.add(subscription);
       return subscription;
     },

@@ -6,7 +6,8 @@ import { AckPolicy, DeliverPolicy, JetStreamApiError, type ConsumerMessages, typ
 import { nanos } from '@nats-io/transport-node';
 import { createDeliveryQueue } from '../deliveryQueue.js';
 import { DEFAULTS, MAILBOX_HEADERS, type ConsumeOptions, type MailboxDelivery, type MailboxSubscription } from '../types.js';
-import { fromNatsHeaders, toNatsHeaders } from './natsHeaders.js';
+import type { AckBatcher } from './ackBatcher.js';
+import { fromNatsHeaders, readNatsHeaders, toNatsHeaders } from './natsHeaders.js';
 import { DLQ_HEADERS, type NatsNames } from './names.js';
 
 interface ConsumeArgs {
@@ -15,6 +16,8 @@ interface ConsumeArgs {
   readonly names: NatsNames;
   readonly partitions: readonly number[];
   readonly options: ConsumeOptions;
+  /** Shared by every subscription of the connection, so acks of all partitions go out together. */
+  readonly acks: AckBatcher;
 }
 
 const ensureConsumer = async (jsm: JetStreamManager, names: NatsNames, partition: number, options: Required<ConsumeOptions>): Promise<void> => {
@@ -34,7 +37,7 @@ const ensureConsumer = async (jsm: JetStreamManager, names: NatsNames, partition
   }
 };
 
-export const consumeNatsPartitions = async ({ js, jsm, names, partitions, options }: ConsumeArgs): Promise<MailboxSubscription> => {
+export const consumeNatsPartitions = async ({ js, jsm, names, partitions, options, acks }: ConsumeArgs): Promise<MailboxSubscription> => {
   const resolved: Required<ConsumeOptions> = {
     maxAckPending: options.maxAckPending ?? DEFAULTS.maxAckPending,
     ackWaitMs: options.ackWaitMs ?? DEFAULTS.ackWaitMs,
@@ -63,31 +66,34 @@ export const consumeNatsPartitions = async ({ js, jsm, names, partitions, option
     counters.deadLettered += 1;
   };
 
-  const toDelivery = (msg: JsMsg, partition: number): MailboxDelivery => ({
-    id: msg.headers?.has('Nats-Msg-Id') ? msg.headers.get('Nats-Msg-Id') : `seq:${msg.seq}`,
-    userKey: msg.headers?.has(MAILBOX_HEADERS.userKey) ? msg.headers.get(MAILBOX_HEADERS.userKey) : '',
-    partition,
-    seq: msg.seq,
-    payload: msg.data,
-    headers: fromNatsHeaders(msg.headers),
-    redeliveryCount: msg.info.deliveryCount - 1,
-    publishedAt: Number(msg.timestampNanos / 1_000_000n),
-    async ack() {
-      msg.ack();
-    },
-    async nak(delayMs = 0, error = 'nak') {
-      if (msg.info.deliveryCount >= resolved.maxDeliver) await deadLetter(msg, partition, error);
-      else msg.nak(delayMs);
-    },
-    async term(reason) {
-      await deadLetter(msg, partition, reason);
-    },
-  });
+  const toDelivery = (msg: JsMsg, partition: number, deliveryCount: number): MailboxDelivery => {
+    const { msgId, userKey, headers } = readNatsHeaders(msg.headers);
+    return {
+      id: msgId ?? `seq:${msg.seq}`,
+      userKey,
+      partition,
+      seq: msg.seq,
+      payload: msg.data,
+      headers,
+      redeliveryCount: deliveryCount - 1,
+      // From the parsed delivery info: msg.timestampNanos would parse the reply subject again, into a BigInt.
+      publishedAt: Math.floor(msg.info.timestampNanos / 1_000_000),
+      ack: () => acks.ack(msg),
+      async nak(delayMs = 0, error = 'nak') {
+        if (deliveryCount >= resolved.maxDeliver) await deadLetter(msg, partition, error);
+        else msg.nak(delayMs);
+      },
+      async term(reason) {
+        await deadLetter(msg, partition, reason);
+      },
+    };
+  };
 
   const pipe = async (messages: ConsumerMessages, partition: number): Promise<void> => {
     for await (const msg of messages) {
       counters.lastError = undefined;
-      if (msg.info.deliveryCount > resolved.maxDeliver) {
+      const { deliveryCount } = msg.info;
+      if (deliveryCount > resolved.maxDeliver) {
         // Delivered maxDeliver times without an ack or a nak (ack wait expired, or the consumer died holding it).
         await deadLetter(msg, partition, `not acknowledged after ${resolved.maxDeliver} deliveries`).catch((error: unknown) => {
           counters.lastError = `dead-lettering seq ${msg.seq} failed: ${String(error)}`;
@@ -96,7 +102,7 @@ export const consumeNatsPartitions = async ({ js, jsm, names, partitions, option
         continue;
       }
       counters.delivered += 1;
-      queue.push(toDelivery(msg, partition));
+      queue.push(toDelivery(msg, partition, deliveryCount));
     }
   };
 

@@ -1,6 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { describe, expect, it } from 'vitest';
-import { createNatsMailbox, encodeJson, natsNames } from '../../../actors/mailbox/index.js';
+import { createNatsMailbox, encodeJson, natsNames, type MailboxDelivery, type MailboxSubscription } from '../../../actors/mailbox/index.js';
 import { createTestNats } from '../../support/nats.js';
 import { mailboxContract } from './contract.js';
 
@@ -37,6 +37,37 @@ describe('NATS mailbox', () => {
       await nats.connection.close();
       await expect(mailbox.publish(0, { id: 'tg:1', userKey: 'user:1', payload: encodeJson({}) })).rejects.toMatchObject({ code: 'mailbox_unavailable' });
       await expect(mailbox.probe()).rejects.toMatchObject({ code: 'mailbox_unavailable' });
+    } finally {
+      await nats.cleanup();
+    }
+  });
+
+  it('stores every ack given in one turn by several subscriptions (they leave together, after the turn)', async () => {
+    const nats = await createTestNats();
+    try {
+      const mailbox = await createNatsMailbox({ connection: nats.connection, prefix: nats.prefix, partitions: 4 });
+      for (let i = 0; i < 12; i += 1) await mailbox.publish(i % 4, { id: `tg:${i}`, userKey: `user:${i}`, payload: encodeJson({ i }) });
+      const take = async (subscription: MailboxSubscription, count: number): Promise<MailboxDelivery[]> => {
+        const taken: MailboxDelivery[] = [];
+        for await (const delivery of subscription) if (taken.push(delivery) === count) break;
+        return taken;
+      };
+      const [low, high] = await Promise.all([mailbox.consume([0, 1]), mailbox.consume([2, 3])]);
+      const deliveries = [...(await take(low!, 6)), ...(await take(high!, 6))];
+      await Promise.all(deliveries.map((delivery) => delivery.ack()));
+      await nats.connection.flush();
+      const jsm = await jetstreamManager(nats.connection);
+      const names = natsNames(nats.prefix);
+      // The server applies acks after answering the flush: wait for them instead of racing it.
+      const pending = async (): Promise<number[]> =>
+        Promise.all([0, 1, 2, 3].map(async (partition) => (await jsm.consumers.info(names.mailboxStream, names.consumer(partition))).num_ack_pending));
+      while ((await pending()).some((count) => count > 0)) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const partition of [0, 1, 2, 3]) {
+        const info = await jsm.consumers.info(names.mailboxStream, names.consumer(partition));
+        expect(info.ack_floor.consumer_seq).toBe(3);
+        expect(info.num_redelivered).toBe(0);
+      }
+      await mailbox.close();
     } finally {
       await nats.cleanup();
     }
