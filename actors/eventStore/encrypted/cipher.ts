@@ -25,8 +25,8 @@ const nonce = (): Buffer => {
     offset = 0;
   }
   offset += NONCE_BYTES;
-  // A copy: the pool is replaced, never reused, but callers may keep the nonce.
-  return Buffer.from(pool.subarray(offset - NONCE_BYTES, offset));
+  // A view, not a copy: the pool is replaced when used up, never written again, and seal() only reads the nonce.
+  return pool.subarray(offset - NONCE_BYTES, offset);
 };
 
 export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(MARKER);
@@ -35,8 +35,10 @@ export const seal = (key: Buffer, plain: string, associated: string): string => 
   const iv = nonce();
   const cipher = createCipheriv('aes-256-gcm', keyObject(key), iv);
   cipher.setAAD(Buffer.from(associated, 'utf8'));
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return MARKER + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  // One concat, of known length (GCM's final() yields no bytes, but it is kept in, not assumed away).
+  const body = cipher.update(plain, 'utf8');
+  const rest = cipher.final();
+  return MARKER + Buffer.concat([iv, cipher.getAuthTag(), body, rest], NONCE_BYTES + TAG_BYTES + body.length + rest.length).toString('base64');
 };
 
 /** The plain text, or null when the key does not open it (wrong key, wrong owner or field, tampered). */
