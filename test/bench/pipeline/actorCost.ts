@@ -6,7 +6,9 @@
 //   node dist/test/bench/pipeline/actorCost.js [--users 400] [--rounds 5] [--concurrency 64] [--store postgres|memory]
 //
 // Prints process.cpuUsage (user and system ms) per update for new users (their first /start) and returning users,
+// the garbage collector's pauses per update (PerformanceObserver 'gc': all pauses, and the scavenges among them)
 // and the Postgres statements per update (census.ts). Run it on the same machine state when comparing two builds.
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createEncryptedEventStore } from '../../../actors/eventStore/encrypted/index.js';
@@ -34,8 +36,13 @@ const { values: flags } = parseArgs({
     store: { type: 'string', default: 'postgres' },
     // With --concurrency 1: CPU spent inside each store method, from call to settlement (nothing else runs then).
     phases: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (flags.help) {
+  console.log('node dist/test/bench/pipeline/actorCost.js [--users 400] [--rounds 5] [--concurrency 64] [--store postgres|memory] [--phases]');
+  process.exit(0);
+}
 const USERS = Number(flags.users);
 const ROUNDS = Number(flags.rounds);
 const CONCURRENCY = Number(flags.concurrency);
@@ -88,6 +95,16 @@ const openStore = async (): Promise<{ store: EventStore; close(): Promise<void> 
   };
 };
 
+// Pause time as the 'gc' entries report it (main-thread pauses; concurrent marking on helper threads is not in it).
+const gc = { ms: 0, scavengeMs: 0, count: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.ms += entry.duration;
+    gc.count += 1;
+    if ((entry as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) gc.scavengeMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+
 const phaseCpu = new Map<string, number>();
 const timed = (store: EventStore): EventStore => {
   if (!flags.phases) return store;
@@ -130,6 +147,9 @@ const main = async (): Promise<void> => {
   });
   const run = async (label: string, messages: readonly [string, UserActorMessage][]): Promise<void> => {
     resetCensus(census);
+    // Entries of GCs before this phase arrive asynchronously: let them land before counting from zero.
+    await new Promise((resolve) => setImmediate(resolve));
+    Object.assign(gc, { ms: 0, scavengeMs: 0, count: 0 });
     const cpu = process.cpuUsage();
     const started = performance.now();
     let next = 0;
@@ -142,11 +162,13 @@ const main = async (): Promise<void> => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const used = process.cpuUsage(cpu);
+    await new Promise((resolve) => setImmediate(resolve));
     const n = messages.length;
     const statements = [...census.statements.values()].reduce((a, b) => a + b, 0);
     console.log(
       `${label.padEnd(22)} ${String(n).padStart(6)} updates  user ${(used.user / 1000 / n).toFixed(3)} ms  system ${(used.system / 1000 / n).toFixed(3)} ms  ` +
-        `total ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update  statements ${(statements / n).toFixed(2)}/update  ${((n / (performance.now() - started)) * 1000).toFixed(0)}/s`,
+        `total ${((used.user + used.system) / 1000 / n).toFixed(3)} ms/update  statements ${(statements / n).toFixed(2)}/update  ${((n / (performance.now() - started)) * 1000).toFixed(0)}/s  ` +
+        `gc ${((gc.ms * 1000) / n).toFixed(1)} us/update (scavenges ${((gc.scavengeMs * 1000) / n).toFixed(1)}, ${gc.count} pauses)`,
     );
     if (process.env.ACTOR_COST_CENSUS === '1') console.log(censusJson(census, n));
     if (flags.phases) {
