@@ -31,9 +31,20 @@ const invoke = <C extends Context>(middleware: MaybeArray<Middleware<C>>, ctx: C
   return typeof one === 'function' ? one(ctx, next) : one.middleware()(ctx, next);
 };
 
+/**
+ * Where a walk goes on when a nested list is done: the step after it in the list that holds it, and so on outwards.
+ * A nested composer entered this way costs this one small object, where running it as middleware made a `next`
+ * closure, two promises and a microtask for every list an update passed through (one per feature, a dozen).
+ */
+interface Resume<C extends Context> {
+  readonly list: HandlerComposer<C>;
+  readonly at: number;
+  readonly outer: Resume<C> | null;
+}
+
 export class HandlerComposer<C extends Context> extends Composer<C> {
   private readonly steps: Step<C>[];
-  private readonly run: MiddlewareFn<C> = (ctx, next) => this.runFrom(0, ctx, next);
+  private readonly run: MiddlewareFn<C> = (ctx, next) => HandlerComposer.walk(this, 0, null, ctx, next);
 
   constructor(...middleware: Middleware<C>[]) {
     super();
@@ -72,39 +83,66 @@ export class HandlerComposer<C extends Context> extends Composer<C> {
     });
   }
 
-  /** Runs the steps from `index` on; the outer `next` after the last. Never throws: failures are rejections. */
-  private runFrom(index: number, ctx: C, next: NextFunction): MaybePromise<unknown> {
-    const steps = this.steps;
-    for (let at = index; at < steps.length; at += 1) {
-      const step = steps[at]!;
-      if (step.predicate === undefined) return this.runStep(at, step.taken, ctx, next);
-      let verdict: MaybePromise<boolean>;
-      try {
-        verdict = step.predicate(ctx);
-      } catch (error) {
-        return Promise.reject(error);
+  /**
+   * Runs `list`'s steps from `index` on, then where `resume` says, then the outer `next`. A step that is itself a
+   * HandlerComposer (a feature's list, a filter's handlers) is entered in the same loop; anything else runs as
+   * middleware with a `next` that goes on from the step after it. Never throws: failures are rejections.
+   */
+  private static walk<C extends Context>(list: HandlerComposer<C>, index: number, resume: Resume<C> | null, ctx: C, next: NextFunction): MaybePromise<unknown> {
+    let at = index;
+    for (;;) {
+      const steps = list.steps;
+      if (at >= steps.length) {
+        if (resume === null) {
+          try {
+            return next();
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        }
+        ({ list, at, outer: resume } = resume);
+        continue;
       }
-      if (isPromise(verdict)) return verdict.then((yes) => this.runChosen(at, yes ? step.taken : step.otherwise, ctx, next));
-      const chosen = verdict ? step.taken : step.otherwise;
-      if (chosen !== undefined) return this.runStep(at, chosen, ctx, next);
-    }
-    try {
-      return next();
-    } catch (error) {
-      return Promise.reject(error);
+      const step = steps[at]!;
+      let chosen: MaybeArray<Middleware<C>> | undefined = step.taken;
+      if (step.predicate !== undefined) {
+        let verdict: MaybePromise<boolean>;
+        try {
+          verdict = step.predicate(ctx);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        if (isPromise(verdict)) {
+          const from = list;
+          const after = resume;
+          return verdict.then((yes) => HandlerComposer.take(from, at, after, yes ? step.taken : step.otherwise, ctx, next));
+        }
+        chosen = verdict ? step.taken : step.otherwise;
+        if (chosen === undefined) {
+          at += 1;
+          continue;
+        }
+      }
+      if (!(chosen instanceof HandlerComposer)) return HandlerComposer.runStep(list, at, resume, chosen, ctx, next);
+      resume = { list, at: at + 1, outer: resume };
+      list = chosen;
+      at = 0;
     }
   }
 
-  private runChosen(at: number, chosen: MaybeArray<Middleware<C>> | undefined, ctx: C, next: NextFunction): MaybePromise<unknown> {
-    return chosen === undefined ? this.runFrom(at + 1, ctx, next) : this.runStep(at, chosen, ctx, next);
+  /** Goes on after an async predicate's verdict: the chosen middleware, or the next step when there is none. */
+  private static take<C extends Context>(list: HandlerComposer<C>, at: number, resume: Resume<C> | null, chosen: MaybeArray<Middleware<C>> | undefined, ctx: C, next: NextFunction): MaybePromise<unknown> {
+    if (chosen === undefined) return HandlerComposer.walk(list, at + 1, resume, ctx, next);
+    if (chosen instanceof HandlerComposer) return HandlerComposer.walk(chosen, 0, { list, at: at + 1, outer: resume }, ctx, next);
+    return HandlerComposer.runStep(list, at, resume, chosen, ctx, next);
   }
 
-  private runStep(at: number, middleware: MaybeArray<Middleware<C>>, ctx: C, next: NextFunction): MaybePromise<unknown> {
+  private static runStep<C extends Context>(list: HandlerComposer<C>, at: number, resume: Resume<C> | null, middleware: MaybeArray<Middleware<C>>, ctx: C, next: NextFunction): MaybePromise<unknown> {
     let called = false;
     const rest: NextFunction = () => {
       if (called) return Promise.reject(new Error('`next` already called before!'));
       called = true;
-      return Promise.resolve(this.runFrom(at + 1, ctx, next)).then(() => undefined);
+      return Promise.resolve(HandlerComposer.walk(list, at + 1, resume, ctx, next)).then(() => undefined);
     };
     try {
       return invoke(middleware, ctx, rest);
