@@ -4,6 +4,7 @@ export type * from './types.js';
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type DispatcherStatus } from './dispatcher.js';
 export { createDispatcherMetrics, noDispatcherMetrics, type DispatcherMetrics, type DispatcherMetricsOptions } from './metrics.js';
 export { createTelegramApi, createTelegramCaller, telegramCallerFromApi, type TelegramCallerOptions } from './telegramCaller.js';
+export { createUndiciFetch, type BotApiFetch, type UndiciFetch, type UndiciFetchOptions } from './undiciFetch.js';
 export { classifyFailure, type Failure } from './classifyFailure.js';
 export { createMemoryDispatcherState, type MemoryDispatcherState } from './state/memoryDispatcherState.js';
 export { createPostgresDispatcherState, type PostgresDispatcherStateOptions } from './state/postgresDispatcherState.js';

@@ -9,6 +9,7 @@ import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-th
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, type Transformer } from 'grammy';
 import type { TelegramCaller } from './types.js';
+import type { BotApiFetch } from './undiciFetch.js';
 
 export interface TelegramCallerOptions {
   readonly token: string;
@@ -26,12 +27,18 @@ export interface TelegramCallerOptions {
   readonly timeoutSeconds?: number;
   /** Transformers that see every HTTP request as it leaves (each retry too), e.g. for tracing; innermost. */
   readonly inner?: readonly Transformer[];
+  /** The HTTP client (createUndiciFetch's fetch; its owner closes it); default grammY's node-fetch. */
+  readonly fetch?: BotApiFetch;
 }
 
 type RawCall = (payload: Readonly<Record<string, unknown>>, signal?: AbortSignal) => Promise<unknown>;
 
 export const createTelegramApi = (options: TelegramCallerOptions): Api => {
-  const api = new Api(options.token, { apiRoot: options.apiRoot.replace(/\/+$/, ''), timeoutSeconds: options.timeoutSeconds ?? 30 });
+  const api = new Api(options.token, {
+    apiRoot: options.apiRoot.replace(/\/+$/, ''),
+    timeoutSeconds: options.timeoutSeconds ?? 30,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   for (const transformer of options.inner ?? []) api.config.use(transformer);
   api.config.use(autoRetry({ maxDelaySeconds: options.maxRetryAfterSeconds ?? 3600, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
   if (typeof options.throttle === 'function') api.config.use(options.throttle);

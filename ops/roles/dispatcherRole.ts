@@ -10,6 +10,7 @@ import {
   createPostgresDispatcherState,
   createPostgresLease,
   createTelegramCaller,
+  createUndiciFetch,
 } from '../../gateway/dispatcher/index.js';
 import { createBroadcastPart } from './broadcastPart.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -32,11 +33,15 @@ export const startDispatcherRole = async (infra: Infrastructure, telegram: Teleg
   const [store, mailbox, pool] = await Promise.all([infra.eventStore(), infra.mailbox(), infra.database()]);
   // Telegram's limits are per bot: every client of this process shares one throttler.
   const throttle = tuning.telegramThrottle === false ? false : apiThrottler();
+  // And one HTTP client (keep-alive pool, gateway/dispatcher/undiciFetch.ts), closed after the role stopped: closers
+  // run in reverse order of registration.
+  const http = createUndiciFetch();
+  infra.onClose(() => http.close());
   const role = createDispatcherRole({
     store,
     mailbox,
-    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, throttle }),
-    alsoRun: [await createBroadcastPart(infra, telegram, throttle)],
+    telegram: createTelegramCaller({ token: telegram.token, apiRoot: telegram.apiRoot, throttle, fetch: http.fetch }),
+    alsoRun: [await createBroadcastPart(infra, telegram, throttle, http.fetch)],
     state: createPostgresDispatcherState({ pool }),
     timers: createPostgresTimerStore({ pool }),
     lease: createPostgresLease({ connectionString: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'dispatcher lease check failed') }),

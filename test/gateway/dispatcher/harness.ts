@@ -16,6 +16,7 @@ import {
   createDispatcherMetrics,
   createPostgresDispatcherState,
   createTelegramCaller,
+  createUndiciFetch,
   type Dispatcher,
   type DispatcherMetrics,
   type DispatcherOptions,
@@ -111,6 +112,8 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const state = createPostgresDispatcherState({ pool: db.pool, schema: dispatcherSchema });
   const running: Dispatcher[] = [];
+  // The HTTP client `lexbot start` gives the dispatcher, so these tests go through it too.
+  const http = createUndiciFetch();
 
   return {
     store,
@@ -131,7 +134,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
         timers,
         logger,
         metrics,
-        telegram: createTelegramCaller({ ...bot, throttle: throttle ?? FAST_THROTTLE, ...(inner === undefined ? {} : { inner }) }),
+        telegram: createTelegramCaller({ ...bot, fetch: http.fetch, throttle: throttle ?? FAST_THROTTLE, ...(inner === undefined ? {} : { inner }) }),
         backoff: FAST_BACKOFF,
         batchSize: 50,
         ...rest,
@@ -179,6 +182,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     },
     async cleanup() {
       for (const dispatcher of running) await dispatcher.stop();
+      await http.close();
       await stub.close();
       await emulator?.close();
       await mailbox.close();
