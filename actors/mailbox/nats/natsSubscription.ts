@@ -20,6 +20,8 @@ interface ConsumeArgs {
   readonly acks: AckBatcher;
 }
 
+// Consumer state stays on file: mem_storage would save the server a state write per message but loses the ack floor
+// on a restart (NOTES.md).
 const ensureConsumer = async (jsm: JetStreamManager, names: NatsNames, partition: number, options: Required<ConsumeOptions>): Promise<void> => {
   const tunable = { max_ack_pending: options.maxAckPending, ack_wait: nanos(options.ackWaitMs), max_deliver: -1 };
   try {
