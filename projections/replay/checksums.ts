@@ -12,14 +12,19 @@ export type Checksums = Record<ReadModelTable, TableChecksum>;
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
+/**
+ * The checksum query of one relation holding `table`'s rows (the table itself or one of its partitions), with
+ * `extra` select-list items after `rows` and `md5` (they may not refer to the rows).
+ */
+export const checksumSql = (relation: string, table: ReadModelTable, extra = ''): string => {
+  const order = PRIMARY_KEYS[table].map((c) => `t.${c}`).join(', ');
+  return `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by ${order}), '')) as md5${extra} from ${relation} t`;
+};
+
 export const tableChecksums = async (db: Queryable, schema: string): Promise<Checksums> => {
   const entries = [];
   for (const table of READ_MODEL_TABLES) {
-    const order = PRIMARY_KEYS[table].map((c) => `t.${c}`).join(', ');
-    const result = await db.query<{ rows: number; md5: string }>(
-      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by ${order}), '')) as md5 from ${schema}.${table} t`,
-    );
-    const row = result.rows[0]!;
+    const row = (await db.query<{ rows: number; md5: string }>(checksumSql(`${schema}.${table}`, table))).rows[0]!;
     entries.push([table, { rows: row.rows, md5: row.md5 }] as const);
   }
   return Object.fromEntries(entries) as Checksums;

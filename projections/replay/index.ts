@@ -16,5 +16,6 @@ export { DEFAULT_MAX_TRANSACTION_MS } from './boundedTransactions.js';
 export type { ChunkCommitted } from './boundedCopy.js';
 export { foldLog, type FoldLogOptions, type FoldOutcome } from './foldLog.js';
 export { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
-export { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
+export { swapIn, type SwapResult } from './swap.js';
+export { verifyAgainstLive, type VerifyOptions, type VerifyPart, type VerifyResult } from './verify.js';
 export { tableChecksums, compareChecksums, type Checksums, type TableChecksum, type TableDifference } from './checksums.js';

@@ -50,6 +50,8 @@ export interface RebuildOptions {
   readonly shadowSchema: string;
   readonly partitions: number;
   readonly projection: string;
+  /** The last event to fold (inclusive); default the head as the rebuild starts (--verify: the live checkpoint). */
+  readonly upTo?: Checkpoint;
   readonly failureMode: FailureMode;
   readonly deadLetters: DeadLetterStore | null;
   readonly pageSize?: number;
@@ -93,8 +95,8 @@ export const rebuildInto = async (options: RebuildOptions): Promise<RebuildResul
   const deferredIndexes = await createShadowSchema(pool, schema, options.partitions);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  // Everything up to the head now; the swap applies what is appended meanwhile.
-  const checkpoint = await store.headCheckpoint();
+  // Everything up to the head now (unless told otherwise); the swap applies what is appended meanwhile.
+  const checkpoint = options.upTo ?? (await store.headCheckpoint());
   const parts = await (options.fold ?? foldInThread(store))({
     upTo: checkpoint,
     pageSize,

@@ -1,6 +1,7 @@
 // `lexbot ops replay` without the CLI: rebuild the read models from the log into a shadow schema while the live
 // ones keep serving, then swap them in, or verify them against the live ones.
 import type pg from 'pg';
+import { readCheckpointRow } from '../readModels/checkpointRow.js';
 import type { EventStore } from '../../actors/eventStore/types.js';
 import { DEFAULT_PARTITIONS, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION, validateReadModelSchema } from '../readModels/names.js';
 import type { DeadLetterStore } from '../runner/deadLetters.js';
@@ -8,7 +9,8 @@ import type { FailureMode } from '../runner/types.js';
 import { rebuildInto, type FoldRunner, type RebuildOptions, type RebuildResult } from './rebuild.js';
 import { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 import { dropSchemaInSteps } from './shadowSchema.js';
-import { swapIn, verifyAgainstLive, type SwapResult, type VerifyResult } from './swap.js';
+import { swapIn, type SwapResult } from './swap.js';
+import { verifyAgainstLive, type VerifyResult } from './verify.js';
 
 export interface ReplayOptions {
   readonly store: EventStore;
@@ -60,10 +62,14 @@ export const replayReadModels = async (options: ReplayOptions): Promise<ReplayRe
     deadLetters,
     ...(options.maxTransactionMs === undefined ? {} : { maxTransactionMs: options.maxTransactionMs }),
   };
+  // --verify compares at the live checkpoint, which only moves forward: rebuilt up to it, the shadow can follow the
+  // live tables there and never needs events the live projector has not applied yet (verify.ts).
+  const upTo = options.verify === true ? await readCheckpointRow(options.pool, live, READ_MODELS_PROJECTION) : undefined;
   const rebuild = await rebuildInto({
     ...common,
     shadowSchema: shadow,
     partitions,
+    ...(upTo === undefined ? {} : { upTo }),
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.fold === undefined ? {} : { fold: options.fold }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
