@@ -44,7 +44,9 @@ export const createUndiciFetch = (options: UndiciFetchOptions = {}): UndiciFetch
     let pool = pools.get(origin);
     if (pool === undefined) {
       if (closed) throw new Error('the Bot API HTTP client is closed');
-      pool = new Pool(origin, { connections, pipelining: 1 });
+      // An idle connection is kept 30 s (undici's default is 4 s; grammY's http.Agent kept it until the server closed
+      // it), so a quiet bot's next reply does not pay a new TCP and TLS handshake; a server's Keep-Alive hint wins.
+      pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
       pools.set(origin, pool);
     }
     return pool;
