@@ -92,18 +92,44 @@ const rememberConstantTranslations = (i18n: I18n<BotContext>): void => {
     warned = true;
     handleWarning.call(fluent, warning);
   };
+  // The commonest ask — one locale, no variables (a button label) — is looked up by locale, then path, without
+  // building a key string on every call; the rest by rememberedKey.
+  const plain = new Map<string, Map<string, string>>();
+  let remembered = 0;
+  const formatted = (locales: string | string[], path: string, context: object | undefined, remember: (text: string) => void): string => {
+    warned = false;
+    const text = translate(locales, path, context);
+    // Bounded: keys come from the code and numbers from counts, but never trust that to hold.
+    if (!warned && remembered < 4096) {
+      remember(text);
+      remembered += 1;
+    }
+    return text;
+  };
   // An own property: Fluent's withLocale() (the middleware's ctx.t) and I18n.translate() both look it up on the instance.
   fluent.translate = (locales, path, context) => {
+    if (typeof locales === 'string' && hasNoVariables(context)) {
+      let paths = plain.get(locales);
+      const known = paths?.get(path);
+      if (known !== undefined) return known;
+      return formatted(locales, path, context, (text) => {
+        if (paths === undefined) plain.set(locales, (paths = new Map()));
+        paths.set(path, text);
+      });
+    }
     const key = rememberedKey(locales, path, context);
     if (key === null) return translate(locales, path, context);
     const known = texts.get(key);
     if (known !== undefined) return known;
-    warned = false;
-    const text = translate(locales, path, context);
-    // Bounded: keys come from the code and numbers from counts, but never trust that to hold.
-    if (!warned && texts.size < 4096) texts.set(key, text);
-    return text;
+    return formatted(locales, path, context, (text) => texts.set(key, text));
   };
+};
+
+/** No variables at all, own or inherited (an object with any goes the general way, rememberedKey). */
+const hasNoVariables = (context: object | undefined): boolean => {
+  if (context === undefined) return true;
+  for (const _ in context) return false;
+  return true;
 };
 
 /** The negotiation for a context: the user's interface language (localeOf), for updates and for `ctx.i18n`. */
