@@ -21,7 +21,10 @@ export interface UndiciFetch {
 }
 
 export interface UndiciFetchOptions {
-  /** Keep-alive connections per origin; default 16 (the dispatcher has up to a few dozen calls out at once). */
+  /**
+   * Keep-alive connections per origin, opened as calls need them; default 32, so a few calls Telegram is slow to
+   * answer do not hold the others (Telegram's 30 messages/s keep fewer in flight; more calls wait in the pool's queue).
+   */
   readonly connections?: number;
 }
 
@@ -36,7 +39,7 @@ interface GrammyInit {
 }
 
 export const createUndiciFetch = (options: UndiciFetchOptions = {}): UndiciFetch => {
-  const connections = options.connections ?? 16;
+  const connections = options.connections ?? 32;
   const pools = new Map<string, Pool>();
   let closed = false;
 

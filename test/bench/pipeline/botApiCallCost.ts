@@ -3,6 +3,7 @@
 // reply's HTTP round trip costs the dispatcher's process, by HTTP client:
 //
 //   node dist/test/bench/pipeline/botApiCallCost.js [--http undici|node-fetch] [--calls 5000] [--in-flight 32]
+//     [--connections N (undici's pool size; default createUndiciFetch's)]
 //
 // `--http node-fetch` is grammY's default client (and the only one before the undici fetch existed, so the compiled
 // script also runs in an older build's dist/). The first --warmup calls are not measured. Prints one JSON line.
@@ -19,6 +20,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '1000' },
     'in-flight': { type: 'string', default: '32' },
     chats: { type: 'string', default: '200' },
+    connections: { type: 'string' },
     serve: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +44,8 @@ const measure = async (): Promise<void> => {
     child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}`)));
   });
   // Imported only when asked for, so the script runs in builds without it.
-  const http = flags.http === 'undici' ? (await import('../../../gateway/dispatcher/undiciFetch.js')).createUndiciFetch() : undefined;
+  const http = flags.http === 'undici' ? (await import('../../../gateway/dispatcher/undiciFetch.js')).createUndiciFetch(flags.connections === undefined ? {} : { connections: Number(flags.connections) })
+      : undefined;
   if (flags.http !== 'undici' && flags.http !== 'node-fetch') throw new Error(`--http undici|node-fetch, not ${String(flags.http)}`);
   const telegram = createTelegramCaller({ token, apiRoot, throttle: false, ...(http === undefined ? {} : { fetch: http.fetch }) });
 
@@ -72,6 +75,7 @@ const measure = async (): Promise<void> => {
   console.log(
     JSON.stringify({
       http: flags.http,
+      ...(flags.connections === undefined ? {} : { connections: Number(flags.connections) }),
       calls,
       inFlight: Number(flags['in-flight']),
       failed,
