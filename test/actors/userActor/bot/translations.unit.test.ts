@@ -26,7 +26,7 @@ const pathsOf = (i18n: I18n): string[] => {
 };
 
 /** The text, or what was thrown (Fluent throws on a variable the message needs and was not given). */
-const outcome = (i18n: I18n, locales: string | string[], path: string, variables: Record<string, string | number> | undefined): string => {
+const outcome = (i18n: { readonly fluent: I18n['fluent'] }, locales: string | string[], path: string, variables: Record<string, string | number> | undefined): string => {
   try {
     return i18n.fluent.translate(locales, path, variables);
   } catch (error) {
