@@ -1,7 +1,8 @@
-// Bot API calls made while an actor handles a message are not sent: the context's Api captures them, and the actor
-// appends them as outbox events in the same commit as its domain events (DESIGN.md, guarantee 6).
+// Bot API calls made while an actor handles a message are not sent: a per-update grammY transformer captures them,
+// and the actor appends them as outbox events in the same commit as its domain events (DESIGN.md, guarantee 6).
 // Handlers get a plausible result back so grammY code reads naturally; they must not depend on server-made values
 // (a sent message's id), since the real call happens later, in the dispatcher.
+import type { Transformer } from 'grammy';
 import type { TelegramCallQueued } from '../outbox/outboxEvents.js';
 
 /** Methods a handler may use to read Telegram's state would need a real round trip: refuse them in actors. */
@@ -85,15 +86,14 @@ export class ReadCallInActorError extends Error {
   }
 }
 
-/**
- * Records one Bot API call a handler made (a copy of its payload, as stored and sent) and answers it as Telegram
- * plausibly would; a read of Telegram's state throws ReadCallInActorError. The context's Api hands every call here
- * (bot/capturingApi.ts).
- */
-export const captureCall = (method: string, payload: Record<string, unknown> | undefined, now: Date, into: { recordCall(call: TelegramCallQueued): void }): unknown => {
-  if (READ_METHODS.has(method)) throw new ReadCallInActorError(method);
-  const body = payload ?? {};
-  const chatId = chatIdOf(body);
-  into.recordCall({ method, payload: payloadCopy(body), ...(chatId === undefined ? {} : { chatId }) });
-  return plausibleResult(method, body, now);
+/** A transformer for one update's context that hands every call it captures to `record`. */
+export const captureCalls = (now: Date, record: (call: TelegramCallQueued) => void): Transformer => {
+  return async (_prev, method, payload) => {
+    if (READ_METHODS.has(method)) throw new ReadCallInActorError(method);
+    const body = (payload ?? {}) as Record<string, unknown>;
+    const chatId = chatIdOf(body);
+    // A copy as plain data, exactly as it will be stored and sent (what a JSON round trip makes of it).
+    record({ method, payload: payloadCopy(body), ...(chatId === undefined ? {} : { chatId }) });
+    return { ok: true, result: plausibleResult(method, body, now) } as never;
+  };
 };

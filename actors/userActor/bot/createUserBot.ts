@@ -1,21 +1,16 @@
-// One user bot per actor host, reused for every update: each update gets a fresh grammY context and Api, so the
-// per-update call capture and session never leak between actors handled at the same time. grammY's Bot is not used
-// to run them: its handleUpdate builds a whole API client per update and chains the middleware as nested async
-// closures, and @grammyjs/i18n's middleware awaited three more per update — a large part of what a returning
-// user's update allocated. The same context (grammY's Context over the update, its Api methods, `ctx.t` and
-// `ctx.i18n`) is made directly, the handlers run on it, and a failure comes out as grammY's BotError as before.
+// One grammY Bot per actor host, reused for every update: grammY builds a fresh context (and a fresh Api) per
+// update, so the per-update call capture and session never leak between actors handled at the same time.
 import { I18n } from '@grammyjs/i18n';
-import { BotError, Context, type Composer } from 'grammy';
+import { Bot, type Composer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { DEFAULT_LOCALE, pickLocale } from '../../../domain/i18n/index.js';
+import { pickLocale } from '../../../domain/i18n/index.js';
+import { captureCalls } from '../captureCalls.js';
 import type { UserActorServices } from '../ports/services.js';
 import type { Translate } from '../reactions/reaction.js';
 import type { ActorSession } from '../session.js';
 import type { UserState } from '../../../domain/user/index.js';
-import { capturingApi } from './capturingApi.js';
 import type { BotContext } from './context.js';
 import { localesDirectory } from './localesDirectory.js';
-import { installUpdateI18n } from './updateI18n.js';
 
 export interface UserBotOptions {
   /** Never used for network calls here (every call is captured), but grammY wants one. */
@@ -132,40 +127,39 @@ const hasNoVariables = (context: object | undefined): boolean => {
   return true;
 };
 
-/** The negotiation for a context: the user's interface language (localeOf), for updates and for `ctx.i18n`. */
-const negotiateLocale = (ctx: BotContext): string => localeOf(ctx.actor.state, ctx.from?.language_code);
-
 export const createI18n = (): I18n<BotContext> => {
   const i18n = new I18n<BotContext>({
-    defaultLocale: DEFAULT_LOCALE,
+    defaultLocale: 'en',
     directory: localesDirectory(),
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: negotiateLocale,
+    localeNegotiator: (ctx) => localeOf(ctx.actor.state, ctx.from?.language_code),
   });
   rememberBundleMatches(i18n);
   rememberConstantTranslations(i18n);
   return i18n;
 };
 
-/** What grammY's middleware runs get as their last `next` (composer.ts's leaf). */
-const leaf = (): Promise<void> => Promise.resolve();
-
 export const createUserBot = (options: UserBotOptions): UserBot => {
-  if (!options.token) throw new Error('Empty token!');
-  const me = options.botInfo;
-  const apiFor = capturingApi(options.token);
+  const bot = new Bot<BotContext>(options.token, { botInfo: options.botInfo });
+  const sessions = new Map<number, ActorSession>();
+  bot.use((ctx, next) => {
+    const session = sessions.get(ctx.update.update_id);
+    if (!session) throw new Error(`no actor session for update ${ctx.update.update_id}`);
+    ctx.actor = session;
+    ctx.services = options.services;
+    ctx.api.config.use(captureCalls(session.now, (call) => session.recordCall(call)));
+    return next();
+  });
   const i18n = createI18n();
-  const translation = { fluent: i18n.fluent, defaultLocale: DEFAULT_LOCALE, localeNegotiator: negotiateLocale };
+  bot.use(i18n);
+  bot.use(options.handlers);
   return {
     async handle(update, session) {
-      const ctx = new Context(update, apiFor(session), me) as BotContext;
+      sessions.set(update.update_id, session);
       try {
-        ctx.actor = session;
-        ctx.services = options.services;
-        installUpdateI18n(ctx, translation);
-        await options.handlers.middleware()(ctx, leaf);
-      } catch (error) {
-        throw new BotError(error, ctx);
+        await bot.handleUpdate(update);
+      } finally {
+        sessions.delete(update.update_id);
       }
     },
     translatorFor(state) {
