@@ -7,7 +7,10 @@
 // involved (none of these entries is a command, and no timer falls due).
 //
 //   node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3] [--encrypted]
-//     [--state-async-commit] [--busy-ms 0 --busy-every-ms 10]
+//     [--state-async-commit] [--busy-ms 0 --busy-every-ms 10] [--bot-api stub|undici|node-fetch]
+//
+// --bot-api undici|node-fetch sends the calls over HTTP instead, through createTelegramCaller (throttle off) with that
+// HTTP client, to the Bot API emulator in a child process (botApiCallCost.js --serve, every user's chat known).
 //
 // --busy-ms N keeps the event loop busy for N ms (a synchronous spin) every --busy-every-ms, as the actors sharing
 // the dispatcher's process do at 500/s (tasks of several ms): how much of each phase is waiting for the loop.
@@ -39,6 +42,9 @@ import { DISPATCH_PHASES } from '../../../gateway/dispatcher/metrics.js';
 import { migrateDatabases } from '../../../ops/migrations/migrateDatabases.js';
 import { loadConfig } from '../../../ops/config/config.js';
 import { createTestDatabase } from '../../support/database.js';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createTelegramCaller, createUndiciFetch, type TelegramCaller } from '../../../gateway/dispatcher/index.js';
 import { censusJson, installCensus, resetCensus } from './census.js';
 import { PHASE_STAGES, scrapeText, stagesBetween, type Scrape } from './stages.js';
 
@@ -53,6 +59,7 @@ const { values: flags } = parseArgs({
     'remote-appends': { type: 'boolean', default: false },
     'notify-interval-ms': { type: 'string', default: '10' },
     'busy-every-ms': { type: 'string', default: '10' },
+    'bot-api': { type: 'string', default: 'stub' },
   },
 });
 const ENCRYPTED = flags.encrypted;
@@ -99,6 +106,27 @@ const make = (): { stream: string; events: NewEvent[] } => {
   return { stream: `user-${user}`, events: [domain(), call(user, 'hello')] };
 };
 
+/** Where the dispatcher's Bot API calls go (--bot-api): the in-process stub, or the emulator over HTTP. */
+const startBotApi = async (users: number): Promise<{ telegram: TelegramCaller; close(): Promise<void> }> => {
+  const kind = flags['bot-api'];
+  if (kind === 'stub') return { telegram: () => new Promise((resolve) => setImmediate(() => resolve({ ok: true }))), close: async () => undefined };
+  if (kind !== 'undici' && kind !== 'node-fetch') throw new Error(`--bot-api stub|undici|node-fetch, not ${String(kind)}`);
+  const script = fileURLToPath(new URL('./botApiCallCost.js', import.meta.url));
+  const child = fork(script, ['--serve', '--chats', String(users)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { apiRoot, token } = await new Promise<{ apiRoot: string; token: string }>((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${String(code)}`)));
+  });
+  const http = kind === 'undici' ? createUndiciFetch() : undefined;
+  return {
+    telegram: createTelegramCaller({ token, apiRoot, throttle: false, ...(http === undefined ? {} : { fetch: http.fetch }) }),
+    async close() {
+      await http?.close();
+      child.disconnect();
+    },
+  };
+};
+
 const main = async (): Promise<void> => {
   const database = await createTestDatabase();
   await migrateDatabases(loadConfig({ DATABASE_URL: database.url }));
@@ -117,11 +145,13 @@ const main = async (): Promise<void> => {
   const mailbox = createInProcessMailbox({ partitions: 4 });
   const poller = createTimerPoller({ timers, mailbox });
   const registry = new Registry();
+  // Every user the run can make (the warm-up's 2 s and the measured seconds at RATE, with room to spare).
+  const botApi = await startBotApi(Math.ceil(RATE * (SECONDS + 2) * 1.5) + 100);
   const dispatched = async (): Promise<number> => ((await registry.getSingleMetric('lexbot_dispatch_total')?.get())?.values ?? []).reduce((sum, value) => sum + value.value, 0);
   const dispatcher = createDispatcher({
     store,
     mailbox,
-    telegram: () => new Promise((resolve) => setImmediate(() => resolve({ ok: true }))),
+    telegram: botApi.telegram,
     state: createPostgresDispatcherState({ pool }),
     timers,
     logger: pino({ level: 'silent' }),
@@ -195,6 +225,7 @@ const main = async (): Promise<void> => {
   console.log(censusJson(census, n));
   await poller.stop();
   await dispatcher.stop();
+  await botApi.close();
   await store.close();
   await appender?.close();
   await pool.end();
