@@ -12,13 +12,10 @@ export type Checksums = Record<ReadModelTable, TableChecksum>;
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-/**
- * The checksum query of one relation holding `table`'s rows (the table itself or one of its partitions), with
- * `extra` select-list items after `rows` and `md5` (they may not refer to the rows).
- */
-export const checksumSql = (relation: string, table: ReadModelTable, extra = ''): string => {
+/** The checksum query of `table` in the relation given (schema-qualified). */
+export const checksumSql = (relation: string, table: ReadModelTable): string => {
   const order = PRIMARY_KEYS[table].map((c) => `t.${c}`).join(', ');
-  return `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by ${order}), '')) as md5${extra} from ${relation} t`;
+  return `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by ${order}), '')) as md5 from ${relation} t`;
 };
 
 export const tableChecksums = async (db: Queryable, schema: string): Promise<Checksums> => {

@@ -17,5 +17,5 @@ export type { ChunkCommitted } from './boundedCopy.js';
 export { foldLog, type FoldLogOptions, type FoldOutcome } from './foldLog.js';
 export { replayRedisGeneration, type RedisReplayOptions, type RedisReplayResult } from './redisGeneration.js';
 export { swapIn, type SwapResult } from './swap.js';
-export { verifyAgainstLive, type VerifyOptions, type VerifyPart, type VerifyResult } from './verify.js';
+export { verifyAgainstLive, type VerifyOptions, type VerifyResult } from './verify.js';
 export { tableChecksums, compareChecksums, type Checksums, type TableChecksum, type TableDifference } from './checksums.js';
