@@ -20,6 +20,8 @@ export interface HeldXid {
   /** Between the first and the last sample that showed it (a lower bound of the hold, within one sample interval). */
   readonly heldMs: number;
   readonly query: string;
+  /** The statement of the last sample that showed it (a long transaction's later work). */
+  readonly lastQuery: string;
 }
 
 export interface LiveProbeResult {
@@ -114,7 +116,7 @@ export const startLiveProbe = async (store: EventStore, url: string, world: Iter
 
   const sampler = new pg.Client({ connectionString: url, application_name: 'bench_xid_sampler' });
   await sampler.connect();
-  const seen = new Map<string, { first: number; last: number; applicationName: string; query: string }>();
+  const seen = new Map<string, { first: number; last: number; applicationName: string; query: string; lastQuery: string }>();
   let samples = 0;
   const sampling = (async () => {
     while (!stopping) {
@@ -126,8 +128,11 @@ export const startLiveProbe = async (store: EventStore, url: string, world: Iter
       for (const row of rows) {
         const key = `${row.pid}/${row.xid}`;
         const entry = seen.get(key);
-        if (entry === undefined) seen.set(key, { first: now, last: now, applicationName: row.app, query: row.query });
-        else entry.last = now;
+        if (entry === undefined) seen.set(key, { first: now, last: now, applicationName: row.app, query: row.query, lastQuery: row.query });
+        else {
+          entry.last = now;
+          entry.lastQuery = row.query;
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -149,7 +154,7 @@ export const startLiveProbe = async (store: EventStore, url: string, world: Iter
       for (let i = 0; i < 200 && committedAt.size > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       await subscription.close();
       const xids = [...seen.entries()]
-        .map(([key, s]) => ({ xid: key.split('/')[1]!, applicationName: s.applicationName, heldMs: s.last - s.first, query: s.query }))
+        .map(([key, s]) => ({ xid: key.split('/')[1]!, applicationName: s.applicationName, heldMs: s.last - s.first, query: s.query, lastQuery: s.lastQuery }))
         .sort((a, b) => b.heldMs - a.heldMs);
       return { windows: Object.fromEntries([...latencies].map(([label, values]) => [label, summary(values)])), undelivered: committedAt.size, xids, samples, sampleMs };
     },

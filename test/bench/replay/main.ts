@@ -4,7 +4,8 @@
 //   3. the rebuild (fold in memory + COPY into the shadow schema + indexes + swap), as events/s and as a ratio;
 //   4. live projection lag while appending at 1,000 events/s.
 // With --live-during-rebuild, a live writer and subscription run beside the rebuild (liveDuringRebuild.ts): how long
-// the rebuild holds live readers back.
+// the rebuild holds live readers back. With --verify, `replay --verify` runs after it beside a live projector
+// (verifyBeside.ts), with --live-during-verify also beside the live writer and subscription.
 import pg from 'pg';
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
 import { runMigrations } from '../../../ops/migrations/runMigrations.js';
@@ -16,6 +17,7 @@ import { createDeadLetterStore, createLease, createProjectionRunner } from '../.
 import { bareKeysetRead } from './keysetRead.js';
 import { startLiveProbeInWorker, type LiveProbeResult } from './liveDuringRebuild.js';
 import { measureLiveLag } from './liveLag.js';
+import { verifyBeside, type VerifyBesideResult } from './verifyBeside.js';
 import { copyWorldIntoLog } from './loadLog.js';
 import { generateWorld } from './world.js';
 
@@ -36,7 +38,10 @@ cores, else one per core but one, at most 8; 0 folds in the main thread). Schema
 --live-during-rebuild: a live writer (--live-rate events/s, default 200) and a subscription run for 5 s, then beside
 the rebuild and 2 s after it; prints their append → delivery latency in each window and the longest-held transaction
 ids (pg_stat_activity.backend_xid, sampled every few ms) with their statements. Use a cluster of its own: every
-write transaction in the cluster holds the log's readers back.`);
+write transaction in the cluster holds the log's readers back.
+--verify: after the rebuild, \`replay --verify\` while a live projector keeps the rebuilt tables up to date: its time,
+how long the projector stood still; with --live-during-verify also a live writer (--live-rate) and subscription, their
+latency during it and the verification's longest-held transaction ids (the rebuild's and the comparison's).`);
   process.exit(0);
 }
 
@@ -110,6 +115,30 @@ const main = async (): Promise<void> => {
     for (const x of live.xids.slice(0, 12)) log(`  ${x.heldMs.toFixed(0).padStart(6)} ms  ${x.applicationName || '-'}  ${x.query.replace(/\s+/g, ' ')}`);
     if (live.undelivered > 0) log(`  ${live.undelivered} live events not delivered 2 s after the writer stopped`);
   }
+  let verified: VerifyBesideResult | undefined;
+  if (flag('--verify')) {
+    verified = await verifyBeside({
+      url,
+      pool,
+      applicationName: 'bench_replay',
+      store,
+      eventStoreSchema: ES,
+      readModelSchema: RM,
+      projectorSchema: PJ,
+      deadLetters,
+      fold,
+      liveRate: flag('--live-during-verify') ? liveRate : null,
+    });
+    const v = verified;
+    log(`verify: ${v.seconds.toFixed(2)} s (read+fold ${v.rebuild.readAndFoldMs} ms, COPY ${v.rebuild.writeMs} ms, indexes ${v.rebuild.indexMs} ms), ${v.differences} table(s) differ; live projector stood still for at most ${v.projectorStallMs.toFixed(0)} ms`);
+    if (v.live !== null) {
+      const w = v.live.windows['verify'];
+      if (w !== undefined) log(`  live append → delivery during it: ${w.events} events, p50 ${w.p50Ms.toFixed(1)} ms, p99 ${w.p99Ms.toFixed(1)} ms, max ${w.maxMs.toFixed(1)} ms`);
+      for (const [label, xids] of [['rebuild', v.rebuildXids], ['comparison', v.compareXids]] as const) {
+        log(`  its ${xids.length} ${label} xids, longest: ${xids.slice(0, 3).map((x) => `${x.heldMs.toFixed(0)} ms (${x.query.replace(/\s+/g, ' ').slice(0, 50)} … ${x.lastQuery.replace(/\s+/g, ' ').slice(0, 50)})`).join('; ') || '-'}`);
+      }
+    }
+  }
   const replayRate = replay.rebuild.events / replaySeconds;
   const rows = await tableChecksums(pool, RM);
   const rowCount = Object.values(rows).reduce((n, t) => n + t.rows, 0);
@@ -121,7 +150,7 @@ const main = async (): Promise<void> => {
   log(`  rows: ${Object.entries(rows).map(([t, c]) => `${t} ${c.rows}`).join(', ')}`);
 
   if (flag('--skip-lag')) {
-    if (json) console.log(JSON.stringify({ events: stats.events, bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) }, rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount }, ...(beside === undefined ? {} : { liveDuringRebuild: { ...beside, xids: beside.xids.slice(0, 30) } }) }));
+    if (json) console.log(JSON.stringify({ events: stats.events, bareKeysetRead: { seconds: bare.seconds, eventsPerSecond: Math.round(bareRate) }, rebuild: { seconds: replaySeconds, eventsPerSecond: Math.round(replayRate), ratioToBare: Number((replayRate / bareRate).toFixed(3)), ...replay.rebuild, checkpoint: undefined, rows: rowCount }, ...(beside === undefined ? {} : { liveDuringRebuild: { ...beside, xids: beside.xids.slice(0, 30) } }), ...(verified === undefined ? {} : { verify: { ...verified, rebuildXids: verified.rebuildXids.slice(0, 10), compareXids: verified.compareXids.slice(0, 10), live: verified.live === null ? null : { ...verified.live, xids: undefined } } }) }));
     await store.close();
     if (!flag('--keep')) await dropAll(pool);
     await pool.end();
