@@ -15,6 +15,7 @@ import { createTelegramCaller } from '../../../gateway/dispatcher/telegramCaller
 
 const { values: flags } = parseArgs({
   options: {
+    help: { type: 'boolean', default: false },
     http: { type: 'string', default: 'undici' },
     calls: { type: 'string', default: '5000' },
     warmup: { type: 'string', default: '1000' },
@@ -24,6 +25,12 @@ const { values: flags } = parseArgs({
     serve: { type: 'boolean', default: false },
   },
 });
+if (flags.help) {
+  process.stdout.write(`${'usage: node dist/test/bench/pipeline/botApiCallCost.js [--http undici|node-fetch] [--calls 5000] [--warmup 1000] [--in-flight 32] [--chats 200] [--connections N]\n' +
+  '  CPU per Bot API call (sendMessage through createTelegramCaller to the emulator in a child process), one JSON line'}\n`);
+  process.exit(0);
+}
+
 const CHATS = Number(flags.chats);
 
 type Ready = { readonly apiRoot: string; readonly token: string };

@@ -50,6 +50,7 @@ import { PHASE_STAGES, scrapeText, stagesBetween, type Scrape } from './stages.j
 
 const { values: flags } = parseArgs({
   options: {
+    help: { type: 'boolean', default: false },
     rate: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '10' },
     'new-share': { type: 'string', default: '0.3' },
@@ -62,6 +63,15 @@ const { values: flags } = parseArgs({
     'bot-api': { type: 'string', default: 'stub' },
   },
 });
+if (flags.help) {
+  process.stdout.write(
+    'usage: node dist/test/bench/pipeline/dispatcherCost.js [--rate 100] [--seconds 10] [--new-share 0.3] [--encrypted]\n' +
+      '  [--state-async-commit] [--busy-ms 0 --busy-every-ms 10] [--remote-appends --notify-interval-ms 10] [--bot-api stub|undici|node-fetch]\n' +
+      '  CPU and Postgres statements per update through the dispatcher alone, dispatch phases, log reads, loop delay (see the header of dispatcherCost.ts)\n',
+  );
+  process.exit(0);
+}
+
 const ENCRYPTED = flags.encrypted;
 const RATE = Number(flags.rate);
 const SECONDS = Number(flags.seconds);
