@@ -100,9 +100,11 @@ describe('postgres: statements with rows as text', () => {
     await other.connect();
     other.on('error', () => undefined);
     const pid = (await other.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
-    const running = queryTextRows(other, { text: 'select pg_sleep(5)' }, []);
+    // The expectation is attached before the terminate: the FATAL may reach `other` before the terminate's own answer
+    // reaches `client`, and a rejection with no handler yet would count as unhandled.
+    const running = expect(queryTextRows(other, { text: 'select pg_sleep(5)' }, [])).rejects.toThrow();
     await client.query('select pg_terminate_backend($1)', [pid]);
-    await expect(running).rejects.toThrow();
+    await running;
     await expect(queryTextRows(other, { text: 'select 1' }, [])).rejects.toThrow();
     await other.end().catch(() => undefined);
   });
