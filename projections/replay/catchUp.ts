@@ -38,10 +38,10 @@ export const catchUp = async (client: pg.PoolClient, options: FinishOptions, sch
   }
 };
 
-export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, commit: boolean): Promise<T> => {
+export const inTransaction = async <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, commit: boolean, begin = 'begin'): Promise<T> => {
   const client = await pool.connect();
   try {
-    await client.query('begin');
+    await client.query(begin);
     const result = await work(client);
     await client.query(commit ? 'commit' : 'rollback');
     return result;

@@ -79,19 +79,15 @@ export const verifyAgainstLive = async (options: VerifyOptions): Promise<VerifyR
   const liveNow = await readCheckpointRow(pool, live, projection);
   if (compareCheckpoints(shadowAt, liveNow) > 0) return verifyAhead(options, shadowAt);
   await catchUpInSteps(options, shadow, liveNow);
-  const client = await pool.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
-    // The transaction's snapshot is taken here: the checksums below see the live tables at this checkpoint.
-    const checkpoint = await readCheckpointRow(client, live, projection);
-    await catchUpInSteps(options, shadow, checkpoint);
-    const result = await compareTables(options, client, pool, checkpoint);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(
+    pool,
+    async (client) => {
+      // The transaction's snapshot is taken here: the checksums below see the live tables at this checkpoint.
+      const checkpoint = await readCheckpointRow(client, live, projection);
+      await catchUpInSteps(options, shadow, checkpoint);
+      return compareTables(options, client, pool, checkpoint);
+    },
+    true,
+    'begin isolation level repeatable read read only',
+  );
 };
