@@ -2,10 +2,9 @@
 // notices its checkpoint moved, resumes on the swapped-in tables, and the result still equals a rebuild.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareCheckpoints } from '../../actors/eventStore/types.js';
-import { createReadModelTarget } from '../../projections/readModels/index.js';
 import { replayReadModels } from '../../projections/replay/index.js';
-import { createLease, createProjectionRunner, type ProjectionRunner } from '../../projections/runner/index.js';
-import { appendAll, createProjectionDb, world, type ProjectionDb } from './support/projectionDb.js';
+import type { ProjectionRunner } from '../../projections/runner/index.js';
+import { appendAll, createProjectionDb, startLiveProjector, world, type ProjectionDb } from './support/projectionDb.js';
 import { waitFor } from './support/waitFor.js';
 
 describe('replay while the live projection runs', () => {
@@ -21,18 +20,7 @@ describe('replay while the live projection runs', () => {
 
   it('swaps without losing or repeating an event', async () => {
     await appendAll(db.store, world({ seed: 41, events: 1500, eventsPerUser: 20 }));
-    runner = createProjectionRunner({
-      store: db.store,
-      target: createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters }),
-      lease: createLease({ pool: db.pool, projection: 'read_models', owner: 'live', schema: db.runnerSchema }),
-      deadLetters: db.deadLetters,
-      pool: db.pool,
-      batchSize: 50,
-      maxWaitMs: 10,
-      leaseIntervalMs: 100,
-      retryDelayMs: 100,
-    });
-    runner.start();
+    runner = startLiveProjector(db);
     await waitFor(() => runner.status().applied > 0, 'the runner to start applying');
 
     // New users keep arriving during the replay.

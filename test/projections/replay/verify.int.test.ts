@@ -6,9 +6,9 @@ import { compareCheckpoints, type Checkpoint } from '../../../actors/eventStore/
 import { readCheckpointRow } from '../../../projections/readModels/checkpointRow.js';
 import { createReadModelTarget, READ_MODEL_TABLES, READ_MODELS_PROJECTION } from '../../../projections/readModels/index.js';
 import { rebuildInto, replayReadModels, tableChecksums, verifyAgainstLive } from '../../../projections/replay/index.js';
-import { createLease, createProjectionRunner, type ProjectionRunner } from '../../../projections/runner/index.js';
+import type { ProjectionRunner } from '../../../projections/runner/index.js';
 import { settle } from '../../support/settlePostgres.js';
-import { appendAll, createProjectionDb, PARTITIONS, world, type ProjectionDb } from '../support/projectionDb.js';
+import { appendAll, createProjectionDb, PARTITIONS, startLiveProjector, world, type ProjectionDb } from '../support/projectionDb.js';
 import { waitFor } from '../support/waitFor.js';
 
 describe('replay --verify in short read-only steps', () => {
@@ -54,18 +54,7 @@ describe('replay --verify in short read-only steps', () => {
     return rebuild(await liveCheckpoint());
   };
   const startRunner = () => {
-    runner = createProjectionRunner({
-      store: db.store,
-      target: createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters }),
-      lease: createLease({ pool: db.pool, projection: READ_MODELS_PROJECTION, owner: 'live', schema: db.runnerSchema }),
-      deadLetters: db.deadLetters,
-      pool: db.pool,
-      batchSize: 50,
-      maxWaitMs: 10,
-      leaseIntervalMs: 100,
-      retryDelayMs: 100,
-    });
-    runner.start();
+    runner = startLiveProjector(db);
     return runner;
   };
 

@@ -4,7 +4,8 @@ import type { AppendRequest, EventStore } from '../../../actors/eventStore/types
 import { createPostgresEventStore } from '../../../actors/eventStore/postgres/index.js';
 import { runMigrations } from '../../../ops/migrations/runMigrations.js';
 import { eventStoreMigrationSet, projectorMigrationSet, readModelMigrationSet } from '../../../ops/migrations/sets.js';
-import { createDeadLetterStore, type DeadLetterStore } from '../../../projections/runner/index.js';
+import { createReadModelTarget, READ_MODELS_PROJECTION } from '../../../projections/readModels/index.js';
+import { createDeadLetterStore, createLease, createProjectionRunner, type DeadLetterStore, type ProjectionRunner } from '../../../projections/runner/index.js';
 import { generateWorld, type WorldOptions } from '../../bench/replay/world.js';
 import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '../../support/postgres.js';
 import type pg from 'pg';
@@ -69,3 +70,20 @@ export const appendAll = async (store: EventStore, requests: Iterable<AppendRequ
 
 /** The world generator as an iterable of appends (its return value dropped). */
 export const world = (options: WorldOptions): Iterable<AppendRequest> => ({ [Symbol.iterator]: () => generateWorld(options) });
+
+/** The live read-model projector as the replay tests run it beside a rebuild: small batches, quick lease and retries. Started. */
+export const startLiveProjector = (db: ProjectionDb): ProjectionRunner => {
+  const runner = createProjectionRunner({
+    store: db.store,
+    target: createReadModelTarget({ pool: db.pool, schema: db.readModels, deadLetters: db.deadLetters }),
+    lease: createLease({ pool: db.pool, projection: READ_MODELS_PROJECTION, owner: 'live', schema: db.runnerSchema }),
+    deadLetters: db.deadLetters,
+    pool: db.pool,
+    batchSize: 50,
+    maxWaitMs: 10,
+    leaseIntervalMs: 100,
+    retryDelayMs: 100,
+  });
+  runner.start();
+  return runner;
+};
