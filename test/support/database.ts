@@ -19,6 +19,20 @@ const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
   }
 };
 
+// pg-pool's end() resolves once its clients are told to end, not once they have: a forced drop right after can
+// terminate a backend whose client is still closing, and the pool, with no error listener left to take it, throws
+// "terminating connection due to administrator command" into whatever test runs next. So the drop waits (briefly)
+// for connections that are already going away, and forces only those that stay.
+const DISCONNECT_WAIT_MS = 2_000;
+const waitForDisconnects = async (client: pg.Client, name: string): Promise<void> => {
+  const deadline = Date.now() + DISCONNECT_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0]!.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   const name = `lexbot_t_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await admin((client) => client.query(`create database ${name}`));
@@ -26,6 +40,10 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      admin(async (client) => {
+        await waitForDisconnects(client, name);
+        await client.query(`drop database if exists ${name} with (force)`);
+      }),
   };
 };
