@@ -19,6 +19,8 @@ import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
 import { DEFAULT_SCHEMA as EVENTSTORE_SCHEMA } from '../../../actors/eventStore/postgres/constants.js';
 import { CHECKPOINT_TABLE, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION } from '../../../projections/readModels/names.js';
 import { machineBusySeconds } from './machineCpu.js';
+import { describeCommitProbe, startCommitProbe, type CommitProbeStats } from './commitProbe.js';
+import { TEST_DATABASE_URL } from '../../support/postgres.js';
 import { createWorkload, now, type Workload } from './workload.js';
 
 const SECRET = 'bench-pipeline-secret';
@@ -175,6 +177,8 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
   const emulator = await startEmulator((call) => current?.observe(call));
   const clock = await emulator.clockOffset();
   log(`emulator in its own process; its clock − this one's: ${clock.offsetMs.toFixed(3)} ms (IPC round trip ${clock.roundTripMs.toFixed(3)} ms)`);
+  // The disk's flush stalls, beside each level: every append and claim waits for one (commitProbe.ts).
+  const probe = await startCommitProbe(TEST_DATABASE_URL);
 
   const targets: Partial<Record<BenchTarget, TargetResult>> = {};
   const durationMs = options.seconds * 1000;
@@ -269,13 +273,16 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         const machineBefore = machineBusySeconds();
         child!.resetCensus();
         child!.resetLoop();
+        probe.reset();
         let cpuAfter = Number.NaN;
         let machineAfter: number | undefined;
+        let commitProbe: CommitProbeStats | undefined;
         let loop: LoopStats[] = [];
         let projectionMs: MeasuredLevel['projectionMs'];
         const level = await runLevel(target, spec, async (shots) => {
           cpuAfter = await cpuAll();
           machineAfter = machineBusySeconds();
+          commitProbe = probe.stats();
           loop = await child!.dumpLoop();
           projectionMs = await watch?.measure(shots, spec.drainMs);
         });
@@ -299,6 +306,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           `${name} at ${spec.rate}/s: ${describeLevel(level)}${postgresCommitsPerUpdate === undefined ? '' : `, ${postgresCommitsPerUpdate.toFixed(1)} Postgres commits per update`}` +
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
             `${machineCpuMsPerUpdate === undefined ? '' : ` (machine, every process: ${machineCpuMsPerUpdate.toFixed(2)})`}` +
+            `, ${describeCommitProbe(commitProbe!)}` +
             `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, CPU between ticks p99 ${stats.cpuBetweenTicksP99Ms.toFixed(1)} / max ${stats.cpuBetweenTicksMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
@@ -307,6 +315,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           loadAverage: os.loadavg()[0]!,
           stages,
           cpuMsPerUpdate,
+          commitProbe: commitProbe!,
           ...(machineCpuMsPerUpdate === undefined ? {} : { machineCpuMsPerUpdate }),
           loop,
           ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }),
@@ -346,6 +355,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
     }
   }
   await emulator.close();
+  await probe.stop();
 
   const bare = targets.bare?.maxSustained;
   const pipeline = targets.unthrottled?.maxSustained;

@@ -1,5 +1,6 @@
 // The benchmark's result: one object (printed as JSON with --json) and tables for people.
 import type { LevelResult } from './openLoop.js';
+import type { CommitProbeStats } from './commitProbe.js';
 import type { ProjectionLatency } from './projection.js';
 import type { BenchTarget, LoopStats } from './server.js';
 import { PHASE_STAGES, STAGES, type Stage, type StageQuantiles } from './stages.js';
@@ -15,6 +16,8 @@ export interface MeasuredLevel extends LevelResult {
   readonly cpuMsPerUpdate?: number;
   /** Busy CPU of the whole machine (every process: Postgres, NATS, emulator, generator too) during the level, per update sent (ms). */
   readonly machineCpuMsPerUpdate?: number;
+  /** Durable one-row commits on a connection of the benchmark's own during the level (commitProbe.ts): the disk's flush stalls. */
+  readonly commitProbe?: CommitProbeStats;
   /** Each process's event loop during the level (split: the gateway's, then the actors'; split3: then the dispatcher's), from the child itself. */
   readonly loop?: readonly LoopStats[];
   /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */
@@ -145,6 +148,19 @@ export const formatTable = (result: BenchResult): string => {
       const p = level.projectionMs!;
       lines.push(`  ${n(level.rate)}/s: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms, max ${ms(p.max)} ms (${n(p.projected)} of ${n(p.acked)} acked updates projected)`);
     }
+    lines.push('');
+  }
+  const probed = Object.entries(result.targets).flatMap(([name, target]) =>
+    [...target.levels, ...target.ramp].filter((level) => (level.commitProbe?.count ?? 0) > 0).map((level) => ({ name, level })),
+  );
+  if (probed.length > 0) {
+    const pw = [60, 7, 9, 9, 9, 12];
+    lines.push(row(["the disk's durable commits during each level (probe: a one-row insert every 50 ms)", 'rate/s', 'p50 ms', 'p99 ms', 'max ms', '> 50 ms'], pw));
+    for (const { name, level } of probed) {
+      const c = level.commitProbe!;
+      lines.push(row([name, n(level.rate), ms(c.p50), ms(c.p99), ms(c.max), `${c.over50Ms} of ${c.count}`], pw));
+    }
+    lines.push('  (every append and every dispatcher claim waits for such a flush: a stall here stalls the replies of that moment)');
     lines.push('');
   }
   const g = result.goals;
