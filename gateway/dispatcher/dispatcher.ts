@@ -20,6 +20,8 @@
 // - Bursts: a claim write releases every call of a page at once; at most `maxSendsPerTurn` of them start in one turn
 //   of the event loop (turnBudget.ts), the rest in the next turns, so the answers of calls already out and the rest
 //   of the process's I/O get in between instead of waiting behind one long task that builds a hundred requests.
+// - Hand-off: beside the actors in one process, their committed appends are offered through handOff() and the
+//   stream's own user's calls start at once, before the log read that will confirm them (handOff.ts has the rules).
 // - Run it only under the dispatcher lease (singleActive.ts): two dispatchers would both send.
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
@@ -31,6 +33,7 @@ import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow } from './batchWindow.js';
 import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
 import { applyTimer, nowMs, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
+import { createStreamVersions, ownChatLane, type CommittedAppend } from './handOff.js';
 import { createLanes } from './lanes.js';
 import { createPendingProgress } from './pendingProgress.js';
 import type { DispatcherMetrics } from './metrics.js';
@@ -63,6 +66,8 @@ export interface DispatcherOptions {
   readonly progressDelayMs?: number;
   /** Bot API calls started in one turn of the event loop at most; default 8 (building one took ~1 ms under load). */
   readonly maxSendsPerTurn?: number;
+  /** Streams whose last seen version the hand-off remembers (handOff.ts); default 100,000. */
+  readonly handOffStreams?: number;
 }
 
 export interface DispatcherStatus {
@@ -83,6 +88,8 @@ export interface Dispatcher {
    */
   stop(): Promise<void>;
   status(): DispatcherStatus;
+  /** Committed appends of this process (handOff.ts); ignored while the dispatcher is not running. */
+  handOff(appends: readonly CommittedAppend[]): void;
 }
 
 const MAX_BATCHES_IN_FLIGHT = 256;
@@ -123,8 +130,11 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   let subscription: Subscription | undefined;
   let commits: Promise<void> = Promise.resolve();
   let progressTimer: ReturnType<typeof setTimeout> | undefined;
-  const tasks = new Set<Promise<void>>();
+  const tasks = new Set<Promise<unknown>>();
   let roomWaiters: (() => void)[] = [];
+  const versions = createStreamVersions(options.handOffStreams ?? 100_000);
+  /** Calls started by a hand-off and not yet found by the log read, by event id. */
+  const handedOver = new Map<string, Promise<string | undefined>>();
 
   metrics.trackLag(() => {
     const oldest = window.oldestOpen();
@@ -212,17 +222,22 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     }, progressDelayMs);
   };
 
-  /** Observes the phases up to the start of a Bot API call's effect (effects.ts observes the rest). */
-  const observeStart = (entry: OutboxEntry, read: PageRead, handedAt: number): void => {
+  /**
+   * Observes the phases up to the start of a Bot API call's effect (effects.ts observes the rest). `read` is undefined
+   * for a call handed over in-process: it had no visible, read or open phase.
+   */
+  const observeStart = (entry: OutboxEntry, read: PageRead | undefined, handedAt: number): void => {
     const started = nowMs();
     const phases = metrics.dispatchPhaseSeconds;
-    phases.observe({ phase: 'visible' }, Math.max(0, read.startedAt - entry.event.recordedAt.getTime()) / 1000);
-    phases.observe({ phase: 'read' }, (read.fetchedAt - read.startedAt) / 1000);
-    phases.observe({ phase: 'open' }, (handedAt - read.fetchedAt) / 1000);
+    if (read !== undefined) {
+      phases.observe({ phase: 'visible' }, Math.max(0, read.startedAt - entry.event.recordedAt.getTime()) / 1000);
+      phases.observe({ phase: 'read' }, (read.fetchedAt - read.startedAt) / 1000);
+      phases.observe({ phase: 'open' }, (handedAt - read.fetchedAt) / 1000);
+    }
     phases.observe({ phase: 'queue' }, (started - handedAt) / 1000);
   };
 
-  const perform = async (entry: OutboxEntry, signal: AbortSignal, read: PageRead, handedAt: number): Promise<string | undefined> => {
+  const perform = async (entry: OutboxEntry, signal: AbortSignal, read: PageRead | undefined, handedAt: number): Promise<string | undefined> => {
     if (entry.kind === 'telegram') observeStart(entry, read, handedAt);
     const { event } = entry;
     const log = logger.child({ event_id: event.id, stream: event.streamName, correlation_id: event.metadata.correlationId ?? event.id, kind: entry.kind, lane: entry.lane });
@@ -266,7 +281,10 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const batch = window.open(last.checkpoint, entries.length, entries[0]?.event.recordedAt.getTime());
     readUpTo = last.checkpoint;
     for (const entry of entries) {
-      const task = lanes.enqueue(entry.lane, () => perform(entry, signal, read, handedAt)).then(
+      // Started by a hand-off: the log read only waits for it (and does not send it again).
+      const started = handedOver.get(entry.event.id);
+      if (started !== undefined) handedOver.delete(entry.event.id);
+      const task = (started ?? lanes.enqueue(entry.lane, () => perform(entry, signal, read, handedAt))).then(
         (settledId) => {
           batch.finish(settledId);
           releaseRoom();
@@ -281,7 +299,35 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       tasks.add(task);
       void task.finally(() => tasks.delete(task));
     }
+    // Only now, with this page's entries in their lanes: a hand-off of a stream's next version may follow them.
+    for (const event of events) versions.seen(event.streamName, event.streamVersion);
     if (entries.length === 0) scheduleCommit(signal);
+  };
+
+  const handOff = (appends: readonly CommittedAppend[]): void => {
+    if (!running || abort.signal.aborted) return;
+    const signal = abort.signal;
+    for (const append of appends) {
+      const lane = ownChatLane(append.stream);
+      const calls = append.calls.map(toOutboxEntry).filter((entry): entry is OutboxEntry & { kind: 'telegram' } => entry?.kind === 'telegram' && entry.lane === lane);
+      if (!versions.follows(append.stream, append.firstVersion) || handedOver.size + calls.length > maxInFlight) {
+        // Its calls wait for the log read; later appends of the stream too, until that read has seen this one.
+        if (calls.length > 0) metrics.handOffs.inc({ outcome: 'refused' });
+        continue;
+      }
+      versions.seen(append.stream, append.firstVersion + append.count - 1);
+      if (calls.length === 0) continue;
+      metrics.handOffs.inc({ outcome: 'accepted' });
+      const handedAt = nowMs();
+      for (const entry of calls) {
+        const task = lanes.enqueue(entry.lane, () => perform(entry, signal, undefined, handedAt));
+        // Awaited by the log read that finds the entry (or by stop()); until then its rejection is not unhandled.
+        task.catch(() => undefined);
+        handedOver.set(entry.event.id, task);
+        tasks.add(task);
+        void task.finally(() => tasks.delete(task)).catch(() => undefined);
+      }
+    }
   };
 
   const follow = async (signal: AbortSignal): Promise<void> => {
@@ -313,6 +359,9 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       if (running) return;
       window = createBatchWindow();
       lanes = createLanes();
+      // What an earlier run saw or started says nothing about this run's reads, which start at the stored checkpoint.
+      versions.clear();
+      handedOver.clear();
       abort = new AbortController();
       // Every effect in flight (up to maxInFlight) listens on this one signal: that is the design, not a leak.
       setMaxListeners(0, abort.signal);
@@ -334,6 +383,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       await subscription?.close();
       await following;
       await Promise.allSettled([...tasks]);
+      handedOver.clear();
       clearTimeout(progressTimer);
       progressTimer = undefined;
       await commits;
@@ -344,5 +394,6 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     },
 
     status: () => ({ running, committed: pending.committed(), readUpTo, inFlight: window.inFlight() }),
+    handOff,
   };
 };

@@ -2,6 +2,7 @@
 // throttling and 429 retries, the lease that keeps one dispatcher active, and the dispatcher's migrations.
 export type * from './types.js';
 export { createDispatcher, type Dispatcher, type DispatcherOptions, type DispatcherStatus } from './dispatcher.js';
+export type { CommittedAppend } from './handOff.js';
 export { createDispatcherMetrics, noDispatcherMetrics, type DispatcherMetrics, type DispatcherMetricsOptions } from './metrics.js';
 export { createTelegramApi, createTelegramCaller, telegramCallerFromApi, type TelegramCallerOptions } from './telegramCaller.js';
 export { createUndiciFetch, type BotApiFetch, type UndiciFetch, type UndiciFetchOptions } from './undiciFetch.js';

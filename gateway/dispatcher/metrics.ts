@@ -5,6 +5,8 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { DispatchKind, DispatchOutcome, RetryReason } from './types.js';
 
 export type TimerFireOutcome = 'fired' | 'duplicate' | 'failed';
+/** accepted: its calls started at once; refused: they wait for the log read (an older version unseen, or too many in flight). */
+export type HandOffOutcome = 'accepted' | 'refused';
 
 /**
  * Where a Bot API call's dispatch time goes, in order: `visible` (recorded → the read that returned it started: the
@@ -23,6 +25,8 @@ export interface DispatcherMetrics {
   /** lexbot_dispatch_phase_seconds{phase}: lexbot_dispatch_seconds of Bot API calls, split into its phases. */
   readonly dispatchPhaseSeconds: { observe(labels: { phase: DispatchPhase }, seconds: number): void };
   readonly dispatched: { inc(labels: { kind: DispatchKind; outcome: DispatchOutcome }): void };
+  /** lexbot_dispatch_handoffs_total{outcome}: committed appends of this process offered to the dispatcher (handOff.ts). */
+  readonly handOffs: { inc(labels: { outcome: HandOffOutcome }): void };
   readonly retries: { inc(labels: { kind: DispatchKind; reason: RetryReason }): void };
   readonly timersFired: { inc(labels: { outcome: TimerFireOutcome }): void };
   /** Due time → delivered to the mailbox. */
@@ -80,6 +84,12 @@ export const createDispatcherMetrics = (options: DispatcherMetricsOptions): Disp
       registers,
     }),
     dispatched: new Counter({ name: 'lexbot_dispatch_total', help: 'Outbox entries handled, by kind and outcome', labelNames: ['kind', 'outcome'], registers }),
+    handOffs: new Counter({
+      name: 'lexbot_dispatch_handoffs_total',
+      help: "Committed appends of this process's actors offered to its dispatcher: accepted (calls started before the log read) or refused",
+      labelNames: ['outcome'],
+      registers,
+    }),
     retries: new Counter({ name: 'lexbot_dispatch_retries_total', help: 'Outbox effects tried again after a transient failure', labelNames: ['kind', 'reason'], registers }),
     timersFired: new Counter({ name: 'lexbot_timers_fired_total', help: 'Due timers handed to a mailbox', labelNames: ['outcome'], registers }),
     timerLatenessSeconds: { observe: (seconds) => lateness.observe(seconds) },
@@ -98,6 +108,7 @@ export const noDispatcherMetrics = (): DispatcherMetrics => ({
   dispatchResends: { inc: () => undefined },
   dispatchPhaseSeconds: { observe: () => undefined },
   dispatched: { inc: () => undefined },
+  handOffs: { inc: () => undefined },
   retries: { inc: () => undefined },
   timersFired: { inc: () => undefined },
   timerLatenessSeconds: { observe: () => undefined },

@@ -49,8 +49,12 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
       {
         appendMany: async (requests) => {
           const done = metrics.appendSeconds.startTimer({ store: /^postgres/.test(config.eventStoreUrl ?? '') ? 'postgres' : 'kurrentdb' });
+          const sentAt = new Date();
           try {
-            return await store.appendMany(requests);
+            const outcomes = await store.appendMany(requests);
+            // A dispatcher in this process starts the replies now rather than at its next read of the log.
+            infra.committedAppends.publish(requests, outcomes, sentAt);
+            return outcomes;
           } finally {
             done();
           }

@@ -49,6 +49,8 @@ export const startDispatcherRole = async (infra: Infrastructure, telegram: Teleg
     metrics: createDispatcherMetrics({ registry: metrics.registry, dispatchSeconds: metrics.dispatchSeconds, dispatchResends: metrics.dispatchResends }),
     ...(tuning.clock === undefined ? {} : { now: tuning.clock }),
   });
+  // Actors in this process hand their committed appends over (gateway/dispatcher/handOff.ts); ignored while standby.
+  infra.committedAppends.subscribe((appends) => role.dispatcher.handOff(appends));
   role.start();
   readiness.register('dispatcher', async () => (role.active() ? 'active' : 'standby'));
   infra.onClose(() => role.stop());

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { createKurrentDbEventStore } from '../../actors/eventStore/kurrentdb/index.js';
 import { createPostgresEventStore } from '../../actors/eventStore/postgres/index.js';
+import { createCommittedAppends, type CommittedAppends } from '../../actors/outbox/committedAppends.js';
 import { createEncryptedEventStore } from '../../actors/eventStore/encrypted/index.js';
 import { createPostgresKeyStore, type KeyStore } from '../../actors/keys/index.js';
 import type { EventStore } from '../../actors/eventStore/types.js';
@@ -36,6 +37,8 @@ export interface Infrastructure {
   keyStore(): Promise<KeyStore>;
   /** The read-model database (DATABASE_URL). */
   database(): Promise<pg.Pool>;
+  /** The actors' committed appends, for a dispatcher in this process (its in-process hand-off). */
+  readonly committedAppends: CommittedAppends;
   /** Runs at close(), last registered first. */
   onClose(close: () => Promise<void>): void;
   close(): Promise<void>;
@@ -151,6 +154,7 @@ export const openInfrastructure = async (options: InfrastructureOptions): Promis
     eventStore,
     keyStore,
     database,
+    committedAppends: createCommittedAppends((error) => logger.error({ err: error }, 'handing committed appends to the dispatcher failed; its log read performs them')),
     onClose: (close) => closers.push(close),
     async close() {
       for (const close of closers.reverse()) {

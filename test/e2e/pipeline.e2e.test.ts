@@ -95,5 +95,9 @@ describe('pipeline: webhook → NATS → user actor → event store → dispatch
     await emulator.waitFor((call) => call.method === 'sendMessage' && call.params.chat_id === ivan.id && String(call.params.text).includes('/find'), { timeoutMs: 20_000 });
     expect(answersToStart).toHaveLength(2);
     expect(sentTo(ivan.id).map((call) => String(call.params.text))).toEqual([...answersToStart, expect.stringContaining('/find')]);
+    // Actors and dispatcher share this process: the /help reply at least was handed over at its commit, not read first.
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    const accepted = /^lexbot_dispatch_handoffs_total\{outcome="accepted"\} (\d+)$/m.exec(metrics);
+    expect(Number(accepted?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
   });
 });
