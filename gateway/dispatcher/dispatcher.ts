@@ -33,7 +33,7 @@ import type { TimerStore } from '../../actors/timers/types.js';
 import { createBatchWindow } from './batchWindow.js';
 import { createClaimBatcher, type ClaimBatcher } from './claimBatcher.js';
 import { applyTimer, nowMs, publishCommand, sendTelegramCall, type EffectDeps } from './effects.js';
-import { createStreamVersions, ownChatLane, type CommittedAppend } from './handOff.js';
+import { createStreamVersions, isOwnLane, type CommittedAppend } from './handOff.js';
 import { createLanes } from './lanes.js';
 import { createPendingProgress } from './pendingProgress.js';
 import type { DispatcherMetrics } from './metrics.js';
@@ -308,8 +308,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     if (!running || abort.signal.aborted) return;
     const signal = abort.signal;
     for (const append of appends) {
-      const lane = ownChatLane(append.stream);
-      const calls = append.calls.map(toOutboxEntry).filter((entry): entry is OutboxEntry & { kind: 'telegram' } => entry?.kind === 'telegram' && entry.lane === lane);
+      const calls = append.calls.map(toOutboxEntry).filter((entry): entry is OutboxEntry & { kind: 'telegram' } => entry?.kind === 'telegram' && isOwnLane(append.stream, entry.lane));
       if (!versions.follows(append.stream, append.firstVersion) || handedOver.size + calls.length > maxInFlight) {
         // Its calls wait for the log read; later appends of the stream too, until that read has seen this one.
         if (calls.length > 0) metrics.handOffs.inc({ outcome: 'refused' });

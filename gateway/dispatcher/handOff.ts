@@ -5,10 +5,14 @@
 // the checkpoint moves past it — at least once still holds, and the write-ahead claim keeps a restart from sending a
 // finished call again.
 //
-// Order is why the rules are narrow. A lane keeps log order per chat only if nothing older of that chat is still
-// unread when a newer entry is handed over. So the dispatcher takes an append only when it has seen the stream up to
-// the version right before it (through its reads or earlier hand-offs), and only the stream's own user's Telegram
-// calls (the lane of their private chat): calls to other chats and commands and timers wait for the log as before.
+// Order is why the rules are narrow. A stream's calls keep their order only if nothing older of the stream is still
+// unread when a newer one is handed over: so the dispatcher takes an append only when it has seen the stream up to the
+// version right before it (through its reads or earlier hand-offs). And only calls to the user's own chat, or that
+// name no chat (answerCallbackQuery runs in the stream's own lane); calls to other chats (a relayed message, a notice
+// to the admins), commands and timers wait for the log as before. Another stream's call to this user's chat (a
+// partner's relayed message) may then reach it after a reply handed over later — only when the two are unrelated:
+// whatever this actor does because of another stream's event comes to it as a command, which the dispatcher
+// publishes after reading that event, when that stream's earlier calls are already in the chat's lane.
 import type { CommittedAppend } from '../../actors/outbox/committedAppends.js';
 
 export type { CommittedAppend };
@@ -40,5 +44,6 @@ export const createStreamVersions = (maxStreams: number): StreamVersions => {
   };
 };
 
-/** The lane of the stream's own user's private chat (`user-<id>` → `chat:<id>`), or undefined for other streams. */
-export const ownChatLane = (stream: string): string | undefined => (/^user-\d{1,20}$/.test(stream) ? `chat:${stream.slice('user-'.length)}` : undefined);
+/** Whether a call in `lane` may be handed over from `stream`: the user's private chat (`user-<id>` → `chat:<id>`) or the stream's own lane. */
+export const isOwnLane = (stream: string, lane: string): boolean =>
+  lane === `stream:${stream}` || (/^user-\d{1,20}$/.test(stream) && lane === `chat:${stream.slice('user-'.length)}`);

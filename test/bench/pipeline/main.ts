@@ -15,7 +15,7 @@ import { formatJson, formatTable, type BenchResult, type MeasuredLevel, type Tar
 import type { BenchTarget, LoopStats, ServerMessage } from './server.js';
 import type { CallRecord, EmulatorChildMessage, EmulatorParentMessage } from './emulatorProcess.js';
 import { watchProjection, type ProjectionWatch } from './projection.js';
-import { cpuSeconds, mergeScrapes, scrape, stagesBetween } from './stages.js';
+import { cpuSeconds, handOffCounts, mergeScrapes, scrape, stagesBetween } from './stages.js';
 import { DEFAULT_SCHEMA as EVENTSTORE_SCHEMA } from '../../../actors/eventStore/postgres/constants.js';
 import { CHECKPOINT_TABLE, DEFAULT_READ_MODEL_SCHEMA, READ_MODELS_PROJECTION } from '../../../projections/readModels/names.js';
 import { machineBusySeconds } from './machineCpu.js';
@@ -266,6 +266,9 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       const measure = async (spec: LevelSpec): Promise<MeasuredLevel> => {
         const scrapeAll = async (): Promise<Awaited<ReturnType<typeof scrape>>> => mergeScrapes(await Promise.all(child!.metricsUrls.map((url) => scrape(url))));
         const cpuAll = async (): Promise<number> => (await Promise.all(child!.metricsUrls.map((url) => cpuSeconds(url)))).reduce((a, b) => a + b, 0);
+        const handOffsAll = async (): Promise<{ accepted: number; refused: number }> =>
+          (await Promise.all(child!.metricsUrls.map((url) => handOffCounts(url)))).reduce((a, b) => ({ accepted: a.accepted + b.accepted, refused: a.refused + b.refused }), { accepted: 0, refused: 0 });
+        const handOffsBefore = expectReplies ? await handOffsAll() : undefined;
         const before = expectReplies ? await scrapeAll() : undefined;
         const commitsBefore = await commits();
         const watchBefore = watch?.transactions() ?? 0;
@@ -296,6 +299,11 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           log(`${name} at ${spec.rate}/s: census in ${file}`);
         }
         const stages = before === undefined ? {} : stagesBetween(before, await scrapeAll());
+        const handOffsAfter = handOffsBefore === undefined ? undefined : await handOffsAll();
+        const handOffs =
+          handOffsBefore === undefined || handOffsAfter === undefined
+            ? undefined
+            : { accepted: handOffsAfter.accepted - handOffsBefore.accepted, refused: handOffsAfter.refused - handOffsBefore.refused };
         // Let the statistics collector catch up (it flushes at most once a second).
         if (stats !== undefined) await new Promise((resolve) => setTimeout(resolve, 1100));
         const commitsAfter = await commits();
@@ -307,6 +315,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
             `, ${cpuMsPerUpdate.toFixed(2)} CPU ms per update` +
             `${machineCpuMsPerUpdate === undefined ? '' : ` (machine, every process: ${machineCpuMsPerUpdate.toFixed(2)})`}` +
             `, ${describeCommitProbe(commitProbe!)}` +
+            `${handOffs === undefined ? '' : `, appends handed to the dispatcher in-process ${handOffs.accepted} (refused ${handOffs.refused})`}` +
             `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, CPU between ticks p99 ${stats.cpuBetweenTicksP99Ms.toFixed(1)} / max ${stats.cpuBetweenTicksMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
@@ -316,6 +325,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           stages,
           cpuMsPerUpdate,
           commitProbe: commitProbe!,
+          ...(handOffs === undefined ? {} : { handOffs }),
           ...(machineCpuMsPerUpdate === undefined ? {} : { machineCpuMsPerUpdate }),
           loop,
           ...(postgresCommitsPerUpdate === undefined ? {} : { postgresCommitsPerUpdate }),

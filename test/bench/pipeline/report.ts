@@ -18,6 +18,8 @@ export interface MeasuredLevel extends LevelResult {
   readonly machineCpuMsPerUpdate?: number;
   /** Durable one-row commits on a connection of the benchmark's own during the level (commitProbe.ts): the disk's flush stalls. */
   readonly commitProbe?: CommitProbeStats;
+  /** Appends with Telegram calls the actors handed to a dispatcher in their process during the level (accepted: their calls started at the commit). */
+  readonly handOffs?: { readonly accepted: number; readonly refused: number };
   /** Each process's event loop during the level (split: the gateway's, then the actors'; split3: then the dispatcher's), from the child itself. */
   readonly loop?: readonly LoopStats[];
   /** Webhook 200 → the read-model projector's checkpoint covers the update's first event (pipeline with projector). */

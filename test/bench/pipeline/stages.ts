@@ -100,3 +100,10 @@ export const cpuSeconds = async (baseUrl: string): Promise<number> => {
   const match = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(text);
   return match === null ? Number.NaN : Number(match[1]);
 };
+
+/** The dispatcher's in-process hand-offs so far (lexbot_dispatch_handoffs_total), by outcome; 0 where none ran. */
+export const handOffCounts = async (baseUrl: string): Promise<{ accepted: number; refused: number }> => {
+  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+  const count = (outcome: string): number => Number(new RegExp(`^lexbot_dispatch_handoffs_total\\{outcome="${outcome}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { accepted: count('accepted'), refused: count('refused') };
+};

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppendRequest, EventStore, NewEvent } from '../../../actors/eventStore/types.js';
 import { createCommittedAppends, type CommittedAppends } from '../../../actors/outbox/committedAppends.js';
+import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
 import type { Dispatcher } from '../../../gateway/dispatcher/index.js';
 import { createHarness, newEvent, sendMessage, WAIT, type Harness } from './harness.js';
 
@@ -127,15 +128,21 @@ describe('dispatcher: in-process hand-off of committed appends', () => {
   it('follows the stream through hand-offs, and leaves calls to other chats to the log', async () => {
     await append('user-503', 'no_stream', [sendMessage(503, 'a1')]);
     await append('user-503', 1, [newEvent('ProfileUpdated', {})]); // no call, but the version moves on
-    await append('user-503', 2, [sendMessage(503, 'a2'), sendMessage(-100777, 'to the admins')]);
+    await append('user-503', 2, [
+      sendMessage(503, 'a2'),
+      sendMessage(-100777, 'to the admins'),
+      // No chat: it runs in the stream's own lane, which only this stream's entries use.
+      newEvent(OUTBOX_EVENT_TYPES.telegramCall, { method: 'answerCallbackQuery', payload: { callback_query_id: 'q-503' } }),
+    ]);
     await vi.waitFor(() => expect(texts(h.stub.delivered(503))).toEqual(['a1', 'a2']), WAIT);
+    await vi.waitFor(() => expect(h.stub.calls.filter((call) => call.method === 'answerCallbackQuery')).toHaveLength(1), WAIT);
     expect(h.stub.delivered(-100777)).toHaveLength(0);
     expect(await h.counter('lexbot_dispatch_handoffs_total', { outcome: 'accepted' })).toBe(2);
 
     gate.open();
     await h.caughtUp(dispatcher);
     expect(texts(h.stub.delivered(-100777))).toEqual(['to the admins']);
-    expect(h.stub.calls).toHaveLength(3);
+    expect(h.stub.calls).toHaveLength(4);
   });
 
   it('after a stop between the hand-off and the log read, the next run sends nothing again', async () => {

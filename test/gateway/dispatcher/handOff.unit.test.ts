@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppendOutcome, AppendRequest } from '../../../actors/eventStore/types.js';
 import { createCommittedAppends, type CommittedAppend } from '../../../actors/outbox/committedAppends.js';
 import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
-import { createStreamVersions, ownChatLane } from '../../../gateway/dispatcher/handOff.js';
+import { createStreamVersions, isOwnLane } from '../../../gateway/dispatcher/handOff.js';
 import { newEvent, sendMessage } from './harness.js';
 
 describe('stream versions', () => {
@@ -33,11 +33,14 @@ describe('stream versions', () => {
     expect(versions.follows('b', 2)).toBe(false);
   });
 
-  it('names the private chat of a user stream only', () => {
-    expect(ownChatLane('user-42')).toBe('chat:42');
-    expect(ownChatLane('tandem-1')).toBeUndefined();
-    expect(ownChatLane('user-4x')).toBeUndefined();
-    expect(ownChatLane('user-')).toBeUndefined();
+  it("takes the user's private chat and the stream's own lane, nothing else", () => {
+    expect(isOwnLane('user-42', 'chat:42')).toBe(true);
+    expect(isOwnLane('user-42', 'stream:user-42')).toBe(true);
+    expect(isOwnLane('user-42', 'chat:43')).toBe(false);
+    expect(isOwnLane('user-42', 'chat:-10042')).toBe(false);
+    expect(isOwnLane('user-42', 'stream:user-43')).toBe(false);
+    expect(isOwnLane('tandem-1', 'chat:1')).toBe(false);
+    expect(isOwnLane('user-4x', 'chat:4x')).toBe(false);
   });
 });
 
