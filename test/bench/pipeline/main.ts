@@ -33,6 +33,7 @@ const describeLevel = (level: LevelResult): string =>
   `${level.sent} sent, ${level.acked} acked (${Math.round(level.ackRate)}/s), ${level.replied} replied` +
   `${Number.isNaN(level.replyRate) ? '' : ` (${Math.round(level.replyRate)}/s)`}, ack p99 ${level.ackMs.p99.toFixed(1)} ms` +
   `${level.replyMs.count > 0 ? `, reply p99 ${level.replyMs.p99.toFixed(1)} ms` : ''}, errors ${JSON.stringify(level.errors)}, ` +
+  `${level.unanswered.length === 0 ? '' : `not answered (first ${level.unanswered.length}): ${level.unanswered.map((u) => `update ${u.updateId} (user ${u.userId}, ${u.kind}, #${u.index})`).join(', ')}, `}` +
   `generator lag p99 ${level.generatorLagMs.p99.toFixed(1)} ms, drained ${level.drainedAfterMs === undefined ? 'no' : `${Math.round(level.drainedAfterMs)} ms`} after the last send → ${level.sustained ? 'sustained' : 'NOT sustained'}`;
 
 interface Child {
@@ -204,7 +205,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           TELEGRAM_API_ROOT: emulator.apiRoot,
           TELEGRAM_MODE: 'webhook',
           TELEGRAM_WEBHOOK_SECRET: SECRET,
-          LOG_LEVEL: 'error',
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
         });
       }
       log(`${name}: starting…`);

@@ -32,6 +32,8 @@ export interface LevelResult {
   readonly replied: number;
   /** Replies the emulator answered with ok: false (e.g. callback queries it never saw: answered 400). */
   readonly repliesNotOk: number;
+  /** Up to ten accepted updates with no reply by the end of the drain: which user, what kind, how many sent before it. */
+  readonly unanswered: readonly { readonly updateId: number; readonly userId: number; readonly kind: string; readonly index: number }[];
   /** Acks per second: acked updates / (last ack − start). */
   readonly ackRate: number;
   /** Replies per second: replied updates / (last reply − start); NaN when replies are not expected. */
@@ -129,7 +131,11 @@ export const runLevel = async (target: Target, spec: LevelSpec, onShots?: (shots
   let repliesNotOk = 0;
   let lastAck = start;
   let lastReply = start;
-  for (const shot of shots) {
+  const unanswered: { updateId: number; userId: number; kind: string; index: number }[] = [];
+  for (const [index, shot] of shots.entries()) {
+    if (target.expectReplies && shot.status === 200 && shot.repliedAt === undefined && unanswered.length < 10) {
+      unanswered.push({ updateId: shot.updateId, userId: shot.userId, kind: shot.kind, index });
+    }
     if (shot.sentAt !== undefined) lag.push(shot.sentAt - shot.scheduledAt);
     if (shot.status === 200 && shot.ackedAt !== undefined) {
       acked += 1;
@@ -152,6 +158,7 @@ export const runLevel = async (target: Target, spec: LevelSpec, onShots?: (shots
     errors,
     replied,
     repliesNotOk,
+    unanswered,
     ackRate: acked / ((lastAck - start) / 1000),
     replyRate: target.expectReplies ? replied / ((lastReply - start) / 1000) : Number.NaN,
     ackMs: quantiles(ackMs),
