@@ -43,6 +43,12 @@ find.command('find', async (ctx) => {
 });
 
 find.callbackQuery(callbackPattern('fd'), async (ctx) => {
+  // A press that names no message (the card is not known, and there is no chat to reply in: ctx.reply would throw
+  // and leave the press unanswered through every redelivery) gets the stale-search hint as its notice.
+  if (ctx.callbackQuery.message === undefined) {
+    await ctx.answerCallbackQuery({ text: ctx.t('find-stale') });
+    return;
+  }
   try {
     await onPress(ctx, ctx.callbackQuery.data);
   } finally {
