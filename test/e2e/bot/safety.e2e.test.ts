@@ -93,7 +93,9 @@ describe('safety', () => {
     await target.send('/find');
     await target.waitFor(bannedText);
 
-    await admin.press(lang === 'en' ? 'Unban' : 'Разблокировать');
+    // The same report message, as the ban's edit left it.
+    const banned = admin.messages().find((message) => message.message_id === reportMessage?.message_id);
+    await admin.press(lang === 'en' ? 'Unban' : 'Разблокировать', banned);
     await admin.waitFor(lang === 'en' ? /user unbanned/ : /пользователь разблокирован/);
     await target.waitFor(lang === 'en' ? /has been restored/ : /восстановлен/, { since: target.mark });
     // Unbanned: the bot answers normally again (/unblock lists nobody).
