@@ -20,7 +20,7 @@ export const createGuard = (limiter: RateLimiter): Composer<BotContext> => {
   guard.use(async (ctx, next) => {
     const from = ctx.from;
     if (from === undefined || from.is_bot) return next();
-    const verdict = ctx.message === undefined && ctx.editedMessage === undefined ? ALLOW : limiter.take(String(from.id), ctx.actor.now);
+    const verdict = ctx.message === undefined && ctx.editedMessage === undefined ? ALLOW : limiter.take(String(from.id), ctx.actor.now, ctx.update.update_id);
     if (verdict.kind === 'drop') {
       ctx.services.safetyMetrics?.rateLimited('dropped');
       return;
