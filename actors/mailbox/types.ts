@@ -40,6 +40,8 @@ export interface MailboxDelivery {
   readonly headers: MailboxHeaders;
   /** 0 on the first delivery, then 1, 2, … (nak, ack timeout, or a consumer that died holding it). */
   readonly redeliveryCount: number;
+  /** A failure now (nak) dead-letters the message: the consumer's last chance to answer for it. */
+  readonly lastDelivery: boolean;
   /** When the message was stored (ms since epoch), to measure how long it waited in the mailbox. */
   readonly publishedAt: number;
   /** Done with it: it will not be delivered again. */

@@ -27,7 +27,11 @@ export type UserActorMessage = (
   | { readonly kind: 'command'; readonly id: string; readonly commandId: string; readonly command: QueuedPeerCommand | QueuedAdminCommand }
   | { readonly kind: 'timer'; readonly id: string; readonly timerId: string; readonly fireAt: string; readonly command: TimerCommand }
   | { readonly kind: 'alert'; readonly id: string; readonly commandId: string; readonly command: QueuedAlertCommand }
-) & { readonly trace?: MessageTrace };
+) & {
+  readonly trace?: MessageTrace;
+  /** The mailbox's last delivery of it: a failure now would dead-letter it (see handlerFailure.ts). */
+  readonly lastDelivery?: boolean;
+};
 
 const traceOf = (delivery: MailboxDelivery): MessageTrace => {
   const pick = (name: string) => delivery.headers[name];
@@ -58,7 +62,11 @@ const payloadOf = (delivery: MailboxDelivery): Record<string, unknown> => {
   return body;
 };
 
-export const decodeUserMessage = (delivery: MailboxDelivery): UserActorMessage => ({ ...decodeBody(delivery), trace: traceOf(delivery) });
+export const decodeUserMessage = (delivery: MailboxDelivery): UserActorMessage => ({
+  ...decodeBody(delivery),
+  trace: traceOf(delivery),
+  ...(delivery.lastDelivery ? { lastDelivery: true } : {}),
+});
 
 const decodeBody = (delivery: MailboxDelivery): UserActorMessage => {
   const body = payloadOf(delivery);

@@ -16,6 +16,7 @@ import { peerRefsFor } from './bot/peerRef.js';
 import { createUserBot } from './bot/createUserBot.js';
 import type { UserActorMessage } from './messages.js';
 import { createSession, type UserActorEvent } from './session.js';
+import { failsEveryTime, failureAnswer } from './handlerFailure.js';
 
 export interface UserBehaviorOptions {
   readonly token: string;
@@ -24,6 +25,8 @@ export interface UserBehaviorOptions {
   readonly clock?: () => Date;
   /** Ports for handlers and reactions; in-memory twins when not given (unit tests). */
   readonly services?: UserActorServices;
+  /** The handlers threw on an update and the user was answered instead of the update being retried (logging). */
+  readonly onHandlerFailure?: (error: unknown, message: Extract<UserActorMessage, { kind: 'update' }>) => void;
 }
 
 /** Actor keys are mailbox user keys: `user:<telegram id>`; `chat:<id>` keys (no user) have no actor state. */
@@ -105,7 +108,17 @@ export const createUserBehavior = (options: UserBehaviorOptions): ActorBehavior<
       const session = createSession(userId, state, clock(), commandId);
       switch (message.kind) {
         case 'update':
-          await bot.handle(message.update, session);
+          try {
+            await bot.handle(message.update, session);
+          } catch (error) {
+            if (!failsEveryTime(error) && message.lastDelivery !== true) throw error;
+            options.onHandlerFailure?.(error, message);
+            // Only the answer is committed, on a fresh session: nothing of the failed turn.
+            const answered = createSession(userId, state, session.now, commandId);
+            const t = bot.translatorFor(state, message.update.message?.from?.language_code ?? message.update.callback_query?.from.language_code);
+            for (const call of failureAnswer(message.update, error, t)) answered.recordCall(call);
+            return [...answered.output];
+          }
           break;
         case 'command':
           if (!decideAdminCommand(session, message.command, bot.translatorFor(session.state))) session.decide({ ...message.command });

@@ -73,6 +73,11 @@ export const startActorsRole = async (infra: Infrastructure, telegram: TelegramE
         adminDesk: openAdminDesk(infra),
         safetyMetrics: createSafetyMetrics(infra),
       }),
+      onHandlerFailure: (error, message) => {
+        const when = message.lastDelivery === true ? 'last_delivery' : 'at_once';
+        metrics.handlerFailures.inc({ when });
+        logger.error({ err: error, update: message.id, when }, 'the bot handlers failed on an update; the user was told');
+      },
     }),
     codec: userEventCodec,
     stateCodec: userStateCodec,

@@ -33,6 +33,11 @@ export const createMetrics = (options: { defaultMetrics?: boolean } = {}) => {
     pollingErrors: counter('lexbot_polling_errors_total', 'Long-polling failures (fetch from Telegram, publish to the mailbox)', ['stage']),
     // Later roles.
     deadLettered: counter('lexbot_mailbox_dead_lettered_total', 'Mailbox messages moved to the dead-letter stream', ['reason']),
+    handlerFailures: counter(
+      'lexbot_actor_handler_failures_total',
+      'Updates the bot handlers threw on, answered with an apology or the domain refusal instead of a reply (when: at_once for a bug, last_delivery after the retries)',
+      ['when'],
+    ),
     actorIntakePausedSeconds: counter('lexbot_actor_intake_paused_seconds_total', 'Time the actors took no new mailbox message because the event loop ran late', []),
     dispatchResends: counter('lexbot_dispatch_resends_total', 'Outbox entries sent again after a dispatcher restart (at-least-once window)', []),
   };

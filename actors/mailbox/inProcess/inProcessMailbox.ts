@@ -127,6 +127,7 @@ export const createInProcessMailbox = (options: InProcessMailboxOptions): Mailbo
       payload: stored.message.payload,
       headers: { ...stored.message.headers },
       redeliveryCount: count - 1,
+      lastDelivery: count >= state.options.maxDeliver,
       publishedAt: stored.publishedAt,
       async ack() {
         if (settle(state, stored.seq)) pump(partition);

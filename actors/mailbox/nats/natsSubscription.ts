@@ -78,6 +78,7 @@ export const consumeNatsPartitions = async ({ js, jsm, names, partitions, option
       payload: msg.data,
       headers,
       redeliveryCount: deliveryCount - 1,
+      lastDelivery: deliveryCount >= resolved.maxDeliver,
       // From the parsed delivery info: msg.timestampNanos would parse the reply subject again, into a BigInt.
       publishedAt: Math.floor(msg.info.timestampNanos / 1_000_000),
       ack: () => acks.ack(msg),

@@ -23,8 +23,11 @@ export interface UserBotOptions {
 export interface UserBot {
   /** Runs the handlers for one update inside `session`; the session collects decisions and captured calls. */
   handle(update: Update, session: ActorSession): Promise<void>;
-  /** The catalog in this user's interface language, for messages sent outside an update (reactions). */
-  translatorFor(state: UserState): Translate;
+  /**
+   * The catalog in this user's interface language, for messages sent outside the handlers (reactions); a user who
+   * has not chosen one yet gets the Telegram language of the update at hand, else the one the state remembers.
+   */
+  translatorFor(state: UserState, telegramLanguageCode?: string): Translate;
 }
 
 /** The interface language: the one the user chose, else their Telegram language, else English. */
@@ -162,8 +165,8 @@ export const createUserBot = (options: UserBotOptions): UserBot => {
         sessions.delete(update.update_id);
       }
     },
-    translatorFor(state) {
-      const locale = localeOf(state);
+    translatorFor(state, telegramLanguageCode) {
+      const locale = localeOf(state, telegramLanguageCode);
       return (key, args) => i18n.t(locale, key, args as Record<string, string | number> | undefined);
     },
   };

@@ -96,9 +96,12 @@ export const mailboxContract = (name: string, create: (partitions: number) => Pr
       const subscription = await consume([1], { maxDeliver: 2 });
       const [a, b] = await take(subscription, 2);
       await b!.term('unparseable');
+      // The consumer is told which delivery is its last chance (a failure then dead-letters the message).
+      expect(a?.lastDelivery).toBe(false);
       await a!.nak(0, 'boom 1');
       const [again] = await take(subscription, 1);
       expect(again?.id).toBe('tg:9');
+      expect(again?.lastDelivery).toBe(true);
       await again!.nak(0, 'boom 2');
       const letters = await fixture.mailbox.listDeadLetters();
       expect(letters.map((l) => ({ id: l.id, error: l.error, userKey: l.userKey, partition: l.partition, deliveries: l.deliveries }))).toEqual([

@@ -97,7 +97,7 @@ describe('partner alert follower', () => {
     expect(published).toHaveLength(1);
 
     // The watcher's actor: one notice, the wish cleared; the same offer delivered again changes nothing.
-    const delivery = { id: offer!.id, userKey: offer!.userKey, partition: 0, seq: 1, payload: offer!.payload, headers: offer!.headers ?? {}, redeliveryCount: 0, publishedAt: NOW.getTime() } as MailboxDelivery;
+    const delivery = { id: offer!.id, userKey: offer!.userKey, partition: 0, seq: 1, payload: offer!.payload, headers: offer!.headers ?? {}, redeliveryCount: 0, lastDelivery: false, publishedAt: NOW.getTime() } as MailboxDelivery;
     const watcher = createDriver(stateOf(WATCHER, NOW), memoryServices(), NOW);
     const first = await watcher.deliver(decodeUserMessage(delivery));
     expect(first.events.map((e) => e.type)).toEqual(['PartnerAlertDelivered']);

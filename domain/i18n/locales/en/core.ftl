@@ -337,6 +337,7 @@ error-invalid_report_reason = Please choose a reason from the list.
 error-invalid_decline_reason = Please choose a reason from the list.
 error-invalid_reminder_kind = Something went wrong on our side. Please try again later.
 error-invalid_dialog = Something went wrong on our side. Please send /cancel and try again.
+error-unexpected = Sorry, something went wrong on our side and I could not handle that. Please try again in a moment; if it keeps happening, tell us with /feedback.
 error-self_target = That is you! Please choose someone else.
 error-already_blocked = You have already blocked this user.
 error-not_blocked = This user is not blocked.
