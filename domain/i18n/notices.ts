@@ -118,6 +118,7 @@ export const NOTICE_VARIABLES = {
   'tandem-request-withdrawn-by-you': ['name'],
   'tandem-request-not-delivered': ['name', 'reason'],
   'tandem-request-closed': ['name', 'reason'],
+  'tandem-request-incoming-closed': ['name', 'reason'],
   'tandem-requests-none': [],
   'tandem-requests-incoming': ['count'],
   'tandem-requests-more': ['count'],

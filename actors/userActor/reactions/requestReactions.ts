@@ -50,11 +50,12 @@ export const requestReactions: Reaction = async ({ session, events, services, t,
         // The peer's CloseTandem (withdrawn, blocked, banned, forgotten); this side's own closes are told elsewhere.
         const { reason } = event.data;
         if (reason !== 'by_peer' && reason !== 'peer_unavailable') break;
+        const closed = record.role === 'target' ? 'tandem-request-incoming-closed' : 'tandem-request-closed';
         sendToSelf(session, {
           text:
             record.role === 'target' && reason === 'by_peer'
               ? t('request-cancelled', { name: peer.name })
-              : t('tandem-request-closed', { name: peer.name, reason: t(closeReasonKey(reason)) }),
+              : t(closed, { name: peer.name, reason: t(closeReasonKey(reason)) }),
         });
         break;
       }

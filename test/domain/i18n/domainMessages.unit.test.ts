@@ -194,7 +194,7 @@ describe('score explanations', () => {
     expect(render('en', scorePartKey('level_fit'), scorePartArgs(levelFit, 'en')).text).toBe(
       'Levels: you learn German at B1, they learn Russian at B2 (+16)',
     );
-    expect(render('ru', scorePartKey('level_fit'), scorePartArgs(levelFit, 'ru')).text).toContain('Немецкий — B1');
+    expect(render('ru', scorePartKey('level_fit'), scorePartArgs(levelFit, 'ru')).text).toBe('Уровни: у вас — B1 (Немецкий), у собеседника — B2 (Русский) (+16)');
     const overlap = (hours: number, locale: Locale): string =>
       render(locale, scorePartKey('overlap_hours'), scorePartArgs({ code: 'overlap_hours', hours, points: 30 }, locale)).text;
     expect(overlap(1, 'en')).toBe('1 hour a week when you are both free (+30)');

@@ -56,4 +56,27 @@ describe('feedback', () => {
     const notices = other.callsSince(sentAt).filter((call) => textOf(call).includes(text));
     expect(notices).toHaveLength(1);
   });
+
+  it('Cancel on the prompt cancels; on the prompt of a message already sent it never claims "not sent"', async () => {
+    const user = harness.user({ id: 7_610_031, firstName: 'Gil', languageCode: 'en' });
+    await user.send('/start');
+    await user.waitFor(/Gil/);
+    await user.send('/feedback');
+    await user.waitFor(/Write your message/);
+    await user.press('Cancel');
+    await user.waitFor('Your message was not sent.');
+
+    await user.send('/feedback');
+    await user.waitFor(/Write your message/);
+    const promptMessage = [...user.messages()].reverse().find((message) => /Write your message/.test(message.text ?? ''));
+    await user.send('The search works well, thank you very much!');
+    await user.waitFor(/Thank you/);
+    const pressedAt = harness.emulator.calls().length;
+    await user.press('Cancel', promptMessage);
+    const answer = await harness.emulator.waitFor((call) => call.seq > pressedAt && call.method === 'answerCallbackQuery');
+    expect(String(answer.params.text)).toMatch(/no longer active/);
+    // The old button is gone, and nothing says the sent message was not sent.
+    await harness.emulator.waitFor((call) => call.seq > pressedAt && call.method === 'editMessageReplyMarkup' && Number(call.params.chat_id) === user.id);
+    expect(user.callsSince(pressedAt).map(textOf).join('\n')).not.toContain('not sent');
+  });
 });

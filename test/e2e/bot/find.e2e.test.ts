@@ -55,12 +55,12 @@ describe('/find (English and Russian)', () => {
     const b = conversation(harness, boris);
     const borisCard = textOf(await b.send('/find', 'Партнёр 1 из 1'));
     expect(borisCard).toContain('Ann');
-    expect(borisCard).toContain('Родной: Английский');
+    expect(borisCard).toContain('Родные языки: Английский');
     expect(borisCard).toContain('Изучает: Русский (B1)');
     expect(borisCard).toContain('Общее свободное время: 35 часов в неделю (ваше время, Europe/Berlin)');
     expect(borisCard).toContain('Пн–Вс 18:00–23:00');
     expect(borisCard).toContain('Почему вы подходите друг другу');
-    expect(boris.buttons()).toEqual(['✉️ Отправить запрос', 'Пропустить', 'Дальше ➡️', '🚫 Заблокировать', '⚠️ Пожаловаться']);
+    expect(boris.buttons()).toEqual(['✉️ Отправить запрос', 'Пропустить', 'Далее ➡️', '🚫 Заблокировать', '⚠️ Пожаловаться']);
     expect(borisCard).not.toContain(String(ann.id));
 
     // English: Ann has two partners of equal score, so the lower id (Boris) comes first; Next and Skip edit the one message.

@@ -21,9 +21,9 @@ describe('onboarding wizard (Russian)', () => {
     await c.press(/Испанский/, /Выбрано: .*Испанский/);
     await c.press(/Далее/, 'Шаг 2 из 6');
 
-    await c.press(/Английский/, 'Какой у вас уровень');
+    await c.press(/Английский/, 'какой у вас уровень');
     await c.press(/Назад/, 'Шаг 2 из 6');
-    await c.press(/Английский/, 'Какой у вас уровень');
+    await c.press(/Английский/, 'какой у вас уровень');
     await c.press(/B2/, /Выбрано: .*Английский \(B2\)/);
     await c.press(/Далее/, 'Шаг 3 из 6');
 
@@ -45,7 +45,7 @@ describe('onboarding wizard (Russian)', () => {
     await c.press(/Переписка/, 'Шаг 5 из 6');
     await c.press(/Далее/, 'Как часто');
     await c.press(/Каждый день/, 'Шаг 6 из 6');
-    const review = textOf(await c.press(/Пропустить/, 'Вот ваша анкета'));
+    const review = textOf(await c.press(/Пропустить/, 'Вот ваш профиль'));
     for (const part of ['Испанский', 'Английский (B2)', 'Музыка', 'Будни', 'Europe/Moscow', 'Переписка', 'Каждый день', '90%']) expect(review).toContain(part);
     await c.press(/Подтвердить/, 'Профиль готов');
     await c.send('/cancel', 'Отменять нечего.');

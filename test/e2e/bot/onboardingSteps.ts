@@ -123,10 +123,10 @@ export const EN_WIZARD: Wizard = {
 };
 
 export const RU_WIZARD: Wizard = {
-  step: (n) => `Шаг ${n} из 6`, chosen: 'Выбрано:', next: /^Далее/, level: 'Какой у вас уровень', category: /Развлечения/,
+  step: (n) => `Шаг ${n} из 6`, chosen: 'Выбрано:', next: /^Далее/, level: 'какой у вас уровень', category: /Развлечения/,
   categoryHint: 'нажмите, чтобы выбрать или убрать', interest: /Музыка/, categories: /Категории/, primary: 'главное', city: /Берлин/,
   days: 'В какие дни', anyDay: /Любой день/, slots: 'В какое время суток', evening: /Вечер/, style: /Переписка/, frequency: 'Как часто',
-  daily: /Каждый день/, skip: /Пропустить/, review: 'Вот ваша анкета', confirm: /Подтвердить/, ready: 'Профиль готов',
+  daily: /Каждый день/, skip: /Пропустить/, review: 'Вот ваш профиль', confirm: /Подтвердить/, ready: 'Профиль готов',
 };
 
 /** The choices a wizard run makes: one native language, one learnt at a level, a city's time zone. */

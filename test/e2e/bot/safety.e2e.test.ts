@@ -28,7 +28,7 @@ describe('safety', () => {
 
   it.each([
     { lang: 'en', confirm: /Block .?Bob.?\?/, button: 'Block', done: /You blocked .?Bob/ },
-    { lang: 'ru', confirm: /Заблокировать: .?Боря.?\?/, button: 'Заблокировать', done: /Вы заблокировали пользователя .?Боря/ },
+    { lang: 'ru', confirm: /Заблокировать пользователя .?Боря.?\?/, button: 'Заблокировать', done: /Вы заблокировали пользователя .?Боря/ },
   ])('blocks from a card after confirmation ($lang)', async ({ lang, confirm, button, done }) => {
     const base = lang === 'en' ? 7_600_010 : 7_600_020;
     // Two complementary profiles (seeded as the wizard leaves them; a language pair of their own, so nobody from

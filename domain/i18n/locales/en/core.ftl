@@ -30,6 +30,8 @@ help =
     /start — { command-start }
     /profile — { command-profile }
     /find — { command-find }
+    /requests — { command-requests }
+    /chat — { command-chat }
     /language — { command-language }
     /pause — { command-pause }
     /resume — { command-resume }
@@ -39,6 +41,7 @@ help =
     /help — { command-help }
     /end — { command-end }
     /block — { command-block }
+    /unblock — { command-unblock }
     /report — { command-report }
     /cancel — { command-cancel }
 
@@ -73,7 +76,7 @@ bio-too-long = Your text is { $length ->
         [one] { $length } character
        *[other] { $length } characters
     } long; please keep it within { $max }.
-language-search-empty = No language matches “{ $query }”. Try its English name or its ISO code, e.g. “de”.
+language-search-empty = No language matches “{ $query }”. Try another spelling, its English name or its ISO code, e.g. “de”.
 profile-complete = Your profile is ready. Send /find to meet a partner.
 profile-completion = Your profile is { $percent }% complete.
 profile-incomplete = Please finish your profile first ({ $percent }% done): /start
@@ -134,7 +137,7 @@ request-received = { $name } would like to practise with you.
 request-limit = You already have { $count ->
         [one] { $count } pending request
        *[other] { $count } pending requests
-    }; the limit is { $max }. Wait for an answer or cancel one.
+    }; the limit is { $max }. Wait for an answer or withdraw one in /requests.
 request-not-allowed = You cannot send a request to this person.
 request-recently-declined = { $name } declined your request recently; you can ask again after { $days ->
         [one] { $days } day
@@ -143,7 +146,7 @@ request-recently-declined = { $name } declined your request recently; you can as
 request-expired = Your request to { $name } expired without an answer.
 request-expired-incoming = The request from { $name } expired.
 request-declined = { $name } declined your request.
-request-declined-with-reason = { $name } declined your request: { $reason }
+request-declined-with-reason = { $name } declined your request. Reason: { $reason }
 request-accepted = { $name } accepted your request! Say hello.
 request-cancelled = { $name } withdrew the request.
 request-already-answered = This request has already been answered.
@@ -151,7 +154,7 @@ pending-requests = You have { $count ->
         [one] { $count } pending request
        *[other] { $count } pending requests
     }.
-tandem-started = You and { $name } are now tandem partners. Messages you send here are relayed to { $name }.
+tandem-started = You and { $name } are now tandem partners.
 tandem-contact = You can also write to { $name } directly: { $contact }
 tandem-ended = Your tandem with { $name } has ended.
 tandem-ended-by-partner = { $name } ended the tandem.
@@ -345,7 +348,7 @@ error-blocked_pair = You cannot contact this person.
 error-too_many_pending_requests = You already have { $max ->
         [one] { $max } request
        *[other] { $max } requests
-    } waiting for an answer, the most allowed. Wait for a reply or cancel one.
+    } waiting for an answer, the most allowed. Wait for a reply or withdraw one in /requests.
 error-tandem_exists = You already have a request or a tandem with this person.
 error-declined_recently = This person declined your request recently. Give it some time, and meanwhile try /find.
 error-request_not_found = I could not find this request. It may have been withdrawn.
@@ -359,7 +362,7 @@ error-tandem_not_ended = You can rate a tandem once it has ended.
 error-already_rated = You have already rated this tandem.
 error-invalid_rating = Please rate with a whole number from { $min } to { $max }.
 
-## Why a request was declined (buttons, and the reason after “declined your request:”)
+## Why a request was declined (buttons, and the reason after “declined your request. Reason:”)
 
 decline-reason-no_time = No time right now
 decline-reason-language_mismatch = Our languages do not fit
@@ -368,14 +371,14 @@ decline-reason-interests_mismatch = Different interests
 decline-reason-schedule_mismatch = Our schedules do not match
 decline-reason-other = Another reason
 
-## Why a request or tandem closed, as this side sees it
+## Why a request or tandem closed, as this side sees it (lower case: it follows a colon)
 
-close-reason-by_user = Closed by you
-close-reason-by_peer = Closed by your partner
-close-reason-peer_unavailable = Your partner is no longer available
-close-reason-blocked = Closed because of a block
-close-reason-banned = Closed because your account was blocked
-close-reason-forgotten = Closed because your data was deleted
+close-reason-by_user = closed by you
+close-reason-by_peer = closed by the other person
+close-reason-peer_unavailable = they are no longer available
+close-reason-blocked = closed because of a block
+close-reason-banned = your account was blocked
+close-reason-forgotten = your data was deleted
 
 ## Why a request did not reach its target
 

@@ -15,8 +15,8 @@ card-overlap = 🕒 Free at the same time: { $hours ->
        *[other] { $hours } hours
     } a week (your time, { $timeZone }):
 card-overlap-none = 🕒 No free time in common this week.
-card-styles = 💬 Practises by: { $styles }
-card-frequency = 📅 How often: { $frequency }
+card-styles = 💬 Communication: { $styles }
+card-frequency = 🔁 How often: { $frequency }
 card-bio = 📝 { $bio }
 card-why = Why this match:
 
@@ -47,7 +47,7 @@ find-paused = Your profile is paused, so nobody sees you and you cannot send req
 ## Nobody fits
 
 find-none = Nobody fits you right now.
-find-advice-languages = Nobody is learning your native language while speaking one you learn yet. Adding another language you learn (in /profile) widens the search.
+find-advice-languages = Nobody yet learns your native language while speaking one you learn. Adding another language you learn (in /profile) widens the search.
 find-advice-availability = Some people fit your languages but are free at other times. Adding days or times of day in /profile widens the search.
 find-advice-taken = Everyone who fits already has a request or a tandem with you, or you recently parted ways.
 find-advice-notify = Press “Notify me” and I will message you once, as soon as a suitable partner appears.

@@ -21,7 +21,8 @@ tandem-request-accepted-by-you = You accepted the request from { $name }. Starti
 tandem-request-declined-by-you = You declined the request from { $name }.
 tandem-request-withdrawn-by-you = You withdrew your request to { $name }.
 tandem-request-not-delivered = Your request to { $name } was not delivered. { $reason }
-tandem-request-closed = Your request to { $name } is closed: { $reason }
+tandem-request-closed = Your request to { $name } is closed: { $reason }.
+tandem-request-incoming-closed = The request from { $name } is closed: { $reason }.
 
 ## /requests
 
@@ -61,6 +62,6 @@ relay-chat-none = You have no partner to chat with through the bot. Send /reques
 ## Ending and rating
 
 tandem-end-pick = Which tandem do you want to end?
-tandem-ended-unavailable = Your tandem with { $name } has ended: { $reason }
+tandem-ended-unavailable = Your tandem with { $name } has ended: { $reason }.
 tandem-rate-chosen = Your rating for { $name }: { $stars }
 tandem-rating-done = You have already rated this tandem. Thank you!

@@ -4,7 +4,7 @@
 feedback-button-cancel = Отмена
 feedback-cancelled = Сообщение не отправлено.
 admin-feedback-new =
-    Новое сообщение от { $name } (id { $id }):
+    Новое сообщение от пользователя { $name } (id { $id }):
 
     { $text }
 
@@ -26,7 +26,7 @@ admin-button-next = Далее ▶
 admin-feedbacks-empty = Нет сообщений для разбора.
 admin-feedback-item =
     Сообщение { $index } из { $total } · { $status }
-    От { $name } (id { $id }), { $date }
+    От: { $name } (id { $id }), { $date }
 
     { $text }
 admin-feedback-status-new = новое

@@ -31,6 +31,8 @@ help =
     /start — { command-start }
     /profile — { command-profile }
     /find — { command-find }
+    /requests — { command-requests }
+    /chat — { command-chat }
     /language — { command-language }
     /pause — { command-pause }
     /resume — { command-resume }
@@ -40,6 +42,7 @@ help =
     /help — { command-help }
     /end — { command-end }
     /block — { command-block }
+    /unblock — { command-unblock }
     /report — { command-report }
     /cancel — { command-cancel }
 
@@ -63,7 +66,7 @@ choose-interface-language = Выберите язык бота.
 interface-language-set = Готово: буду говорить с вами по-русски.
 ask-native-languages = На каких языках вы говорите как носитель? Выберите до { $max } или напишите название языка для поиска.
 ask-learning-languages = Какие языки вы изучаете? Выберите до { $max }.
-ask-level = Какой у вас уровень языка { $language }?
+ask-level = { $language }: какой у вас уровень?
 ask-interests = Что вам интересно? Выберите сколько угодно.
 ask-primary-interests = Что из этого для вас главное? Отметьте до { $max }.
 ask-time-zone = В каком вы часовом поясе? Напишите ваш город или название пояса, например Europe/Moscow.
@@ -78,7 +81,7 @@ bio-too-long = В вашем тексте { $length ->
         [many] { $length } символов
        *[other] { $length } символа
     }; уложитесь, пожалуйста, в { $max }.
-language-search-empty = Не нашёл языка «{ $query }». Попробуйте английское название или ISO-код, например «de».
+language-search-empty = Не нашёл языка «{ $query }». Попробуйте другое написание, английское название или ISO-код, например «de».
 profile-complete = Профиль готов. Отправьте /find, чтобы найти партнёра.
 profile-completion = Профиль заполнен на { $percent }%.
 profile-incomplete = Сначала заполните профиль (готово { $percent }%): /start
@@ -131,13 +134,13 @@ find-candidate-overlap = У вас { $hours ->
     } в неделю.
 find-candidate-shared-interests = Общие интересы: { $interests }
 find-send-request = Отправить запрос
-find-next = Дальше
+find-next = Далее
 
 ## Запросы и тандемы
 
-request-sent = Запрос отправлен: { $name }. На ответ есть { $hours ->
-        [one] { $hours } час
-        [few] { $hours } часа
+request-sent = Запрос отправлен: { $name }. Ответить на него можно в течение { $hours ->
+        [one] { $hours } часа
+        [few] { $hours } часов
         [many] { $hours } часов
        *[other] { $hours } часа
     }.
@@ -147,7 +150,7 @@ request-limit = У вас уже { $count ->
         [few] { $count } запроса ждут ответа
         [many] { $count } запросов ждут ответа
        *[other] { $count } запроса ждут ответа
-    }; больше { $max } нельзя. Дождитесь ответа или отмените один из запросов.
+    }; больше { $max } нельзя. Дождитесь ответа или отзовите один из запросов в /requests.
 request-not-allowed = Этому человеку нельзя отправить запрос.
 request-recently-declined = { $name } недавно отклонил(а) ваш запрос; снова можно будет спросить через { $days ->
         [one] { $days } день
@@ -158,7 +161,7 @@ request-recently-declined = { $name } недавно отклонил(а) ваш
 request-expired = Ваш запрос пользователю { $name } истёк без ответа.
 request-expired-incoming = Запрос от пользователя { $name } истёк.
 request-declined = { $name } отклонил(а) ваш запрос.
-request-declined-with-reason = { $name } отклонил(а) ваш запрос: { $reason }
+request-declined-with-reason = { $name } отклонил(а) ваш запрос. Причина: { $reason }
 request-accepted = { $name } принял(а) ваш запрос! Поздоровайтесь.
 request-cancelled = { $name } отозвал(а) запрос.
 request-already-answered = На этот запрос уже ответили.
@@ -168,7 +171,7 @@ pending-requests = { $count ->
         [many] { $count } запросов ждут ответа
        *[other] { $count } запроса ждут ответа
     }.
-tandem-started = Теперь вы с { $name } — партнёры по тандему. Сообщения, которые вы пишете здесь, пересылаются собеседнику ({ $name }).
+tandem-started = Теперь вы и { $name } — партнёры по тандему.
 tandem-contact = Можно написать напрямую ({ $name }): { $contact }
 tandem-ended = Тандем с пользователем { $name } завершён.
 tandem-ended-by-partner = { $name } завершил(а) тандем.
@@ -379,7 +382,7 @@ error-too_many_pending_requests = У вас уже { $max ->
         [few] { $max } запроса ждут
         [many] { $max } запросов ждут
        *[other] { $max } запроса ждут
-    } ответа — больше нельзя. Дождитесь ответа или отмените один из запросов.
+    } ответа — больше нельзя. Дождитесь ответа или отзовите один из запросов в /requests.
 error-tandem_exists = С этим человеком у вас уже есть запрос или тандем.
 error-declined_recently = Этот человек недавно отклонил ваш запрос. Дайте ему время, а пока поищите других через /find.
 error-request_not_found = Не нашёл этот запрос. Возможно, его уже отозвали.
@@ -388,12 +391,12 @@ error-request_expired = Срок этого запроса истёк. Отпр�
 error-request_not_expired = Этот запрос ещё ждёт ответа.
 error-not_request_target = Ответить на запрос может только тот, кому он отправлен.
 error-not_request_owner = Отозвать запрос может только тот, кто его отправил.
-error-tandem_not_active = Этот тандем сейчас не идёт.
+error-tandem_not_active = Этот тандем уже не активен.
 error-tandem_not_ended = Оценить тандем можно после того, как он завершится.
 error-already_rated = Вы уже оценили этот тандем.
 error-invalid_rating = Поставьте, пожалуйста, целую оценку от { $min } до { $max }.
 
-## Почему запрос отклонён (кнопки и причина после «отклонил(а) ваш запрос:»)
+## Почему запрос отклонён (кнопки и причина после «отклонил(а) ваш запрос. Причина:»)
 
 decline-reason-no_time = Сейчас нет времени
 decline-reason-language_mismatch = Не подходят языки
@@ -402,14 +405,14 @@ decline-reason-interests_mismatch = Разные интересы
 decline-reason-schedule_mismatch = Не совпадает расписание
 decline-reason-other = Другая причина
 
-## Почему запрос или тандем закрыт — с точки зрения этой стороны
+## Почему запрос или тандем закрыт — с точки зрения этой стороны (со строчной: идёт после двоеточия)
 
-close-reason-by_user = Закрыто вами
-close-reason-by_peer = Закрыто собеседником
-close-reason-peer_unavailable = Собеседник больше недоступен
-close-reason-blocked = Закрыто из-за блокировки
-close-reason-banned = Закрыто: ваш аккаунт заблокирован
-close-reason-forgotten = Закрыто: ваши данные удалены
+close-reason-by_user = закрыто вами
+close-reason-by_peer = закрыто собеседником
+close-reason-peer_unavailable = собеседник больше недоступен
+close-reason-blocked = закрыто из-за блокировки
+close-reason-banned = ваш аккаунт заблокирован
+close-reason-forgotten = ваши данные удалены
 
 ## Почему запрос не дошёл до адресата
 
@@ -448,7 +451,7 @@ match-part-overlap_hours = Общего свободного времени: { $
     } в неделю (+{ $points })
 match-part-level_fit = { $fit ->
         [none] Нет языка, которому вы могли бы научить друг друга
-       *[pair] Уровни: вы изучаете { $viewerLearns } — { $viewerLevel }, собеседник изучает { $candidateLearns } — { $candidateLevel }
+       *[pair] Уровни: у вас — { $viewerLevel } ({ $viewerLearns }), у собеседника — { $candidateLevel } ({ $candidateLearns })
     } (+{ $points })
 match-part-shared_interests = { $shared ->
         [one] { $shared } общий интерес

@@ -6,7 +6,7 @@ card-title = 👤 { $name }
 # Когда в имени из Telegram не осталось печатаемых символов.
 card-name-missing = Изучающий языки
 card-username = Telegram: @{ $username }
-card-native = 🗣 Родной: { $languages }
+card-native = 🗣 Родные языки: { $languages }
 card-learning = 📚 Изучает: { $languages }
 card-language-level = { $language } ({ $level })
 card-interests = ✨ Интересы: { $interests }
@@ -17,8 +17,8 @@ card-overlap = 🕒 Общее свободное время: { $hours } { $hour
        *[other] часа
     } в неделю (ваше время, { $timeZone }):
 card-overlap-none = 🕒 На этой неделе нет общего свободного времени.
-card-styles = 💬 Как занимается: { $styles }
-card-frequency = 📅 Как часто: { $frequency }
+card-styles = 💬 Формат общения: { $styles }
+card-frequency = 🔁 Как часто: { $frequency }
 card-bio = 📝 { $bio }
 card-why = Почему вы подходите друг другу:
 
@@ -26,7 +26,7 @@ card-why = Почему вы подходите друг другу:
 
 find-button-request = ✉️ Отправить запрос
 find-button-skip = Пропустить
-find-button-next = Дальше ➡️
+find-button-next = Далее ➡️
 find-button-block = 🚫 Заблокировать
 find-button-report = ⚠️ Пожаловаться
 find-button-notify = 🔔 Сообщить мне
@@ -51,7 +51,7 @@ find-paused = Ваш профиль на паузе: вас никто не ви
 find-none = Сейчас вам никто не подходит.
 find-advice-languages = Пока никто не изучает ваш родной язык, владея при этом языком, который учите вы. Добавьте ещё один изучаемый язык в /profile — круг поиска станет шире.
 find-advice-availability = Есть люди с подходящими языками, но они свободны в другое время. Добавьте дни или время суток в /profile — круг поиска станет шире.
-find-advice-taken = У всех, кто подходит, уже есть запрос или тандем с вами, или вы недавно расстались.
+find-advice-taken = У всех, кто подходит, уже есть с вами запрос или тандем — или вы с ними недавно не сошлись.
 find-advice-notify = Нажмите «Сообщить мне», и я напишу один раз, как только появится подходящий партнёр.
 find-notify-set = 🔔 Готово: я напишу один раз, когда появится подходящий партнёр.
 find-notify-paused = Пока профиль на паузе, уведомления выключены. Сначала отправьте /resume.

@@ -1,4 +1,6 @@
 ### Запросы, тандемы и чат через бота (issue #6, пункты 4 и 5) — русский.
+### Имя ($name) не склоняется: оно стоит в именительном падеже, после двоеточия или после «пользователь» в нужном падеже
+### («запрос от пользователя { $name }», не «запрос от { $name }»).
 
 ## Имена и карточки
 
@@ -11,17 +13,18 @@ tandem-button-block = Заблокировать
 tandem-button-report = Пожаловаться
 tandem-button-cancel-request = Отозвать: { $name }
 tandem-button-end = Завершить: { $name }
-tandem-button-open-chat = Написать { $name }
+tandem-button-open-chat = Написать: { $name }
 tandem-decline-no-reason = Без причины
 
 ## Ответ на запрос (карточка меняется на месте)
 
-tandem-decline-ask = Отклонить запрос от { $name }? Можно указать причину или отклонить без неё.
-tandem-request-accepted-by-you = Вы приняли запрос от { $name }. Запускаем тандем…
-tandem-request-declined-by-you = Вы отклонили запрос от { $name }.
-tandem-request-withdrawn-by-you = Вы отозвали запрос к { $name }.
-tandem-request-not-delivered = Ваш запрос к { $name } не доставлен. { $reason }
-tandem-request-closed = Ваш запрос к { $name } закрыт: { $reason }
+tandem-decline-ask = Отклонить запрос от пользователя { $name }? Можно указать причину или отклонить без неё.
+tandem-request-accepted-by-you = Вы приняли запрос от пользователя { $name }. Запускаем тандем…
+tandem-request-declined-by-you = Вы отклонили запрос от пользователя { $name }.
+tandem-request-withdrawn-by-you = Вы отозвали запрос пользователю { $name }.
+tandem-request-not-delivered = Ваш запрос пользователю { $name } не доставлен. { $reason }
+tandem-request-closed = Ваш запрос пользователю { $name } закрыт: { $reason }.
+tandem-request-incoming-closed = Запрос от пользователя { $name } закрыт: { $reason }.
 
 ## /requests
 
@@ -46,8 +49,8 @@ tandem-requests-active-relay = • { $name }: переписка здесь, ч�
 
 ## Начало тандема
 
-tandem-started-contact = Теперь вы с { $name } — партнёры по тандему! Пишите напрямую: { $contact }
-tandem-started-contact-unknown = Теперь вы с { $name } — партнёры по тандему! Их @username скоро появится в /requests.
+tandem-started-contact = Теперь вы и { $name } — партнёры по тандему! Пишите напрямую: { $contact }
+tandem-started-contact-unknown = Теперь вы и { $name } — партнёры по тандему! @username собеседника скоро появится в /requests.
 tandem-relay-howto = Всё, что вы отправите сюда — текст, фото, голосовые, стикеры, ответы, — получит { $name } с подписью только вашим именем. /end завершает тандем; /block и /report тоже работают здесь.
 
 ## Чат через бота
@@ -59,12 +62,12 @@ relay-unsupported = Я могу передавать текст, фото, ви�
 relay-pick-partner = Кому это сообщение?
 relay-sent-to = Отправлено: { $name }. Следующие сообщения тоже получит { $name }; сменить собеседника — /chat.
 relay-chat-pick = С кем вы хотите переписываться?
-relay-chat-current = Вы переписываетесь с { $name }. Сообщения, отправленные сюда, получит { $name }.
+relay-chat-current = Ваш собеседник сейчас: { $name }. Сообщения, отправленные сюда, получит { $name }.
 relay-chat-none = У вас нет партнёра для переписки через бота. Ваши запросы — в /requests.
 
 ## Завершение и оценка
 
 tandem-end-pick = Какой тандем вы хотите завершить?
-tandem-ended-unavailable = Ваш тандем с { $name } завершён: { $reason }
-tandem-rate-chosen = Ваша оценка для { $name }: { $stars }
+tandem-ended-unavailable = Тандем с пользователем { $name } завершён: { $reason }.
+tandem-rate-chosen = Ваша оценка партнёру { $name }: { $stars }
 tandem-rating-done = Вы уже оценили этот тандем. Спасибо!

@@ -117,9 +117,31 @@ describe('reactions to requests', () => {
     const anna = annaWithRequest(null);
     const requestId = anna.tandems[0]!.id;
     const declined = calls(await behavior.handle(fromPeer(`${requestId}:decline`, { type: 'NotifyDeclined', data: { from: BORIS, requestId, reason: 'no_time' } }), anna, `user:${ANNA}`));
-    expect(declined.map(textOf)).toEqual(['\u2068Борис\u2069 declined your request: No time right now']);
+    expect(declined.map(textOf)).toEqual(['\u2068Борис\u2069 declined your request. Reason: No time right now']);
     const rejected = calls(await behavior.handle(fromPeer(`${requestId}:reject`, { type: 'RejectPartnerRequest', data: { from: BORIS, requestId, reason: 'unavailable' } }), anna, `user:${ANNA}`));
     expect(rejected.map(textOf)).toEqual([expect.stringContaining('was not delivered')]);
+  });
+
+  it('tells each side of a request closed because the other became unavailable as its own side: "your request to" or "the request from"', async () => {
+    const { state: boris } = await borisWithRequest();
+    const toTarget = calls(
+      await behaviorFor(NOW, [card(ANNA, 'Anna', null)]).handle(
+        fromPeer(`${REQUEST}:close:requester`, { type: 'CloseTandem', data: { from: ANNA, requestId: REQUEST, expired: false, reason: 'peer_unavailable' } }),
+        boris,
+        `user:${BORIS}`,
+      ),
+    );
+    expect(toTarget.map(textOf)).toEqual(['Запрос от пользователя \u2068Anna\u2069 закрыт: собеседник больше недоступен.']);
+    const anna = annaWithRequest(null);
+    const requestId = anna.tandems[0]!.id;
+    const toRequester = calls(
+      await behaviorFor(NOW, [card(BORIS, 'Борис', null)]).handle(
+        fromPeer(`${requestId}:close:target`, { type: 'CloseTandem', data: { from: BORIS, requestId, expired: false, reason: 'peer_unavailable' } }),
+        anna,
+        `user:${ANNA}`,
+      ),
+    );
+    expect(toRequester.map(textOf)).toEqual(['Your request to \u2068Борис\u2069 is closed: they are no longer available.']);
   });
 
   it('tells each side of the expiry: the requester from its timer, the target from the requester’s CloseTandem', async () => {
@@ -217,7 +239,7 @@ describe('reactions when a partner leaves', () => {
     );
     const [sent, ...rest] = calls(output);
     expect(rest).toEqual([]);
-    expect(textOf(sent!)).toContain('Your partner is no longer available');
+    expect(textOf(sent!)).toContain('has ended: they are no longer available.');
     expect(textOf(sent!)).not.toMatch(/bann|block|delet/iu);
     expect(buttonsOf(sent!)).toHaveLength(5);
   });

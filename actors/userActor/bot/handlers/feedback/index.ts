@@ -25,7 +25,14 @@ feedback.command('feedback', async (ctx) => {
 });
 
 feedback.callbackQuery(/^fb:/, async (ctx) => {
-  if (inFeedback(ctx)) ctx.actor.decide({ type: 'SetDialog', data: { dialog: null } });
+  if (!inFeedback(ctx)) {
+    // The prompt of a flow that is over (the message was sent, or /cancel left it): "not sent" could be false, so
+    // the press only retires the old button.
+    await ctx.answerCallbackQuery({ text: ctx.t('help-stale-button') });
+    if (ctx.callbackQuery.message !== undefined) await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+    return;
+  }
+  ctx.actor.decide({ type: 'SetDialog', data: { dialog: null } });
   await show(ctx, ctx.t('feedback-cancelled'));
 });
 

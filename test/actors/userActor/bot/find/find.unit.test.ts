@@ -82,7 +82,7 @@ describe('/find', () => {
     expect(buttonsOf(card)[0]).toMatch(/^fd:req:/);
     const refused = await user.press(buttonsOf(card)[0]!);
     expect(refused.events.map((e) => e.type)).not.toContain('PartnerRequested');
-    expect(textsOf(refused)[0]).toBe('You already have 3 requests waiting for an answer, the most allowed. Wait for a reply or cancel one.');
+    expect(textsOf(refused)[0]).toBe('You already have 3 requests waiting for an answer, the most allowed. Wait for a reply or withdraw one in /requests.');
     // The three requested are no longer offered: the last one is.
     expect(textsOf(await user.send('/find'))[0]).toContain('P24');
   });

@@ -21,7 +21,7 @@ describe('partner card', () => {
     // Berlin 18–23 is Moscow 20–24 in March (UTC+1 vs UTC+3): the overlap is Moscow 20:00–23:00 (Berlin 18–21 ∩ Moscow 18–23).
     expect(text).toContain('Free at the same time: 21 hours a week (your time, Europe/Moscow)');
     expect(text).toContain('Mon–Sun 20:00–23:00');
-    expect(text).toContain('Practises by: Text messages, Video calls');
+    expect(text).toContain('Communication: Text messages, Video calls');
     expect(text).toContain('How often: Once a week');
     expect(text).toContain('I love hiking.');
     expect(text).toContain('Why this match:');
@@ -32,7 +32,7 @@ describe('partner card', () => {
 
   it('renders in Russian, and shows the username only when asked', () => {
     const text = renderPartnerCard({ card: cardOf(partner), viewer, locale: 'ru', t: translator('ru'), now: NOW, showUsername: true, score: null });
-    expect(text).toContain('Родной: Английский');
+    expect(text).toContain('Родные языки: Английский');
     expect(text).toContain('Изучает: Русский (A2)');
     expect(text).toContain('Общее свободное время: 21 час в неделю');
     expect(text).toContain('@sam_learns');
