@@ -26,6 +26,7 @@ import { candidateFromState, scoreCandidate, type MatchScore } from '../../../..
 import type { UserState } from '../../../../domain/user/index.js';
 import type { PartnerCard } from '../../ports/userDirectory.js';
 import type { Translate } from '../../reactions/reaction.js';
+import { zoneName } from '../handlers/onboarding/timeZoneInput.js';
 import { candidateFromCard } from './candidateFromCard.js';
 import { displayName, truncateToUnits } from './displayName.js';
 
@@ -64,7 +65,7 @@ const overlapLines = (view: PartnerCardView): readonly string[] => {
   const lines = groupedRanges(weekHoursToLocal(common, mine.timeZone, view.now)).map(({ days, from, to }) =>
     view.t('availability-range', { day: dayLabel(days, view.t), from: formatLocalHour(from), to: formatLocalHour(to) }),
   );
-  return [view.t('card-overlap', { hours: common.length, timeZone: mine.timeZone }), ...lines.map((line) => `  ${line}`)];
+  return [view.t('card-overlap', { hours: common.length, timeZone: zoneName(mine.timeZone, view.now) }), ...lines.map((line) => `  ${line}`)];
 };
 
 /** Days sharing the same hours fold into one line ("Mon–Fri 18:00–21:00"), so a regular week reads in a line or two. */

@@ -1,7 +1,7 @@
 // Typed time zones: an IANA name ("Europe/Berlin"), a UTC offset ("+3", "UTC-5", "GMT+5:30") or a city, in English
 // (any city that names an IANA zone, plus common ones that do not) or Russian. Pure: the answer depends on the text
 // and Intl's zone data only. Offsets become IANA names, because the domain refuses raw offsets.
-import { canonicalTimeZone } from '../../../../../domain/availability/index.js';
+import { canonicalTimeZone, utcOffsetMinutes } from '../../../../../domain/availability/index.js';
 import { normalizeSearchText } from '../../../../../domain/languages/index.js';
 
 /** Zones without a whole-hour offset have no Etc/GMT name; a zone that keeps that offset all year stands in. */
@@ -40,6 +40,20 @@ export const formatOffset = (minutes: number): string => {
   const rest = absolute % 60;
   return `UTC${sign}${hours}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`}`;
 };
+
+/** A fixed-offset zone: UTC, or an Etc/GMT∓N name, whose inverted sign would read backwards to a user ("GMT-3" for UTC+3). */
+const isFixedOffset = (zone: string): boolean => zone === 'UTC' || zone.startsWith('Etc/');
+
+/** A zone's name as a user reads it: the IANA name of a place ("Europe/Berlin"); a fixed offset as the offset, "UTC+3". */
+export const zoneName = (zone: string, now: Date): string => {
+  if (!isFixedOffset(zone)) return zone;
+  const minutes = utcOffsetMinutes(zone, now);
+  return minutes === 0 ? 'UTC' : formatOffset(minutes);
+};
+
+/** A zone with today's offset: "Europe/Berlin (UTC+1)"; a fixed offset alone: "UTC+3". */
+export const zoneLabel = (zone: string, now: Date): string =>
+  isFixedOffset(zone) ? zoneName(zone, now) : `${zone} (${formatOffset(utcOffsetMinutes(zone, now))})`;
 
 const OFFSET = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?:[:.]?(\d{2}))?$/u;
 

@@ -1,14 +1,14 @@
 // The user's own profile card: every section (or a dash where it is not set yet) and the completion percent. Shared
 // by /profile and the wizard's review. Names are wrapped in Unicode isolates so a right-to-left name does not
 // reorder the rest of its line.
-import { TIME_SLOTS, selectedDays, utcOffsetMinutes } from '../../../../../domain/availability/index.js';
+import { TIME_SLOTS, selectedDays } from '../../../../../domain/availability/index.js';
 import { communicationStyleKey, daySelectionKey, frequencyKey, timeSlotKey, weekdayShortKey } from '../../../../../domain/i18n/index.js';
 import { isLanguageCode } from '../../../../../domain/languages/index.js';
 import { profileCompletion, type Profile, type ProfileSection } from '../../../../../domain/user/index.js';
 import type { Translate } from '../../../reactions/reaction.js';
 import { interestLabel } from '../onboarding/screens/interestScreens.js';
 import { languageLabel } from '../onboarding/screens/languageScreens.js';
-import { formatOffset } from '../onboarding/timeZoneInput.js';
+import { zoneLabel } from '../onboarding/timeZoneInput.js';
 
 /** First-strong isolate … pop directional isolate. */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
@@ -72,7 +72,7 @@ export const profileCard = ({ t, locale, profile, now }: CardInput): string => {
     `📖 ${t('profile-learning')}: ${orDash(profile.learningLanguages.filter((s) => isLanguageCode(s.code)).map((s) => `${languageLabel(s.code, locale)} (${s.level})`))}`,
     `🎯 ${t('profile-interests')}: ${orDash(profile.interests.map((id) => `${interestLabel({ t }, id)}${profile.primaryInterests.includes(id) ? ' ⭐' : ''}`))}`,
     `📅 ${t('profile-availability')}: ${availabilityLine(t, profile)}`,
-    `🌍 ${t('profile-time-zone')}: ${zone === undefined ? DASH : `${zone} (${formatOffset(utcOffsetMinutes(zone, now))})`}`,
+    `🌍 ${t('profile-time-zone')}: ${zone === undefined ? DASH : zoneLabel(zone, now)}`,
     `💬 ${t('profile-styles')}: ${orDash(profile.communicationStyles.map((style) => t(communicationStyleKey(style))))}`,
     `🔁 ${t('profile-frequency')}: ${profile.frequency === null ? DASH : t(frequencyKey(profile.frequency))}`,
     `📝 ${t('profile-bio')}: ${profile.bio === '' ? DASH : isolate(clip(profile.bio, BIO_DISPLAY_MAX))}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, utcOffsetMinutes } from '../../../../../domain/availability/index.js';
-import { COMMON_ZONES, OFFSET_CHOICES, formatOffset, parseTimeZoneInput, zoneForOffset } from '../../../../../actors/userActor/bot/handlers/onboarding/timeZoneInput.js';
+import { COMMON_ZONES, OFFSET_CHOICES, formatOffset, parseTimeZoneInput, zoneForOffset, zoneLabel, zoneName } from '../../../../../actors/userActor/bot/handlers/onboarding/timeZoneInput.js';
 import { zoneAt } from '../../../../../actors/userActor/bot/handlers/onboarding/location.js';
 
 const JANUARY = new Date('2026-01-15T12:00:00Z');
@@ -15,6 +15,17 @@ describe('typed time zones', () => {
       expect(zone, text).toBeDefined();
       expect(utcOffsetMinutes(zone as string, JANUARY), text).toBe(minutes);
     }
+  });
+
+  it('shows a fixed offset as the offset a user typed, never as the sign-inverted Etc/GMT name', () => {
+    expect(zoneLabel(parseTimeZoneInput('+3')!, JANUARY)).toBe('UTC+3');
+    expect(zoneLabel(parseTimeZoneInput('UTC-5')!, JANUARY)).toBe('UTC−5');
+    expect(zoneName(parseTimeZoneInput('+3')!, JANUARY)).toBe('UTC+3');
+    expect(zoneLabel('UTC', JANUARY)).toBe('UTC');
+    expect(zoneName('UTC', JANUARY)).toBe('UTC');
+    expect(zoneLabel('Europe/Berlin', JANUARY)).toBe('Europe/Berlin (UTC+1)');
+    expect(zoneName('Europe/Berlin', JANUARY)).toBe('Europe/Berlin');
+    for (const minutes of OFFSET_CHOICES) expect(zoneLabel(zoneForOffset(minutes)!, JANUARY), String(minutes)).not.toMatch(/GMT|Etc/);
   });
 
   it('refuses offsets no zone has, and nonsense', () => {

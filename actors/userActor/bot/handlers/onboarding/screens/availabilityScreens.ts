@@ -2,11 +2,9 @@
 // times of day. The time zone stays in the draft until the whole availability is committed at once.
 import { DAY_SELECTION_KINDS, TIME_SLOTS, WEEKDAYS, utcOffsetMinutes } from '../../../../../../domain/availability/index.js';
 import { daySelectionKey, timeSlotKey, weekdayShortKey } from '../../../../../../domain/i18n/index.js';
-import { COMMON_ZONES, OFFSET_CHOICES, formatOffset } from '../timeZoneInput.js';
+import { COMMON_ZONES, OFFSET_CHOICES, formatOffset, zoneLabel } from '../timeZoneInput.js';
 import type { Wizard } from '../wizard.js';
 import { button, checked, header, lines, navigation, rows, type Screen, type View } from './screen.js';
-
-export const zoneLabel = (zone: string, now: Date): string => `${zone.replace(/^Etc\//, '')} (${formatOffset(utcOffsetMinutes(zone, now))})`;
 
 export const timezoneScreen = (view: View, wizard: Wizard): Screen => {
   const keys = COMMON_ZONES.map(({ key, zone }, index) =>
