@@ -98,6 +98,11 @@ export interface TestUser {
    * Rejects after `timeoutMs` (a bound for a hung test, not an assertion of speed).
    */
   waitFor(pattern: string | RegExp, options?: { timeoutMs?: number; since?: number }): Promise<EmulatorCall>;
+  /**
+   * The answerCallbackQuery of this user's last press (matched by its callback_query_id: an earlier press's answer
+   * travels apart from the chat's messages and may come later than they do). Rejects after `timeoutMs`.
+   */
+  pressAnswer(options?: { timeoutMs?: number }): Promise<EmulatorCall>;
   /** Content calls to this chat since this user's last action (or since `seq`). */
   callsSince(seq?: number): readonly EmulatorCall[];
   /** The bot's messages in this chat now, oldest first, with edits applied and deleted ones gone. */
@@ -220,9 +225,12 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
     const messages = (): readonly BotMessage[] => emulator.messagesIn(spec.id) as unknown as readonly BotMessage[];
     const lastKeyboard = (): BotMessage | undefined => [...messages()].reverse().find((message) => (message.reply_markup?.inline_keyboard?.length ?? 0) > 0);
     const buttonsOf = (message: BotMessage | undefined): readonly InlineButton[] => message?.reply_markup?.inline_keyboard?.flat() ?? [];
+    let lastPressId: string | undefined;
     const pressData = async (data: string, message?: BotMessage): Promise<void> => {
       const shown = message ?? lastKeyboard();
-      await act(callbackQueryUpdate(telegramUser, data, shown === undefined ? undefined : { ...shown, chat: { id: spec.id, type: 'private' } }));
+      const update = callbackQueryUpdate(telegramUser, data, shown === undefined ? undefined : { ...shown, chat: { id: spec.id, type: 'private' } });
+      lastPressId = (update.callback_query as { id: string }).id;
+      await act(update);
     };
     return {
       id: spec.id,
@@ -255,6 +263,11 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
         return emulator.waitFor((call) => call.seq > since && isOurs(call) && call.response.ok && matches(textOf(call), pattern), {
           timeoutMs: waitOptions.timeoutMs ?? 15_000,
         });
+      },
+      pressAnswer(waitOptions = {}) {
+        const id = lastPressId;
+        if (id === undefined) return Promise.reject(new Error(`${spec.firstName} has not pressed anything`));
+        return emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.params.callback_query_id === id, { timeoutMs: waitOptions.timeoutMs ?? 15_000 });
       },
       callsSince: (seq) => emulator.calls().filter((call) => call.seq > (seq ?? mark) && isOurs(call)),
       messages,

@@ -73,7 +73,7 @@ describe('feedback', () => {
     await user.waitFor(/Thank you/);
     const pressedAt = harness.emulator.calls().length;
     await user.press('Cancel', promptMessage);
-    const answer = await harness.emulator.waitFor((call) => call.seq > pressedAt && call.method === 'answerCallbackQuery');
+    const answer = await user.pressAnswer();
     expect(String(answer.params.text)).toMatch(/no longer active/);
     // The old button is gone, and nothing says the sent message was not sent.
     await harness.emulator.waitFor((call) => call.seq > pressedAt && call.method === 'editMessageReplyMarkup' && Number(call.params.chat_id) === user.id);

@@ -37,6 +37,6 @@ describe('bot harness', () => {
     await ann.send('/start');
     await ann.waitFor('Ann');
     await ann.pressData('zz:gone');
-    await harness.emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.seq > ann.mark);
+    await ann.pressAnswer();
   });
 });

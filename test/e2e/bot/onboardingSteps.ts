@@ -55,7 +55,7 @@ export const conversation = (harness: BotHarness, user: TestUser): Conversation 
       const hit = await waitFor((call) => done(call) || limited(call));
       if (hit !== undefined && done(hit)) {
         // The press's own answer may come after its content: wait for it, so it is not taken for the next press's.
-        if (isPress) await waitFor(answered);
+        if (isPress) await user.pressAnswer();
         return hit;
       }
       const replied = harness.emulator.calls().some((call) => call.seq > since && (ours(call) || (answered(call) && call.params.text !== undefined)));
@@ -79,9 +79,8 @@ export const conversation = (harness: BotHarness, user: TestUser): Conversation 
 
   async function noticeOf(press: () => Promise<void>): Promise<string> {
       for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-        const since = harness.emulator.calls().length;
         await press();
-        const answer = await harness.emulator.waitFor((call) => call.seq > since && call.method === 'answerCallbackQuery');
+        const answer = await user.pressAnswer();
         const text = String(answer.params.text ?? '');
         if (!RATE_LIMITED.test(text) && text !== '') return text;
         await sleep(REFILL_MS);

@@ -39,7 +39,7 @@ describe('requests', () => {
     // A second press on the old card: already answered.
     const accept = (card.params.reply_markup as { inline_keyboard: { callback_data?: string }[][] }).inline_keyboard[0]![0]!.callback_data!;
     await boris.pressData(accept);
-    const answer = await harness.emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.seq > boris.mark);
+    const answer = await boris.pressAnswer();
     expect(String(answer.params.text)).toMatch(/уже/);
   });
 
@@ -100,7 +100,7 @@ describe('requests', () => {
     await pia.waitFor('You withdrew your request');
     expect(textOf(await kira.waitFor('отозвал', { since: 0 }))).toContain('Pia');
     await kira.press('Принять', card.response.ok ? (card.response.result as never) : undefined);
-    const answer = await harness.emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.seq > kira.mark);
+    const answer = await kira.pressAnswer();
     expect(String(answer.params.text)).toBe('На этот запрос уже ответили.');
     await pia.send('/requests');
     await pia.waitFor('no pending requests');

@@ -39,7 +39,7 @@ describe('request expiry', () => {
 
     // Accept on the old card: the request is gone, the press says so.
     await tom.press('Accept', card.response.ok ? (card.response.result as never) : undefined);
-    const answer = await harness.emulator.waitFor((call) => call.method === 'answerCallbackQuery' && call.seq > tom.mark);
+    const answer = await tom.pressAnswer();
     expect(String(answer.params.text)).toBe('This request has already been answered.');
     expect(tom.callsSince().filter((call) => /would like/.test(textOf(call)) && call.method === 'sendMessage')).toEqual([]);
 
