@@ -41,6 +41,7 @@ export const NOTICE_VARIABLES = {
   'profile-bio': [],
   'account-paused': [],
   'account-resumed': [],
+  'account-already-paused': [],
   'account-banned': [],
   'action-not-allowed-paused': [],
   'user-blocked': ['name'],

@@ -137,7 +137,7 @@ describe('error messages', () => {
     const [bio] = samplesOf('bio_too_long');
     if (bio === undefined) throw new Error('no sample');
     expect(render('ru', errorKey('bio_too_long'), errorMessage(bio).args).text).toContain('501 символ;');
-    expect(render('en', errorKey('profile_incomplete'), {}).text).toContain('/profile');
+    expect(render('en', errorKey('profile_incomplete'), {}).text).toContain('/start');
   });
 });
 

@@ -22,7 +22,7 @@ describe('/pause, /resume and /reset', () => {
     await c.send('/resume', 'Your profile is not paused');
     await c.send('/pause', 'Your profile is paused');
     expect(textOf(await c.send('/profile', 'complete'))).toContain('paused');
-    await c.send('/pause', 'not active right now');
+    await c.send('/pause', 'Your profile is already paused');
     await c.send('/resume', 'Your profile is active again');
   }, 300_000);
 

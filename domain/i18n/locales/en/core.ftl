@@ -102,6 +102,7 @@ profile-bio = About me
 
 account-paused = Your profile is paused: nobody will see it or send you requests. Send /resume when you are back.
 account-resumed = Your profile is active again.
+account-already-paused = Your profile is already paused. Send /resume when you are back.
 account-banned = Your account has been blocked for breaking the rules, so you can no longer use the bot.
 action-not-allowed-paused = Your profile is paused. Send /resume to use this.
 user-blocked = You blocked { $name }. You will not see each other any more.
@@ -314,7 +315,7 @@ error-already_banned = This account is already blocked.
 error-not_banned = This account is not blocked.
 error-not_active = Your profile is not active right now. If you paused it, send /resume.
 error-not_paused = Your profile is not paused.
-error-profile_incomplete = Please finish your profile first: send /profile to complete it.
+error-profile_incomplete = Please finish your profile first: send /start to continue.
 error-invalid_user_id = I could not find that user.
 error-invalid_first_name = Your Telegram name is empty or too long. Please change it in Telegram’s settings and send /start again.
 error-invalid_username = Your Telegram username looks wrong. Please check it in Telegram’s settings and send /start again.
@@ -387,7 +388,7 @@ reject-reason-declined_recently = This person declined your request recently, so
 
 ## Reminders
 
-reminder-complete_profile = Your profile is { $percent }% complete. Finish it with /profile to start meeting partners.
+reminder-complete_profile = Your profile is { $percent }% complete. Finish it to start meeting partners.
 reminder-inactive = We have not seen you for a while. Send /find to meet a new language partner, or /pause if you need a break.
 reminder-pending_requests = { $count ->
         [one] { $count } request is

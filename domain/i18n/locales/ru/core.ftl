@@ -109,6 +109,7 @@ profile-bio = О себе
 
 account-paused = Профиль приостановлен: его никто не увидит и не пришлёт вам запрос. Когда вернётесь, отправьте /resume.
 account-resumed = Профиль снова активен.
+account-already-paused = Профиль уже приостановлен. Когда вернётесь, отправьте /resume.
 account-banned = Ваш аккаунт заблокирован за нарушение правил, поэтому пользоваться ботом больше нельзя.
 action-not-allowed-paused = Профиль приостановлен. Отправьте /resume, чтобы этим воспользоваться.
 user-blocked = Вы заблокировали пользователя { $name }. Вы больше не увидите друг друга.
@@ -340,7 +341,7 @@ error-already_banned = Этот аккаунт уже заблокирован.
 error-not_banned = Этот аккаунт не заблокирован.
 error-not_active = Ваш профиль сейчас неактивен. Если вы его приостановили, отправьте /resume.
 error-not_paused = Ваш профиль не приостановлен.
-error-profile_incomplete = Сначала заполните профиль до конца: отправьте /profile.
+error-profile_incomplete = Сначала заполните профиль до конца: отправьте /start, чтобы продолжить.
 error-invalid_user_id = Не удалось найти этого пользователя.
 error-invalid_first_name = Имя в Telegram пустое или слишком длинное. Исправьте его в настройках Telegram и снова отправьте /start.
 error-invalid_username = С вашим именем пользователя в Telegram что-то не так. Проверьте его в настройках Telegram и снова отправьте /start.
@@ -421,7 +422,7 @@ reject-reason-declined_recently = Этот человек недавно отк�
 
 ## Напоминания
 
-reminder-complete_profile = Профиль заполнен на { $percent }%. Допишите его через /profile, чтобы начать знакомиться.
+reminder-complete_profile = Профиль заполнен на { $percent }%. Допишите его, чтобы начать знакомиться.
 reminder-inactive = Давно вас не видели! Отправьте /find, чтобы найти нового партнёра, или /pause, если нужен перерыв.
 reminder-pending_requests = { $count ->
         [one] { $count } запрос ждёт

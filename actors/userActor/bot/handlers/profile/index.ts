@@ -45,6 +45,8 @@ profile.command('reset', guarded(askReset));
 profile.command(
   'pause',
   guarded(async (ctx) => {
+    // A second /pause: say it is paused already (the domain's not_active would read as if something were wrong).
+    if (ctx.actor.state.status === 'paused') return void (await ctx.reply(ctx.t('account-already-paused')));
     ctx.actor.decide({ type: 'PauseProfile', data: {} });
     await ctx.reply(ctx.t('account-paused'));
   }),
