@@ -50,8 +50,14 @@ admin-user-status-unknown = unknown
 admin-button-dismiss = Dismiss
 admin-button-ban = Ban
 admin-button-unban = Unban
-admin-broadcast-ask = Write the message for every active user (up to { $max } characters), or send /cancel.
-admin-broadcast-too-long = The message has { $length } characters; the limit is { $max }. Please shorten it.
+admin-broadcast-ask = Write the message for every active user (up to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }), or send /cancel.
+admin-broadcast-too-long = The message has { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }; the limit is { $max }. Please shorten it.
 admin-broadcast-preview = Preview: the next message is exactly what users will receive. Confirm to send it to every active user.
 admin-button-confirm = Confirm and send
 admin-button-cancel = Cancel

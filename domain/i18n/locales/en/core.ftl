@@ -71,7 +71,10 @@ ask-days = On which days can you practise?
 ask-slots = At what times of day? (your local time)
 ask-styles = How do you like to practise?
 ask-frequency = How often would you like to practise?
-ask-bio = Tell your future partners a little about yourself (up to { $max } characters), or skip.
+ask-bio = Tell your future partners a little about yourself (up to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }), or skip.
 bio-too-long = Your text is { $length ->
         [one] { $length } character
        *[other] { $length } characters
@@ -166,11 +169,17 @@ rating-received = Thank you for your rating!
 
 ## Feedback and personal data
 
-feedback-ask = Write your message to the team ({ $min }–{ $max } characters).
+feedback-ask = Write your message to the team ({ $min }–{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }).
 feedback-length = Your message is { $length ->
         [one] { $length } character
        *[other] { $length } characters
-    } long; it must be { $min }–{ $max } characters.
+    } long; it must be { $min }–{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
 feedback-received = Thank you! The team has received your message.
 reminder-finish-profile = Your profile is almost ready: finish it to start meeting partners. /start
 delete-me-confirm = This deletes your profile, your tandems and everything you wrote, for good. Your messages cannot be recovered. Delete everything?
@@ -281,8 +290,14 @@ availability-range = { $day } { $from }–{ $to }
 
 ## Validation problems
 
-problem-languages-native_count = Choose { $min }–{ $max } native languages (you chose { $count }).
-problem-languages-learning_count = Choose { $min }–{ $max } languages to learn (you chose { $count }).
+problem-languages-native_count = Choose { $min }–{ $max ->
+        [one] { $max } native language
+       *[other] { $max } native languages
+    } (you chose { $count }).
+problem-languages-learning_count = Choose { $min }–{ $max ->
+        [one] { $max } language to learn
+       *[other] { $max } languages to learn
+    } (you chose { $count }).
 problem-languages-unknown_language = I do not know the language “{ $language }”.
 problem-languages-unknown_level = “{ $level }” is not a level; choose one from A1 to C2 for { $language }.
 problem-languages-duplicate_native = { $language } is listed twice among your native languages.
@@ -296,7 +311,10 @@ problem-interests-unknown_interest = I do not know the interest “{ $interest }
 problem-interests-duplicate_interest = “{ $interest }” is chosen twice.
 problem-interests-duplicate_primary = “{ $interest }” is marked as a main interest twice.
 problem-interests-primary_not_selected = “{ $interest }” can be a main interest only if you choose it as an interest.
-problem-interests-too_many_primary = Mark at most { $max } main interests (you marked { $count }).
+problem-interests-too_many_primary = Mark at most { $max ->
+        [one] { $max } main interest
+       *[other] { $max } main interests
+    } (you marked { $count }).
 problem-availability-invalid_time_zone = I do not know the time zone “{ $timeZone }”. Send a name such as Europe/Berlin or Asia/Tokyo.
 problem-availability-unknown_day_selection = “{ $kind }” is not a choice of days.
 problem-availability-no_days = Choose at least one day.
@@ -332,7 +350,10 @@ error-text_has_control_characters = Your text contains invisible control charact
 error-feedback_length = Your message is { $length ->
         [one] { $length } character
        *[other] { $length } characters
-    } long; it must be { $min }–{ $max } characters.
+    } long; it must be { $min }–{ $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
 error-comment_too_long = Your comment is too long: please keep it within { $max ->
         [one] { $max } character
        *[other] { $max } characters

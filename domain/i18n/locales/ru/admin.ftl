@@ -50,8 +50,18 @@ admin-user-status-unknown = неизвестно
 admin-button-dismiss = Отклонить
 admin-button-ban = Заблокировать
 admin-button-unban = Разблокировать
-admin-broadcast-ask = Напишите сообщение для всех активных пользователей (до { $max } символов) или отправьте /cancel.
-admin-broadcast-too-long = В сообщении { $length } символов, а можно не больше { $max }. Сократите его.
+admin-broadcast-ask = Напишите сообщение для всех активных пользователей (до { $max ->
+        [one] { $max } символа
+        [few] { $max } символов
+        [many] { $max } символов
+       *[other] { $max } символа
+    }) или отправьте /cancel.
+admin-broadcast-too-long = В сообщении { $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+        [many] { $length } символов
+       *[other] { $length } символа
+    }, а можно не больше { $max }. Сократите его.
 admin-broadcast-preview = Предпросмотр: следующее сообщение пользователи получат в точности так. Подтвердите, чтобы отправить его всем активным пользователям.
 admin-button-confirm = Подтвердить и отправить
 admin-button-cancel = Отмена

@@ -74,7 +74,12 @@ ask-days = В какие дни вы можете заниматься?
 ask-slots = В какое время суток? (по вашему местному времени)
 ask-styles = Как вам удобнее практиковаться?
 ask-frequency = Как часто вы хотите заниматься?
-ask-bio = Расскажите будущим партнёрам немного о себе (до { $max } символов) или пропустите этот шаг.
+ask-bio = Расскажите будущим партнёрам немного о себе (до { $max ->
+        [one] { $max } символа
+        [few] { $max } символов
+        [many] { $max } символов
+       *[other] { $max } символа
+    }) или пропустите этот шаг.
 bio-too-long = В вашем тексте { $length ->
         [one] { $length } символ
         [few] { $length } символа
@@ -183,7 +188,12 @@ rating-received = Спасибо за оценку!
 
 ## Обратная связь и личные данные
 
-feedback-ask = Напишите сообщение команде (от { $min } до { $max } символов).
+feedback-ask = Напишите сообщение команде (от { $min } до { $max ->
+        [one] { $max } символа
+        [few] { $max } символов
+        [many] { $max } символов
+       *[other] { $max } символа
+    }).
 feedback-length = В сообщении { $length ->
         [one] { $length } символ
         [few] { $length } символа
@@ -300,8 +310,18 @@ availability-range = { $day } { $from }–{ $to }
 
 ## Ошибки заполнения
 
-problem-languages-native_count = Выберите от { $min } до { $max } родных языков (выбрано: { $count }).
-problem-languages-learning_count = Выберите от { $min } до { $max } изучаемых языков (выбрано: { $count }).
+problem-languages-native_count = Выберите от { $min } до { $max ->
+        [one] { $max } родного языка
+        [few] { $max } родных языков
+        [many] { $max } родных языков
+       *[other] { $max } родного языка
+    } (выбрано: { $count }).
+problem-languages-learning_count = Выберите от { $min } до { $max ->
+        [one] { $max } изучаемого языка
+        [few] { $max } изучаемых языков
+        [many] { $max } изучаемых языков
+       *[other] { $max } изучаемого языка
+    } (выбрано: { $count }).
 problem-languages-unknown_language = Не знаю языка «{ $language }».
 problem-languages-unknown_level = «{ $level }» — не уровень; выберите уровень от A1 до C2 для языка { $language }.
 problem-languages-duplicate_native = { $language } указан среди родных языков дважды.

@@ -119,6 +119,62 @@ describe('catalog texts', () => {
     expect(found).toEqual([]);
   });
 
+  // Words that may follow a number without agreeing with it.
+  const NOT_COUNTED: Readonly<Record<Locale, ReadonlySet<string>>> = {
+    en: new Set(['of', 'or', 'and', 'to', 'more', 'is', 'are']),
+    ru: new Set(['из', 'до', 'или', 'и', 'нельзя']),
+  };
+
+  it.each(LOCALES)('%s: a number followed by a word it counts picks the word’s plural form (a select on that number)', (locale) => {
+    const resource = new FluentParser().parse(source(locale));
+    type Node = { readonly type: string; readonly [field: string]: unknown };
+    const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+    const variableOf = (node: unknown): string | null => {
+      if (!isNode(node) || node.type !== 'Placeable' || !isNode(node.expression) || node.expression.type !== 'VariableReference') return null;
+      return String((node.expression.id as { name: string }).name);
+    };
+    // The variables some plural select counts: the catalog's numbers.
+    const numbers = new Set<string>();
+    const selects = (value: unknown, visit: (select: Node) => void): void => {
+      if (Array.isArray(value)) return void value.forEach((item) => selects(item, visit));
+      if (!isNode(value)) return;
+      if (value.type === 'SelectExpression') visit(value);
+      for (const [field, child] of Object.entries(value)) if (field !== 'span') selects(child, visit);
+    };
+    selects(resource.body, (select) => {
+      const variants = select.variants as readonly { key: { name?: string } }[];
+      const selector = variableOf({ type: 'Placeable', expression: select.selector });
+      if (selector !== null && variants.some((variant) => ['one', 'few', 'many'].includes(variant.key.name ?? ''))) numbers.add(selector);
+    });
+    expect(numbers).toContain('count');
+    const found: string[] = [];
+    // Walks patterns keeping the selectors of the selects around them: inside a variant its number agrees already.
+    const walk = (id: string, value: unknown, counted: ReadonlySet<string>): void => {
+      if (Array.isArray(value)) return void value.forEach((item) => walk(id, item, counted));
+      if (!isNode(value)) return;
+      if (value.type === 'Pattern') {
+        const elements = value.elements as readonly Node[];
+        elements.forEach((element, index) => {
+          const variable = variableOf(element);
+          const next = elements[index + 1];
+          if (variable === null || !numbers.has(variable) || counted.has(variable) || next?.type !== 'TextElement') return;
+          const word = /^ (\p{L}+)/u.exec(String(next.value))?.[1];
+          if (word !== undefined && !NOT_COUNTED[locale].has(word)) found.push(`${id}: { $${variable} } ${word}`);
+        });
+      }
+      if (value.type === 'SelectExpression') {
+        const selector = variableOf({ type: 'Placeable', expression: value.selector });
+        const inner = selector === null ? counted : new Set([...counted, selector]);
+        return void walk(id, value.variants, inner);
+      }
+      for (const [field, child] of Object.entries(value)) if (field !== 'span') walk(id, child, counted);
+    };
+    for (const entry of resource.body as unknown as readonly Node[]) {
+      if (entry.type === 'Message') walk(String((entry.id as { name: string }).name), [entry.value, entry.attributes], new Set());
+    }
+    expect(found).toEqual([]);
+  });
+
   it.each(LOCALES)('%s: every text a button press answers with (answerCallbackQuery) fits 200 characters', (locale) => {
     const ids = new Set<string>();
     for (const text of HANDLER_SOURCES) {
