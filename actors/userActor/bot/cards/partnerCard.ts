@@ -133,7 +133,7 @@ const sections = (view: PartnerCardView): { readonly head: readonly string[]; re
   if (card.interests.length > 0) {
     const primary = card.primaryInterests.filter((id) => card.interests.includes(id));
     const others = card.interests.filter((id) => !primary.includes(id));
-    const labels = [...primary.map((id) => `★ ${t(interestKey(id))}`), ...others.map((id) => t(interestKey(id)))];
+    const labels = [...primary.map((id) => `${t(interestKey(id))} ⭐`), ...others.map((id) => t(interestKey(id)))];
     head.push(t('card-interests', { interests: list(labels) }));
   }
   head.push(...overlapLines(view));

@@ -17,7 +17,7 @@ describe('partner card', () => {
     expect(text).toContain('Sam');
     expect(text).toContain('Native: English');
     expect(text).toContain('Learning: Russian (A2)');
-    expect(text).toMatch(/Interests: ★ Travel, Music, Books|Interests: ★ Travel, Books, Music/);
+    expect(text).toMatch(/Interests: Travel ⭐, Music, Books|Interests: Travel ⭐, Books, Music/);
     // Berlin 18–23 is Moscow 20–24 in March (UTC+1 vs UTC+3): the overlap is Moscow 20:00–23:00 (Berlin 18–21 ∩ Moscow 18–23).
     expect(text).toContain('Free at the same time: 21 hours a week (your time, Europe/Moscow)');
     expect(text).toContain('Mon–Sun 20:00–23:00');
