@@ -25,7 +25,6 @@ export {
   reportReasonKey,
   scorePartKey,
   timeSlotKey,
-  weekdayKey,
   weekdayShortKey,
   type ProblemCode,
 } from './keys.js';

@@ -22,7 +22,6 @@ export const levelKey = (level: CefrLevel): string => `level-${level}`;
 export const levelDescriptionKey = (level: CefrLevel): string => `level-${level}-description`;
 export const communicationStyleKey = (style: CommunicationStyle): string => `style-${style}`;
 export const frequencyKey = (frequency: Frequency): string => `frequency-${frequency}`;
-export const weekdayKey = (day: Weekday): string => `weekday-${day}`;
 /** Two or three letters for keyboards and overlap ranges. */
 export const weekdayShortKey = (day: Weekday): string => `weekday-short-${day}`;
 export const daySelectionKey = (kind: DaySelectionKind): string => `days-${kind}`;

@@ -19,7 +19,6 @@ import {
   levelKey,
   problemKey,
   timeSlotKey,
-  weekdayKey,
   weekdayShortKey,
   type Locale,
   type ProblemCode,
@@ -39,7 +38,6 @@ const REFERENCE_KEYS: readonly string[] = [
   ...CEFR_LEVELS.map(levelDescriptionKey),
   ...COMMUNICATION_STYLES.map(communicationStyleKey),
   ...FREQUENCIES.map(frequencyKey),
-  ...WEEKDAYS.map(weekdayKey),
   ...WEEKDAYS.map(weekdayShortKey),
   ...DAY_SELECTION_KINDS.map(daySelectionKey),
   ...TIME_SLOTS.map(timeSlotKey),
@@ -172,8 +170,8 @@ describe('message catalog', () => {
     expect(seconds(11)).toContain('11 секунд ');
     expect(seconds(21)).toContain('21 секунду');
     expect(seconds(1.5)).toContain('1,5 секунды');
-    expect(format(ru, 'request-limit', { count: 22, max: 3 })).toContain('22 запроса ждут');
-    expect(format(ru, 'find-candidate-overlap', { hours: 5 })).toContain('5 общих часов');
+    expect(format(ru, 'tandem-requests-incoming', { count: 22 })).toContain('22 запроса ждут');
+    expect(format(ru, 'card-overlap', { hours: 5, timeZone: 'UTC+3' })).toContain('5 часов в неделю');
     const en = bundleFor('en');
     expect(format(en, 'rate-limited', { seconds: 1 })).toContain('1 second and');
     expect(format(en, 'rate-limited', { seconds: 2 })).toContain('2 seconds');
@@ -183,6 +181,6 @@ describe('message catalog', () => {
     const i18n = new I18n({ defaultLocale: 'en', directory: LOCALES_DIR, fluentBundleOptions: { useIsolating: false } });
     expect([...i18n.locales].sort()).toEqual([...LOCALES].sort());
     expect(i18n.t('ru', 'tandem-ended', { name: 'Анна' })).toBe('Тандем с пользователем Анна завершён.');
-    expect(i18n.t('en', 'help')).toContain('/delete_me — Delete all your data');
+    expect(i18n.t('en', 'command-delete_me')).toBe('Delete all your data');
   });
 });

@@ -24,30 +24,8 @@ command-unblock = Unblock someone you blocked
 command-report = Report the current partner
 command-cancel = Cancel the current action
 
-help =
-    { -bot-name } helps you find a tandem partner: someone who speaks the language you learn and learns the language you speak.
-
-    /start — { command-start }
-    /profile — { command-profile }
-    /find — { command-find }
-    /requests — { command-requests }
-    /chat — { command-chat }
-    /language — { command-language }
-    /pause — { command-pause }
-    /resume — { command-resume }
-    /reset — { command-reset }
-    /feedback — { command-feedback }
-    /delete_me — { command-delete_me }
-    /help — { command-help }
-    /end — { command-end }
-    /block — { command-block }
-    /unblock — { command-unblock }
-    /report — { command-report }
-    /cancel — { command-cancel }
-
 unknown-command = I do not know this command. Send /help to see what I can do.
 action-cancelled = Cancelled.
-action-not-allowed = Sorry, that is not possible right now.
 nothing-to-cancel = There is nothing to cancel.
 rate-limited =
     You are sending messages too fast. Please wait { $seconds ->
@@ -75,15 +53,9 @@ ask-bio = Tell your future partners a little about yourself (up to { $max ->
         [one] { $max } character
        *[other] { $max } characters
     }), or skip.
-bio-too-long = Your text is { $length ->
-        [one] { $length } character
-       *[other] { $length } characters
-    } long; please keep it within { $max }.
 language-search-empty = No language matches “{ $query }”. Try another spelling, its English name or its ISO code, e.g. “de”.
 profile-complete = Your profile is ready. Send /find to meet a partner.
 profile-completion = Your profile is { $percent }% complete.
-profile-incomplete = Please finish your profile first ({ $percent }% done): /start
-profile-reset-confirm = This clears your profile and starts onboarding again. Your tandems and ratings stay. Continue?
 profile-reset-done = Your profile has been cleared. Let us start again.
 selection-limit = You can choose at most { $max ->
         [one] { $max } option
@@ -107,7 +79,6 @@ account-paused = Your profile is paused: nobody will see it or send you requests
 account-resumed = Your profile is active again.
 account-already-paused = Your profile is already paused. Send /resume when you are back.
 account-banned = Your account has been blocked for breaking the rules, so you can no longer use the bot.
-action-not-allowed-paused = Your profile is paused. Send /resume to use this.
 user-blocked = You blocked { $name }. You will not see each other any more.
 user-unblocked = You unblocked { $name }.
 report-ask-reason = What is wrong with { $name }?
@@ -119,18 +90,6 @@ report-reason-other = Something else
 report-ask-comment = Add a comment for the moderators, or skip.
 report-received = Thank you. The moderators will look into it.
 
-## Search
-
-find-searching = Looking for partners…
-find-no-candidates = Nobody fits right now. Try again later, or widen your languages and availability in /profile.
-find-candidate-overlap = You both have { $hours ->
-        [one] { $hours } hour
-       *[other] { $hours } hours
-    } a week in common.
-find-candidate-shared-interests = Shared interests: { $interests }
-find-send-request = Send request
-find-next = Next
-
 ## Requests and tandems
 
 request-sent = Request sent to { $name }. They have { $hours ->
@@ -138,15 +97,6 @@ request-sent = Request sent to { $name }. They have { $hours ->
        *[other] { $hours } hours
     } to answer.
 request-received = { $name } would like to practise with you.
-request-limit = You already have { $count ->
-        [one] { $count } pending request
-       *[other] { $count } pending requests
-    }; the limit is { $max }. Wait for an answer or withdraw one in /requests.
-request-not-allowed = You cannot send a request to this person.
-request-recently-declined = { $name } declined your request recently; you can ask again after { $days ->
-        [one] { $days } day
-       *[other] { $days } days
-    }.
 request-expired = Your request to { $name } expired without an answer.
 request-expired-incoming = The request from { $name } expired.
 request-declined = { $name } declined your request.
@@ -154,12 +104,7 @@ request-declined-with-reason = { $name } declined your request. Reason: { $reaso
 request-accepted = { $name } accepted your request! Say hello.
 request-cancelled = { $name } withdrew the request.
 request-already-answered = This request has already been answered.
-pending-requests = You have { $count ->
-        [one] { $count } pending request
-       *[other] { $count } pending requests
-    }.
 tandem-started = You and { $name } are now tandem partners.
-tandem-contact = You can also write to { $name } directly: { $contact }
 tandem-ended = Your tandem with { $name } has ended.
 tandem-ended-by-partner = { $name } ended the tandem.
 tandem-none = You have no active tandem.
@@ -173,25 +118,14 @@ feedback-ask = Write your message to the team ({ $min }–{ $max ->
         [one] { $max } character
        *[other] { $max } characters
     }).
-feedback-length = Your message is { $length ->
-        [one] { $length } character
-       *[other] { $length } characters
-    } long; it must be { $min }–{ $max ->
-        [one] { $max } character
-       *[other] { $max } characters
-    }.
 feedback-received = Thank you! The team has received your message.
-reminder-finish-profile = Your profile is almost ready: finish it to start meeting partners. /start
 delete-me-confirm = This deletes your profile, your tandems and everything you wrote, for good. Your messages cannot be recovered. Delete everything?
 delete-me-done = Your data has been deleted. Goodbye, and good luck with your languages!
 delete-me-cancelled = Nothing was deleted.
 
 ## Buttons
 
-button-yes = Yes
-button-no = No
 button-skip = Skip
-button-done = Done
 button-back = Back
 button-accept = Accept
 button-decline = Decline
@@ -261,13 +195,6 @@ frequency-occasionally = Now and then
 
 ## Availability
 
-weekday-mon = Monday
-weekday-tue = Tuesday
-weekday-wed = Wednesday
-weekday-thu = Thursday
-weekday-fri = Friday
-weekday-sat = Saturday
-weekday-sun = Sunday
 weekday-short-mon = Mon
 weekday-short-tue = Tue
 weekday-short-wed = Wed

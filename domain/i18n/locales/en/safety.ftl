@@ -1,10 +1,8 @@
 ## Safety: block, report, unblock (issue #6, point 6). Shared texts (user-blocked, report-ask-reason, the report
 ## reasons, report-ask-comment, report-received, account-banned, rate-limited) live in core.ftl.
 
-safety-someone = this user
 safety-block-confirm = Block { $name }? You will no longer see each other, and any open request or tandem between you ends.
 safety-button-block = Block
-safety-button-report = Report
 safety-button-cancel = Cancel
 safety-block-cancelled = Nothing changed: { $name } is not blocked.
 safety-report-cancelled = The report was not sent.

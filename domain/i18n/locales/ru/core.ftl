@@ -25,30 +25,8 @@ command-unblock = Разблокировать пользователя
 command-report = Пожаловаться на текущего партнёра
 command-cancel = Отменить текущее действие
 
-help =
-    { -bot-name } помогает найти партнёра для языкового тандема: человека, который говорит на языке, который вы учите, и учит ваш язык.
-
-    /start — { command-start }
-    /profile — { command-profile }
-    /find — { command-find }
-    /requests — { command-requests }
-    /chat — { command-chat }
-    /language — { command-language }
-    /pause — { command-pause }
-    /resume — { command-resume }
-    /reset — { command-reset }
-    /feedback — { command-feedback }
-    /delete_me — { command-delete_me }
-    /help — { command-help }
-    /end — { command-end }
-    /block — { command-block }
-    /unblock — { command-unblock }
-    /report — { command-report }
-    /cancel — { command-cancel }
-
 unknown-command = Я не знаю такой команды. Отправьте /help, чтобы увидеть, что я умею.
 action-cancelled = Отменено.
-action-not-allowed = Извините, сейчас это невозможно.
 nothing-to-cancel = Отменять нечего.
 rate-limited =
     Вы отправляете сообщения слишком часто. Подождите { $seconds ->
@@ -80,17 +58,9 @@ ask-bio = Расскажите будущим партнёрам немного 
         [many] { $max } символов
        *[other] { $max } символа
     }) или пропустите этот шаг.
-bio-too-long = В вашем тексте { $length ->
-        [one] { $length } символ
-        [few] { $length } символа
-        [many] { $length } символов
-       *[other] { $length } символа
-    }; уложитесь, пожалуйста, в { $max }.
 language-search-empty = Не нашёл языка «{ $query }». Попробуйте другое написание, английское название или ISO-код, например «de».
 profile-complete = Профиль готов. Отправьте /find, чтобы найти партнёра.
 profile-completion = Профиль заполнен на { $percent }%.
-profile-incomplete = Сначала заполните профиль (готово { $percent }%): /start
-profile-reset-confirm = Профиль будет очищен, и знакомство начнётся заново. Тандемы и оценки сохранятся. Продолжить?
 profile-reset-done = Профиль очищен. Начнём сначала.
 selection-limit = Здесь можно выбрать не больше { $max ->
         [one] { $max } варианта
@@ -116,7 +86,6 @@ account-paused = Профиль приостановлен: его никто н
 account-resumed = Профиль снова активен.
 account-already-paused = Профиль уже приостановлен. Когда вернётесь, отправьте /resume.
 account-banned = Ваш аккаунт заблокирован за нарушение правил, поэтому пользоваться ботом больше нельзя.
-action-not-allowed-paused = Профиль приостановлен. Отправьте /resume, чтобы этим воспользоваться.
 user-blocked = Вы заблокировали пользователя { $name }. Вы больше не увидите друг друга.
 user-unblocked = Вы разблокировали пользователя { $name }.
 report-ask-reason = Что не так с пользователем { $name }?
@@ -128,20 +97,6 @@ report-reason-other = Другое
 report-ask-comment = Добавьте комментарий для модераторов или пропустите.
 report-received = Спасибо. Модераторы разберутся.
 
-## Поиск
-
-find-searching = Ищу партнёров…
-find-no-candidates = Сейчас никто не подходит. Попробуйте позже или расширьте языки и время в /profile.
-find-candidate-overlap = У вас { $hours ->
-        [one] { $hours } общий час
-        [few] { $hours } общих часа
-        [many] { $hours } общих часов
-       *[other] { $hours } общего часа
-    } в неделю.
-find-candidate-shared-interests = Общие интересы: { $interests }
-find-send-request = Отправить запрос
-find-next = Далее
-
 ## Запросы и тандемы
 
 request-sent = Запрос отправлен: { $name }. Ответить на него можно в течение { $hours ->
@@ -151,19 +106,6 @@ request-sent = Запрос отправлен: { $name }. Ответить на
        *[other] { $hours } часа
     }.
 request-received = { $name } хочет практиковаться с вами.
-request-limit = У вас уже { $count ->
-        [one] { $count } запрос ждёт ответа
-        [few] { $count } запроса ждут ответа
-        [many] { $count } запросов ждут ответа
-       *[other] { $count } запроса ждут ответа
-    }; больше { $max } нельзя. Дождитесь ответа или отзовите один из запросов в /requests.
-request-not-allowed = Этому человеку нельзя отправить запрос.
-request-recently-declined = { $name } недавно отклонил(а) ваш запрос; снова можно будет спросить через { $days ->
-        [one] { $days } день
-        [few] { $days } дня
-        [many] { $days } дней
-       *[other] { $days } дня
-    }.
 request-expired = Ваш запрос пользователю { $name } истёк без ответа.
 request-expired-incoming = Запрос от пользователя { $name } истёк.
 request-declined = { $name } отклонил(а) ваш запрос.
@@ -171,14 +113,7 @@ request-declined-with-reason = { $name } отклонил(а) ваш запро�
 request-accepted = { $name } принял(а) ваш запрос! Поздоровайтесь.
 request-cancelled = { $name } отозвал(а) запрос.
 request-already-answered = На этот запрос уже ответили.
-pending-requests = { $count ->
-        [one] { $count } запрос ждёт ответа
-        [few] { $count } запроса ждут ответа
-        [many] { $count } запросов ждут ответа
-       *[other] { $count } запроса ждут ответа
-    }.
 tandem-started = Теперь вы и { $name } — партнёры по тандему.
-tandem-contact = Можно написать напрямую ({ $name }): { $contact }
 tandem-ended = Тандем с пользователем { $name } завершён.
 tandem-ended-by-partner = { $name } завершил(а) тандем.
 tandem-none = У вас нет активного тандема.
@@ -194,24 +129,14 @@ feedback-ask = Напишите сообщение команде (от { $min }
         [many] { $max } символов
        *[other] { $max } символа
     }).
-feedback-length = В сообщении { $length ->
-        [one] { $length } символ
-        [few] { $length } символа
-        [many] { $length } символов
-       *[other] { $length } символа
-    }, а нужно от { $min } до { $max }.
 feedback-received = Спасибо! Команда получила ваше сообщение.
-reminder-finish-profile = Профиль почти готов: заполните его, чтобы начать знакомиться. /start
 delete-me-confirm = Будут удалены ваш профиль, тандемы и всё, что вы писали, — навсегда, без возможности восстановления. Удалить всё?
 delete-me-done = Ваши данные удалены. До свидания и удачи с языками!
 delete-me-cancelled = Ничего не удалено.
 
 ## Кнопки
 
-button-yes = Да
-button-no = Нет
 button-skip = Пропустить
-button-done = Готово
 button-back = Назад
 button-accept = Принять
 button-decline = Отклонить
@@ -281,13 +206,6 @@ frequency-occasionally = Время от времени
 
 ## Время
 
-weekday-mon = Понедельник
-weekday-tue = Вторник
-weekday-wed = Среда
-weekday-thu = Четверг
-weekday-fri = Пятница
-weekday-sat = Суббота
-weekday-sun = Воскресенье
 weekday-short-mon = Пн
 weekday-short-tue = Вт
 weekday-short-wed = Ср

@@ -1,9 +1,7 @@
 ## Безопасность: блокировка, жалобы, разблокировка (задача #6, пункт 6). Общие тексты — в core.ftl.
 
-safety-someone = этот пользователь
 safety-block-confirm = Заблокировать пользователя { $name }? Вы больше не увидите друг друга, а открытый запрос или тандем между вами завершится.
 safety-button-block = Заблокировать
-safety-button-report = Пожаловаться
 safety-button-cancel = Отмена
 safety-block-cancelled = Ничего не изменилось: { $name } не заблокирован(а).
 safety-report-cancelled = Жалоба не отправлена.
