@@ -1,9 +1,11 @@
 // The admin keyboards: the buttons an item's state allows, Prev/Next at the list's ends, payloads within 64 bytes.
+import { I18n } from '@grammyjs/i18n';
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { broadcastKeyboard, feedbackKeyboard, reasonAt, reportKeyboard } from '../../../../../actors/userActor/bot/handlers/admin/keyboards.js';
 import { statsText } from '../../../../../actors/userActor/bot/handlers/admin/stats.js';
-import type { FeedbackItem, ReportItem } from '../../../../../actors/userActor/ports/index.js';
+import type { AdminStats, FeedbackItem, ReportItem } from '../../../../../actors/userActor/ports/index.js';
+import { LOCALES_DIR } from '../../../../domain/i18n/catalog.js';
 
 const t = (key: string, args?: Record<string, string | number>): string => (args === undefined ? `<${key}>` : `<${key} ${JSON.stringify(args)}>`);
 const LONGEST_ID = '9999999999999999';
@@ -47,20 +49,34 @@ describe('admin keyboards', () => {
     expect(data(broadcastKeyboard(t))).toEqual(['ad:bc:yes', 'ad:bc:no']);
   });
 
+  const stats: AdminStats = {
+    usersTotal: 10,
+    usersActive24h: 4,
+    usersActive7d: 7,
+    newUsersToday: 2,
+    profilesCompleted: 5,
+    requestsToday: 3,
+    matchesToday: 1,
+    matchAcceptanceRate: 0.5,
+    topLanguagePairs: [
+      { learningLanguage: 'ru', nativeLanguage: 'sv', demand: 3, supply: 2 },
+      { learningLanguage: 'en', nativeLanguage: 'xx', demand: 1, supply: 0 },
+    ],
+  };
+
   it('stats: every figure, the top pairs and a rate in percent', () => {
-    const text = statsText(t, {
-      usersTotal: 10,
-      usersActive24h: 4,
-      usersActive7d: 7,
-      newUsersToday: 2,
-      profilesCompleted: 5,
-      requestsToday: 3,
-      matchesToday: 1,
-      matchAcceptanceRate: 0.5,
-      topLanguagePairs: [{ learningLanguage: 'ru', nativeLanguage: 'en', demand: 3, supply: 2 }],
-    });
+    const text = statsText(t, 'en', stats);
     expect(text).toContain('"total":10');
     expect(text).toContain('"acceptance":"50%"');
     expect(text).toContain('admin-stats-pair');
+  });
+
+  it.each([
+    { locale: 'en', pairs: ['Russian ← Swedish: 3 / 2', 'English ← xx: 1 / 0'] },
+    { locale: 'ru', pairs: ['Русский ← Шведский: 3 / 2', 'Английский ← xx: 1 / 0'] },
+  ])('stats: names the languages of a pair in the admin’s language ($locale), an unknown code as it is', ({ locale, pairs }) => {
+    const i18n = new I18n({ defaultLocale: 'en', directory: LOCALES_DIR, fluentBundleOptions: { useIsolating: false } });
+    const text = statsText((key, args) => i18n.t(locale, key, args), locale, stats);
+    expect(text.split('\n').slice(-2)).toEqual(pairs);
   });
 });
