@@ -84,7 +84,7 @@ export const NOTICE_VARIABLES = {
   'reminder-requests-footer': [],
   // --- end privacy and reminders
   // --- tandem.ftl (requests, tandems and the relay chat, issue #6 points 4–5)
-  'tandem-someone': [],
+  'tandem-name-missing': [],
   'tandem-card-unavailable': [],
   'tandem-button-block': [],
   'tandem-button-report': [],

@@ -53,8 +53,11 @@ export interface PartnerCardView {
 
 const localeOf = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
 
-/** The card's name as the catalog's name argument elsewhere (request notices): cleaned and isolated. */
-export const partnerName = (card: { readonly firstName: string | null }, t: Translate): string => displayName(card.firstName, t('card-name-missing'));
+/**
+ * The card's name as the catalog's name argument elsewhere (request notices, /requests, relay): cleaned and isolated;
+ * when nothing printable is left, a stand-in that reads as a name in those sentences (tandem-name-missing).
+ */
+export const partnerName = (card: { readonly firstName: string | null }, t: Translate): string => displayName(card.firstName, t('tandem-name-missing'));
 
 const overlapLines = (view: PartnerCardView): readonly string[] => {
   const mine = view.viewer.profile.availability;
@@ -121,7 +124,8 @@ const sections = (view: PartnerCardView): { readonly head: readonly string[]; re
   const locale = localeOf(view.locale);
   const head: string[] = [];
   if (view.heading !== undefined) head.push(view.heading, '');
-  head.push(t('card-title', { name: partnerName(card, t) }));
+  // The title stands alone, so a missing name may be a description (card-name-missing, "A language learner").
+  head.push(t('card-title', { name: displayName(card.firstName, t('card-name-missing')) }));
   if (view.showUsername === true && card.username !== null) head.push(t('card-username', { username: card.username }));
   if (card.native.length > 0) head.push(t('card-native', { languages: list(card.native.map((code) => languageName(code, locale))) }));
   if (card.learning.length > 0)

@@ -2,7 +2,10 @@
 
 ## Names and cards
 
-tandem-someone = a learner
+# Stands for a name when a person's has nothing printable or their card is unavailable. It takes a name's place in
+# every sentence ("Anonymous accepted your request!", "Your tandem with Anonymous has ended."), so it reads as one:
+# capitalised, no article.
+tandem-name-missing = Anonymous
 tandem-card-unavailable = (their profile card is not available right now)
 
 ## Buttons

@@ -25,7 +25,7 @@ export const relayKindOf = (message: Message): RelayKind | null => {
 export const headerMark = (ctx: BotContext): string => ctx.t('relay-header', { name: '' }).trim();
 
 const headerFor = (ctx: BotContext, message: Message | null): string => {
-  const name = ctx.t('relay-header', { name: displayName(ctx.actor.state.profile.firstName ?? ctx.from?.first_name ?? null, ctx.t('tandem-someone')) });
+  const name = ctx.t('relay-header', { name: displayName(ctx.actor.state.profile.firstName ?? ctx.from?.first_name ?? null, ctx.t('tandem-name-missing')) });
   const replied = message?.reply_to_message;
   if (replied === undefined) return relayHeader(name, null);
   const text = repliedText(replied, headerMark(ctx));
