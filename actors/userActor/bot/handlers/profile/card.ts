@@ -1,6 +1,6 @@
 // The user's own profile card: every section (or a dash where it is not set yet) and the completion percent. Shared
 // by /profile and the wizard's review. Names are wrapped in Unicode isolates so a right-to-left name does not
-// reorder the rest of its line.
+// reorder the rest of its line. A section has the emoji it has on a partner's card (card-* in find.ftl).
 import { TIME_SLOTS, selectedDays } from '../../../../../domain/availability/index.js';
 import { communicationStyleKey, daySelectionKey, frequencyKey, timeSlotKey, weekdayShortKey } from '../../../../../domain/i18n/index.js';
 import { isLanguageCode } from '../../../../../domain/languages/index.js';
@@ -69,8 +69,8 @@ export const profileCard = ({ t, locale, profile, now }: CardInput): string => {
     `👤 ${isolate(clip(profile.firstName ?? DASH, NAME_DISPLAY_MAX))}`,
     '',
     `🗣 ${t('profile-native')}: ${orDash(profile.nativeLanguages.filter(isLanguageCode).map((code) => languageLabel(code, locale)))}`,
-    `📖 ${t('profile-learning')}: ${orDash(profile.learningLanguages.filter((s) => isLanguageCode(s.code)).map((s) => `${languageLabel(s.code, locale)} (${s.level})`))}`,
-    `🎯 ${t('profile-interests')}: ${orDash(profile.interests.map((id) => `${interestLabel({ t }, id)}${profile.primaryInterests.includes(id) ? ' ⭐' : ''}`))}`,
+    `📚 ${t('profile-learning')}: ${orDash(profile.learningLanguages.filter((s) => isLanguageCode(s.code)).map((s) => `${languageLabel(s.code, locale)} (${s.level})`))}`,
+    `✨ ${t('profile-interests')}: ${orDash(profile.interests.map((id) => `${interestLabel({ t }, id)}${profile.primaryInterests.includes(id) ? ' ⭐' : ''}`))}`,
     `📅 ${t('profile-availability')}: ${availabilityLine(t, profile)}`,
     `🌍 ${t('profile-time-zone')}: ${zone === undefined ? DASH : zoneLabel(zone, now)}`,
     `💬 ${t('profile-styles')}: ${orDash(profile.communicationStyles.map((style) => t(communicationStyleKey(style))))}`,
