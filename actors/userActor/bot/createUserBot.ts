@@ -2,7 +2,7 @@
 // update, so the per-update call capture and session never leak between actors handled at the same time.
 import { I18n } from '@grammyjs/i18n';
 import { Bot, type Composer } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Message, Update, UserFromGetMe } from 'grammy/types';
 import { pickLocale } from '../../../domain/i18n/index.js';
 import { captureCalls } from '../captureCalls.js';
 import type { UserActorServices } from '../ports/services.js';
@@ -11,6 +11,7 @@ import type { ActorSession } from '../session.js';
 import type { UserState } from '../../../domain/user/index.js';
 import type { BotContext } from './context.js';
 import { localesDirectory } from './localesDirectory.js';
+import { skipUnchangedEdits } from './unchangedEdits.js';
 
 export interface UserBotOptions {
   /** Never used for network calls here (every call is captured), but grammY wants one. */
@@ -151,6 +152,10 @@ export const createUserBot = (options: UserBotOptions): UserBot => {
     ctx.actor = session;
     ctx.services = options.services;
     ctx.api.config.use(captureCalls(session.now, (call) => session.recordCall(call)));
+    ctx.editsSkipped = 0;
+    // Installed last, so it sees an edit before the capture does (grammY's last transformer runs first).
+    const shown = ctx.callbackQuery?.message;
+    if (shown !== undefined) ctx.api.config.use(skipUnchangedEdits(shown as Message, () => (ctx.editsSkipped += 1)));
     return next();
   });
   const i18n = createI18n();

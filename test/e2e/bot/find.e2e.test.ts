@@ -105,6 +105,13 @@ describe('/find (English and Russian)', () => {
     expect(textOf(none)).toContain('Adding another language you learn');
     await d.press(/Notify me/, 'I will message you once when a suitable partner appears');
     expect(await typesOf(harness, dan)).toContain('PartnerAlertRequested');
+    // Search again with nothing new: the message is left as it is — Telegram refuses an edit that changes nothing —
+    // and the press's notice says why.
+    await d.send('/find', 'Nobody fits you right now.');
+    const searchedAt = harness.emulator.calls().length;
+    await dan.press(/Search again/);
+    expect((await dan.pressAnswer()).params.text).toBe('Nothing new for now: the screen already shows the latest.');
+    expect(harness.emulator.calls().filter((call) => call.seq > searchedAt && !call.response.ok)).toEqual([]);
 
     await onboard(harness, eve, EN, { native: /French/, learning: /German/ });
     await dan.waitFor('A suitable language partner has just joined. Send /find to see them.', { timeoutMs: 60_000 });

@@ -31,6 +31,7 @@ find-button-notify = 🔔 Notify me
 find-button-again = 🔄 Search again
 find-position = Partner { $index } of { $total }
 find-stale = This search has moved on. Send /find to look again.
+find-nothing-new = Nothing new for now: the screen already shows the latest.
 find-skipped-all = You have seen everyone who fits right now.
 find-search-failed = I cannot search right now. Please try again in a minute.
 

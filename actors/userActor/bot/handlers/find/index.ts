@@ -52,8 +52,9 @@ find.callbackQuery(callbackPattern('fd'), async (ctx) => {
   try {
     await onPress(ctx, ctx.callbackQuery.data);
   } finally {
-    // After the content calls, so the spinner stops once the answer is on screen.
-    await ctx.answerCallbackQuery();
+    // After the content calls, so the spinner stops once the answer is on screen; a screen that came out the same
+    // (Search again with nothing new) was not edited, so the notice says why nothing moved.
+    await ctx.answerCallbackQuery(ctx.editsSkipped > 0 ? { text: ctx.t('find-nothing-new') } : undefined);
   }
 });
 
