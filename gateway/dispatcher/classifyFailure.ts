@@ -24,6 +24,12 @@ const retryAfter = (error: unknown): number | undefined => {
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/**
+ * Telegram's answer to an edit that changes nothing: the message already shows what the call asked for (a call sent
+ * again after a restart, two screens drawn the same), so the call's purpose is met.
+ */
+export const isUnchangedEdit = (failure: Failure): boolean => failure.kind === 'refused' && failure.code === 400 && /message is not modified/i.test(failure.description);
+
 export const classifyFailure = (error: unknown): Failure => {
   const code = errorCode(error);
   const description = describe(error);

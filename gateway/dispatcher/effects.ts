@@ -7,7 +7,7 @@ import { MAILBOX_HEADERS, encodeJson } from '../../actors/mailbox/types.js';
 import { MESSAGE_KIND_HEADER, commandMessageId, type MessageKind } from '../../actors/outbox/outboxEvents.js';
 import { targetPartition } from '../../actors/timers/mailboxTarget.js';
 import type { ScheduleOutcome, ScheduledTimer, TimerStore } from '../../actors/timers/types.js';
-import { classifyFailure, type Failure } from './classifyFailure.js';
+import { classifyFailure, isUnchangedEdit, type Failure } from './classifyFailure.js';
 import type { DispatcherMetrics } from './metrics.js';
 import type { OutboxEntry } from './outboxEntry.js';
 import { infrastructureFailure, retrying, type BackoffOptions } from './retry.js';
@@ -78,8 +78,10 @@ export const sendTelegramCall = async (
   }
   const attempt = await retrying(() => deps.telegram(entry.method, entry.payload, signal), classifyFailure, onRetry(deps, log, 'telegram'), signal, deps.backoff);
   phases.observe({ phase: 'call' }, (nowMs() - claimed) / 1000);
-  const outcome = attempt.ok ? 'sent' : 'refused';
-  if (!attempt.ok) log.warn({ error_code: attempt.failure.code, err: attempt.failure.description }, 'Telegram refused the call; not retrying');
+  const unchanged = !attempt.ok && isUnchangedEdit(attempt.failure);
+  const outcome = attempt.ok || unchanged ? 'sent' : 'refused';
+  if (unchanged) log.debug('the message already showed this edit');
+  else if (!attempt.ok) log.warn({ error_code: attempt.failure.code, err: attempt.failure.description }, 'Telegram refused the call; not retrying');
   // Stored with the next progress write, also when the dispatcher is stopping meanwhile (its last write): a call
   // known to be answered must not be sent again. A crash before that write re-sends it, and counts it.
   deps.completed({ eventId, outcome });

@@ -3,7 +3,8 @@
 // (Holding a request unanswered, which the crash and slow-chat tests need, only the local stub can do.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
-import { createHarness, sendMessage, type Harness } from './harness.js';
+import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
+import { createHarness, newEvent, sendMessage, type Harness } from './harness.js';
 
 const to = (calls: readonly EmulatorCall[], chatId: number): EmulatorCall[] => calls.filter((call) => Number(call.params.chat_id) === chatId);
 const texts = (calls: readonly EmulatorCall[]): unknown[] => calls.map((call) => call.params.text);
@@ -58,6 +59,21 @@ describe('dispatcher with the Bot API emulator', () => {
     const free = to(calls, 200);
     expect(texts(free)).toEqual(['free-1', 'free-2']);
     expect(Math.max(...free.map((call) => call.seq))).toBeLessThan(limited[1]!.seq);
+  });
+
+  it('counts an edit the message already shows ("message is not modified") as done, not refused', async () => {
+    const edit = (text: string) =>
+      newEvent(OUTBOX_EVENT_TYPES.telegramCall, { method: 'editMessageText', payload: { chat_id: 100, message_id: 1, text }, chatId: 100 });
+    await h.append('user-1', sendMessage(100, 'screen'), edit('screen'), edit('screen, drawn anew'));
+    const dispatcher = h.dispatcher();
+    await dispatcher.start();
+    await h.caughtUp(dispatcher);
+
+    const edits = h.emulator!.calls('editMessageText');
+    expect(edits.map((call) => call.response.ok)).toEqual([false, true]);
+    expect(h.emulator!.messagesIn(100).map((message) => message.text)).toEqual(['screen, drawn anew']);
+    expect(await h.counter('lexbot_dispatch_total', { kind: 'telegram', outcome: 'sent' })).toBe(3);
+    expect(await h.counter('lexbot_dispatch_total', { kind: 'telegram', outcome: 'refused' })).toBe(0);
   });
 
   it('counts a blocked user (403) and an unknown chat (400) as refused, once each, and moves on', async () => {
