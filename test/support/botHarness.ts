@@ -113,6 +113,8 @@ export interface TestUser {
   buttons(message?: BotMessage): readonly string[];
   /** The emulator's call count when this user last acted. */
   readonly mark: number;
+  /** The update_id of this user's last update (the actor records its replies with causation `tg:<id>`). */
+  readonly lastUpdateId: number | undefined;
 }
 
 export interface BotHarness {
@@ -216,8 +218,11 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
     };
     emulator.addChat({ id: spec.id, type: 'private', first_name: spec.firstName });
     let mark = emulator.calls().length;
+    let lastUpdateId: number | undefined;
     const act = async (body: Record<string, unknown>): Promise<void> => {
       mark = emulator.calls().length;
+      // post() takes the next id before it awaits anything.
+      lastUpdateId = nextUpdateId;
       const status = await post(body);
       if (status !== 200) throw new Error(`the webhook answered ${status}`);
     };
@@ -237,6 +242,9 @@ export const startBotHarness = async (options: HarnessOptions = {}): Promise<Bot
       spec,
       get mark() {
         return mark;
+      },
+      get lastUpdateId() {
+        return lastUpdateId;
       },
       send: (text) => act(textMessageUpdate(telegramUser, text)),
       sendMessage: (content) =>

@@ -7,7 +7,9 @@
 // The sequence is drawn by fast-check from a seed: the suite runs fixed seeds; RANDOM_CONVERSATION_SEEDS=1,2,3 (or
 // "random") explores others, and a failure names its seed so it can be replayed.
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_EVENT_TYPES } from '../../../actors/outbox/outboxEvents.js';
 import type { EmulatorCall } from '../../../gateway/telegramEmulator/index.js';
 import { seedProfileCommands, startBotHarness, textOf, type BotHarness, type TestUser } from '../../support/botHarness.js';
 import { waitActive } from './tandemSetup.js';
@@ -61,6 +63,21 @@ const seedsToRun = (): readonly number[] => {
   return wanted.split(',').map(Number);
 };
 
+/** `<user id>:<cause>` of every Bot API call the users' actors recorded. */
+const answeredUpdates = async (databaseUrl: string, userIds: readonly number[]): Promise<Set<string>> => {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<{ stream_name: string; cause: string }>(
+      `select distinct stream_name, metadata->>'causationId' as cause from eventstore.events
+        where stream_name = any($1::text[]) and event_type = $2`,
+      [userIds.map((id) => `user-${id}`), OUTBOX_EVENT_TYPES.telegramCall],
+    );
+    return new Set(rows.map((row) => `${row.stream_name.slice('user-'.length)}:${row.cause}`));
+  } finally {
+    await pool.end();
+  }
+};
+
 const metric = (text: string, name: string): number =>
   text
     .split('\n')
@@ -97,16 +114,21 @@ describe('random conversations', () => {
     const firstCall = harness.emulator.calls().length;
     const pressed: { user: string; id: string; data: string }[] = [];
     const log: string[] = [];
+    const posted: { readonly user: TestUser; readonly updateId: number; readonly what: string }[] = [];
+    const record = (user: TestUser, what: string): void => {
+      log.push(`#${String(user.lastUpdateId)} ${what}`);
+      posted.push({ user, updateId: user.lastUpdateId!, what });
+    };
 
     const [actions] = fc.sample(fc.array(actionArbitrary(users.length), { minLength: STEPS, maxLength: STEPS }), { seed, numRuns: 1 });
     for (const action of actions!) {
       const user = users[action.user]!;
       if (action.kind === 'text') {
-        log.push(`${user.spec.firstName}: ${JSON.stringify(action.text.slice(0, 30))}`);
         await user.send(action.text);
+        record(user, `${user.spec.firstName}: ${JSON.stringify(action.text.slice(0, 30))}`);
       } else if (action.kind === 'media') {
-        log.push(`${user.spec.firstName}: ${Object.keys(action.content).join(',')}`);
         await user.sendMessage(action.content);
+        record(user, `${user.spec.firstName}: ${Object.keys(action.content).join(',')}`);
       } else {
         const shown = user.messages().filter((message) => (message.reply_markup?.inline_keyboard?.length ?? 0) > 0);
         const message = shown[Math.max(0, shown.length - 1 - (action.message % Math.max(1, shown.length)))];
@@ -115,13 +137,13 @@ describe('random conversations', () => {
         if (message === undefined || button?.callback_data === undefined) {
           // Nothing to press yet: ask for a screen that has buttons instead.
           const text = SCREENS[action.button % SCREENS.length]!;
-          log.push(`${user.spec.firstName}: ${text}`);
           await user.send(text);
+          record(user, `${user.spec.firstName}: ${text}`);
           await user.waitFor(/[\s\S]/, { timeoutMs: SETTLE_MS }).catch(() => undefined);
           continue;
         }
-        log.push(`${user.spec.firstName} presses ${JSON.stringify(button.text)} (${button.callback_data})`);
         await user.pressData(button.callback_data, message);
+        record(user, `${user.spec.firstName} presses ${JSON.stringify(button.text)} (${button.callback_data})`);
         pressed.push({ user: user.spec.firstName, id: (await user.pressAnswer().catch(() => undefined))?.params.callback_query_id as string, data: button.callback_data });
       }
       // Let the answer arrive before the next step, as a person reads before they act (a relayed message or a
@@ -138,6 +160,12 @@ describe('random conversations', () => {
         throw new Error(`${user.spec.firstName} got no answer to /help at the end (${String(error)}); ${context()}`);
       });
     }
+
+    // Every update was answered: its user's actor recorded at least one Bot API call for it (a reply, a relayed
+    // message, a notice for a press), which the store keeps with the update as its cause.
+    const answered = await answeredUpdates(harness.databaseUrl, users.map((user) => user.id));
+    const unanswered = posted.filter((update) => !answered.has(`${update.user.id}:tg:${update.updateId}`)).map((update) => `#${update.updateId} ${update.what}`);
+    expect(unanswered, `updates without any reply; ${context()}`).toEqual([]);
 
     const calls = harness.emulator.calls().filter((call) => call.seq > firstCall);
     const refused = calls.filter((call: EmulatorCall) => !call.response.ok);
