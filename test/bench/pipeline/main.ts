@@ -22,6 +22,7 @@ import { machineBusySeconds } from './machineCpu.js';
 import { describeCommitProbe, startCommitProbe, type CommitProbeStats } from './commitProbe.js';
 import { TEST_DATABASE_URL } from '../../support/postgres.js';
 import { createWorkload, now, type Workload } from './workload.js';
+import { traceUnanswered, watchPulls } from './traceUnanswered.js';
 
 const SECRET = 'bench-pipeline-secret';
 
@@ -193,6 +194,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
     let projector: Child | undefined;
     let watch: ProjectionWatch | undefined;
     let watchClient: pg.Client | undefined;
+    let unansweredSeen = false;
     try {
       const env: Record<string, string> = { NATS_URL: TEST_NATS_URL, NATS_PREFIX: nats.prefix, PARTITIONS: String(options.partitions) };
       if (name !== 'bare') {
@@ -208,6 +210,7 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
           LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
         });
       }
+      const pulls = process.env.BENCH_TRACE_UNANSWERED === '1' ? watchPulls(nats.connection, nats.prefix) : undefined;
       log(`${name}: starting…`);
       if (name === 'split' || name === 'split3' || name === 'splitgd') {
         // Actors and dispatcher first (they create nothing the gateway needs, but should be consuming when it opens);
@@ -250,7 +253,13 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
         });
       }
       const expectReplies = name !== 'bare';
-      const workload = createWorkload({ emulator, expectReplies, cooldownMs: options.cooldownMs, firstUserId: 100_000_000 * (index + 1) });
+      const workload = createWorkload({
+        emulator,
+        expectReplies,
+        cooldownMs: options.cooldownMs,
+        firstUserId: 100_000_000 * (index + 1),
+        keepCalls: process.env.BENCH_TRACE_UNANSWERED === '1',
+      });
       current = workload;
       const target: Target = { url: child.url, secret: expectReplies ? SECRET : undefined, expectReplies, workload };
       // Transactions committed in the pipeline's database (pg_stat_database, flushed about once a second).
@@ -317,6 +326,8 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
             `${machineCpuMsPerUpdate === undefined ? '' : ` (machine, every process: ${machineCpuMsPerUpdate.toFixed(2)})`}` +
             `, ${describeCommitProbe(commitProbe!)}` +
             `${handOffs === undefined ? '' : `, appends handed to the dispatcher in-process ${handOffs.accepted} (refused ${handOffs.refused})`}` +
+            // A stalled mailbox consumer (a pull request the server dropped silently: FINDINGS, 27 Nov, "unanswered").
+            `${stages.lexbot_mailbox_wait_seconds === undefined ? '' : `, mailbox waits over 5 s ${stages.lexbot_mailbox_wait_seconds.overFiveSeconds}`}` +
             `, event loop ${loop.map((stats) => `delay p99 ${stats.delayP99Ms.toFixed(1)} / max ${stats.delayMaxMs.toFixed(1)} ms, CPU between ticks p99 ${stats.cpuBetweenTicksP99Ms.toFixed(1)} / max ${stats.cpuBetweenTicksMaxMs.toFixed(1)} ms, utilization ${stats.utilization.toFixed(2)}`).join(' | ')}` +
             `${projectionMs === undefined ? '' : `, update → projection p50 ${projectionMs.p50.toFixed(1)} / p99 ${projectionMs.p99.toFixed(1)} ms (${projectionMs.projected}/${projectionMs.acked})`}`,
         );
@@ -352,6 +363,21 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       }
       // Split too: the ack of a gateway in a process of its own under overload (the actors' backlog is not on its loop).
       if (name === 'unthrottled' || name === 'split' || name === 'split3' || name === 'splitgd') for (const rate of higher) levels.push(await measure(fixed(rate)));
+      const unanswered = [...levels, ...ramp].flatMap((level) => level.unanswered.map((update) => update.updateId));
+      if (unanswered.length > 0) {
+        unansweredSeen = true;
+        // Late or lost: a reply after the drain still reaches the shot (the workload keeps waiting for it).
+        const late = unanswered.flatMap((updateId) => {
+          const shot = workload.shot(updateId);
+          return shot?.repliedAt === undefined ? [] : [`update ${updateId} +${((shot.repliedAt - shot.scheduledAt) / 1000).toFixed(1)} s`];
+        });
+        log(`${name}: of the ${unanswered.length} updates listed without a reply, answered later (by the end of the target): ${late.length === 0 ? 'none' : late.join(', ')}`);
+      }
+      if (unanswered.length > 0 && process.env.BENCH_TRACE_UNANSWERED === '1' && database !== undefined) {
+        for (const line of await traceUnanswered({ updateIds: unanswered, workload, databaseUrl: database.url, nats: nats.connection, prefix: nats.prefix, partitions: options.partitions, ...(pulls === undefined ? {} : { pulls }) })) {
+          log(`${name}: trace: ${line}`);
+        }
+      }
       const sustained = ramp.filter((level) => level.sustained);
       targets[name] = { levels, ramp, maxSustained: sustained.at(-1)?.rate ?? 0, users: workload.users(), unmatchedCalls: workload.unmatched() };
       await stats?.end();
@@ -361,8 +387,16 @@ const bench = async (options: BenchOptions): Promise<BenchResult> => {
       await watchClient?.end();
       await projector?.stop();
       await child?.stop();
-      await nats.cleanup();
-      await database?.drop();
+      const keep = process.env.BENCH_KEEP_DATA;
+      if (keep === '1' || (keep === 'unanswered' && unansweredSeen)) {
+        // For tracing what became of an update after the run (BENCH_KEEP_DATA=1 always, =unanswered when a level left
+        // an update without a reply): the streams and the database stay; drop them by hand.
+        log(`${name}: kept NATS prefix ${nats.prefix} and database ${database?.url ?? '(none)'} (BENCH_KEEP_DATA=${keep})`);
+        await nats.connection.close();
+      } else {
+        await nats.cleanup();
+        await database?.drop();
+      }
     }
   }
   await emulator.close();

@@ -30,6 +30,8 @@ export interface StageQuantiles {
   readonly count: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Observations above 5 s (the 5 s bucket's bound): for the mailbox wait, a partition whose consumer stalled. */
+  readonly overFiveSeconds: number;
 }
 
 export const scrape = async (baseUrl: string): Promise<Scrape> => scrapeText(await (await fetch(new URL('/metrics', baseUrl))).text());
@@ -76,7 +78,9 @@ export const stagesBetween = (before: Scrape, after: Scrape): Partial<Record<Sta
     if (end === undefined) continue;
     const begin = before.get(stage);
     const buckets = [...end.entries()].sort((a, b) => a[0] - b[0]).map(([bound, count]) => [bound, count - (begin?.get(bound) ?? 0)] as const);
-    result[stage] = { count: buckets.at(-1)?.[1] ?? 0, p50Ms: quantile(0.5, buckets) * 1000, p99Ms: quantile(0.99, buckets) * 1000 };
+    const count = buckets.at(-1)?.[1] ?? 0;
+    const withinFive = buckets.find(([bound]) => bound === 5)?.[1];
+    result[stage] = { count, p50Ms: quantile(0.5, buckets) * 1000, p99Ms: quantile(0.99, buckets) * 1000, overFiveSeconds: withinFive === undefined ? 0 : count - withinFive };
   }
   return result;
 };

@@ -53,6 +53,8 @@ export interface WorkloadOptions {
   /** A user is used again only this long after its update was done. */
   readonly cooldownMs: number;
   readonly firstUserId: number;
+  /** Keep every Bot API call by chat or callback query id (callsFor), for tracing updates left without a reply. */
+  readonly keepCalls?: boolean;
 }
 
 export const createWorkload = (options: WorkloadOptions) => {
@@ -64,6 +66,9 @@ export const createWorkload = (options: WorkloadOptions) => {
   let nextUpdateId = 1;
   let seed = 42;
   let unmatched = 0;
+  // For tracing an update left without a reply: every shot by update id, and every call by its key (chat or query id).
+  const shots = new Map<number, Shot>();
+  const callsByKey = new Map<string, CallRecord[]>();
   const random = (): number => {
     // xorshift: the same sequence every run.
     seed ^= seed << 13;
@@ -108,6 +113,7 @@ export const createWorkload = (options: WorkloadOptions) => {
       const payload = kind === 'callback' ? callbackQueryUpdate(from, pick(BUTTONS)) : textMessageUpdate(from, kind === 'start' ? '/start' : kind === 'help' ? '/help' : pick(TEXTS));
       const shot: Shot = { updateId, userId: user.id, kind, body: JSON.stringify({ update_id: updateId, ...payload }), scheduledAt, done: false };
       userOf.set(shot, user);
+      shots.set(updateId, shot);
       if (options.expectReplies) {
         if (kind === 'callback') byCallback.set(String((payload.callback_query as { id: string }).id), shot);
         else byChat.set(user.id, shot);
@@ -126,7 +132,13 @@ export const createWorkload = (options: WorkloadOptions) => {
       } else if (!options.expectReplies || shot.repliedAt !== undefined) release(shot);
     },
     /** Every Bot API call the emulator records. */
-    observe([method, key, at, ok]: CallRecord): void {
+    observe(call: CallRecord): void {
+      const [method, key, at, ok] = call;
+      if (options.keepCalls === true) {
+        const seen = callsByKey.get(key);
+        if (seen === undefined) callsByKey.set(key, [call]);
+        else seen.push(call);
+      }
       let shot: Shot | undefined;
       if (method === 'sendMessage') {
         const chatId = Number(key);
@@ -145,6 +157,10 @@ export const createWorkload = (options: WorkloadOptions) => {
       if (shot.ackedAt !== undefined) release(shot);
     },
     users: (): number => users.length,
+    /** The update sent with this id (and what became of it so far). */
+    shot: (updateId: number): Shot | undefined => shots.get(updateId),
+    /** Every Bot API call recorded for a chat id or callback query id, oldest first (none without keepCalls). */
+    callsFor: (key: string): readonly CallRecord[] => callsByKey.get(key) ?? [],
     unmatched: (): number => unmatched,
   };
 };
