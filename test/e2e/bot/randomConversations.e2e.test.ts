@@ -5,7 +5,8 @@
 // handler throws, nothing is dead-lettered, and each user still gets an answer at the end.
 //
 // The sequence is drawn by fast-check from a seed: the suite runs fixed seeds; RANDOM_CONVERSATION_SEEDS=1,2,3 (or
-// "random") explores others, and a failure names its seed so it can be replayed.
+// "random") explores others, and a failure names its seed so it can be replayed (RANDOM_CONVERSATION_LOG=1 prints
+// every run's actions).
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ const COMMANDS = [
 ];
 /** Commands whose answer shows buttons (for a press when the user has none to press yet). */
 const SCREENS = ['/find', '/profile', '/requests', '/language', '/feedback', '/delete_me', '/reset', '/start', '/report', '/block', '/reports', '/broadcast'];
+const ACCEPT = /^(Accept|Принять)$/;
 const TEXTS = [
   'hello', 'привет, как дела?', 'Berlin', 'UTC+3', '+05:30', 'Moscow', 'Spanish', 'испанский', 'B2', 'es', '2', '5', 'yes',
   'x'.repeat(4096), 'я'.repeat(4096), '😀'.repeat(2048), 'مرحبا كيف حالك', 'שלום', 'e\u0301\u0301\u0301 combining', '👩‍👩‍👧‍👦 family',
@@ -43,7 +45,9 @@ type Action =
   | { readonly kind: 'text'; readonly user: number; readonly text: string }
   | { readonly kind: 'media'; readonly user: number; readonly content: Record<string, unknown> }
   /** A button of one of the messages the user was shown: `message` and `button` pick it (modulo what there is). */
-  | { readonly kind: 'press'; readonly user: number; readonly message: number; readonly button: number };
+  | { readonly kind: 'press'; readonly user: number; readonly message: number; readonly button: number }
+  /** Accept a request if one is shown anywhere in the chat, else ask for /requests (tandems come up more often). */
+  | { readonly kind: 'accept'; readonly user: number };
 
 const actionArbitrary = (users: number): fc.Arbitrary<Action> => {
   const user = fc.integer({ min: 0, max: users - 1 });
@@ -52,6 +56,7 @@ const actionArbitrary = (users: number): fc.Arbitrary<Action> => {
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('text' as const), user, text: fc.constantFrom(...TEXTS) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('media' as const), user, content: fc.constantFrom(...MEDIA) }) },
     // Mostly the newest keyboard (message 0 counts from the newest), sometimes an old one.
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('accept' as const), user }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('press' as const), user, message: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(8) }), button: fc.nat(40) }) },
   );
 };
@@ -100,10 +105,14 @@ describe('random conversations', () => {
       { id: base + 3, firstName: 'Carla', languageCode: 'en' },
       { id: base + 4, firstName: 'Дина', languageCode: 'ru', username: 'dina_learns' },
     ];
-    await harness.seed(specs[0]!.id, seedProfileCommands(specs[0]!, 'en', 'ru'));
     await harness.seed(specs[1]!.id, seedProfileCommands(specs[1]!, 'ru', 'en'));
-    await harness.seed(specs[2]!.id, seedProfileCommands(specs[2]!, 'en', 'ru'));
     await harness.seed(specs[3]!.id, seedProfileCommands(specs[3]!, 'ru', 'en'));
+    await waitActive(harness, [specs[1]!.id, specs[3]!.id]);
+    // Requests already on their way (Ann → Борис, who has no @username: a relay tandem if he accepts; Carla → Дина,
+    // who has one: a contact tandem), so accepting, declining, relaying and ending come up in the random presses.
+    const request = (target: number) => ({ type: 'RequestPartner', data: { target: String(target) } }) as const;
+    await harness.seed(specs[0]!.id, [...seedProfileCommands(specs[0]!, 'en', 'ru'), request(specs[1]!.id)]);
+    await harness.seed(specs[2]!.id, [...seedProfileCommands(specs[2]!, 'en', 'ru'), request(specs[3]!.id)]);
     await waitActive(harness, specs.map((spec) => spec.id));
     const users: TestUser[] = [
       ...specs.map((spec) => harness.user(spec)),
@@ -129,6 +138,23 @@ describe('random conversations', () => {
       } else if (action.kind === 'media') {
         await user.sendMessage(action.content);
         record(user, `${user.spec.firstName}: ${Object.keys(action.content).join(',')}`);
+      } else if (action.kind === 'accept') {
+        const findOffer = () => {
+          const offer = user.messages().filter((message) => (message.reply_markup?.inline_keyboard ?? []).flat().some((button) => ACCEPT.test(button.text))).at(-1);
+          return { offer, accept: (offer?.reply_markup?.inline_keyboard ?? []).flat().find((button) => ACCEPT.test(button.text))?.callback_data };
+        };
+        let { offer, accept } = findOffer();
+        if (offer === undefined) {
+          await user.send('/requests');
+          record(user, `${user.spec.firstName}: /requests`);
+          await user.waitFor(/[\s\S]/, { timeoutMs: SETTLE_MS }).catch(() => undefined);
+          ({ offer, accept } = findOffer());
+        }
+        if (offer !== undefined && accept !== undefined) {
+          await user.pressData(accept, offer);
+          record(user, `${user.spec.firstName} accepts (${accept})`);
+          pressed.push({ user: user.spec.firstName, id: (await user.pressAnswer().catch(() => undefined))?.params.callback_query_id as string, data: accept });
+        }
       } else {
         const shown = user.messages().filter((message) => (message.reply_markup?.inline_keyboard?.length ?? 0) > 0);
         const message = shown[Math.max(0, shown.length - 1 - (action.message % Math.max(1, shown.length)))];
@@ -151,6 +177,7 @@ describe('random conversations', () => {
       await user.waitFor(/[\s\S]/, { timeoutMs: SETTLE_MS }).catch(() => undefined);
     }
     const context = (): string => `seed ${seed}; the actions:\n${log.join('\n')}`;
+    if (process.env.RANDOM_CONVERSATION_LOG !== undefined) console.log(context());
 
     // Each user's updates are handled in order, and a chat's calls go out in order: once /help is answered, every
     // earlier update of that user has been handled and its replies to that chat sent.
