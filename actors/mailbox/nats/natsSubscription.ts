@@ -10,6 +10,16 @@ import type { AckBatcher } from './ackBatcher.js';
 import { fromNatsHeaders, readNatsHeaders, toNatsHeaders } from './natsHeaders.js';
 import { DLQ_HEADERS, type NatsNames } from './names.js';
 
+/**
+ * A pull request's life and the server's heartbeat while it waits. nats-server before 2.10 (#3942) may drop an expired
+ * pull request without telling the client (no 408) when a message arrives just then; the client, still counting the
+ * request's unused messages as asked for, pulls again only after two missed heartbeats — 2 × 15 s by default, so a
+ * partition's updates waited up to 30 s (test/bench/pipeline/FINDINGS.md, 27 Nov). With a 1 s heartbeat that is
+ * 2 s at most, for one small heartbeat a second per idle partition.
+ */
+const PULL_EXPIRES_MS = 30_000;
+const PULL_HEARTBEAT_MS = 1_000;
+
 interface ConsumeArgs {
   readonly js: JetStreamClient;
   readonly jsm: JetStreamManager;
@@ -121,7 +131,7 @@ export const consumeNatsPartitions = async ({ js, jsm, names, partitions, option
     for (const partition of partitions) {
       await ensureConsumer(jsm, names, partition, resolved);
       const consumer = await js.consumers.get(names.mailboxStream, names.consumer(partition));
-      const messages = await consumer.consume({ max_messages: Math.min(resolved.maxAckPending, 256) });
+      const messages = await consumer.consume({ max_messages: Math.min(resolved.maxAckPending, 256), expires: PULL_EXPIRES_MS, idle_heartbeat: PULL_HEARTBEAT_MS });
       streams.push(messages);
       void pipe(messages, partition).catch((error: unknown) => {
         counters.lastError = `partition ${partition}: ${String(error)}`;

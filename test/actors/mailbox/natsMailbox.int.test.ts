@@ -30,6 +30,31 @@ describe('NATS mailbox', () => {
     }
   });
 
+  it('pulls with a 1 s heartbeat, so a pull request the server forgot is noticed within seconds, not 30 s', async () => {
+    const nats = await createTestNats();
+    try {
+      const names = natsNames(nats.prefix);
+      // The pull requests as the server receives them (a plain subscriber sees the request subject too).
+      const requests: { expires?: number; idle_heartbeat?: number; batch?: number }[] = [];
+      const watch = nats.connection.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${names.mailboxStream}.>`, {
+        callback: (_error, message) => {
+          requests.push(message.json());
+        },
+      });
+      const mailbox = await createNatsMailbox({ connection: nats.connection, prefix: nats.prefix, partitions: 2 });
+      const subscription = await mailbox.consume([0, 1]);
+      await expect.poll(() => requests.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      for (const request of requests) {
+        expect(request).toMatchObject({ expires: 30_000 * 1_000_000, idle_heartbeat: 1_000 * 1_000_000 });
+      }
+      watch.unsubscribe();
+      await subscription.close();
+      await mailbox.close();
+    } finally {
+      await nats.cleanup();
+    }
+  });
+
   it('reports the mailbox unavailable once the connection is closed', async () => {
     const nats = await createTestNats();
     try {
