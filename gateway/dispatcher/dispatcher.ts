@@ -14,7 +14,7 @@
 //   `progressDelayMs` after the first entry that finished since the last one, and while one is in flight,
 //   everything that finishes waits for the next. So at any rate there are at most 1000 / progressDelayMs progress
 //   writes a second, not one per reply. The delay only widens the crash window in which an answered call is sent
-//   again (and counted); stop() writes what finished at once. A claim write that happens while progress waits
+//   again (and counted); stop() lets what is under way finish (stopGraceMs) and writes what finished at once. A claim write that happens while progress waits
 //   carries it in the same statement (pendingProgress.ts), so under steady traffic most progress costs no round
 //   trip of its own.
 // - Bursts: a claim write releases every call of a page at once; at most `maxSendsPerTurn` of them start in one turn
@@ -68,6 +68,11 @@ export interface DispatcherOptions {
   readonly maxSendsPerTurn?: number;
   /** Streams whose last seen version the hand-off remembers (handOff.ts); default 100,000. */
   readonly handOffStreams?: number;
+  /**
+   * How long stop() lets the effects already started finish before it aborts them; default 3 s. An aborted call may
+   * have reached Telegram: the next run sends it again (the user sees it twice), so a stop waits this long first.
+   */
+  readonly stopGraceMs?: number;
 }
 
 export interface DispatcherStatus {
@@ -83,8 +88,9 @@ export interface Dispatcher {
   /** Loads the checkpoint and starts following the log. */
   start(): Promise<void>;
   /**
-   * Stops reading, aborts the effects in flight (calls claimed but not finished are sent again by the next run, and
-   * counted), stores the checkpoint of what finished, and resolves.
+   * Stops reading and starting effects, lets those already started finish for up to `stopGraceMs`, aborts the rest
+   * (calls claimed but not finished are sent again by the next run, and counted), stores the checkpoint of what
+   * finished, and resolves.
    */
   stop(): Promise<void>;
   status(): DispatcherStatus;
@@ -126,6 +132,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   let pending = createPendingProgress(window, START);
   let readUpTo: Checkpoint = START;
   let running = false;
+  /** Set by stop(): entries not started yet stay unstarted (the next run does them), those started may finish. */
+  let stopping = false;
   let following: Promise<void> = Promise.resolve();
   let subscription: Subscription | undefined;
   let commits: Promise<void> = Promise.resolve();
@@ -238,6 +246,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   };
 
   const perform = async (entry: OutboxEntry, signal: AbortSignal, read: PageRead | undefined, handedAt: number): Promise<string | undefined> => {
+    if (stopping) throw new DispatchAborted();
     if (entry.kind === 'telegram') observeStart(entry, read, handedAt);
     const { event } = entry;
     const log = logger.child({ event_id: event.id, stream: event.streamName, correlation_id: event.metadata.correlationId ?? event.id, kind: entry.kind, lane: entry.lane });
@@ -305,7 +314,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   };
 
   const handOff = (appends: readonly CommittedAppend[]): void => {
-    if (!running || abort.signal.aborted) return;
+    if (!running || stopping || abort.signal.aborted) return;
     const signal = abort.signal;
     for (const append of appends) {
       const calls = append.calls.map(toOutboxEntry).filter((entry): entry is OutboxEntry & { kind: 'telegram' } => entry?.kind === 'telegram' && isOwnLane(append.stream, entry.lane));
@@ -377,6 +386,10 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
 
     async stop() {
       if (!running) return;
+      stopping = true;
+      // The effects already under way finish (their completions are stored below), within the grace period.
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.stopGraceMs ?? 3_000).unref());
+      await Promise.race([Promise.allSettled([...tasks]), grace]);
       abort.abort();
       releaseRoom();
       await subscription?.close();
@@ -389,6 +402,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       // One last store of what finished (no retrying: stopping must not hang on a database that is down).
       await commitOnce(undefined).catch((error: unknown) => logger.error({ err: error }, 'storing the final dispatcher checkpoint failed'));
       running = false;
+      stopping = false;
       logger.info({ checkpoint: formatCheckpoint(pending.committed()), unfinished: window.inFlight() }, 'dispatcher stopped');
     },
 

@@ -142,6 +142,25 @@ describe('dispatcher: Telegram calls', () => {
     expect(await h.counter('lexbot_dispatch_total', { kind: 'telegram', outcome: 'already_done' })).toBe(2);
   });
 
+  it('lets a call under way finish when stopped, and starts nothing new: the next run sends nothing twice', async () => {
+    const release = h.stub.hold(100);
+    await h.append('user-1', sendMessage(100, 'x1'), sendMessage(100, 'x2'));
+    const first = h.dispatcher();
+    await first.start();
+    await vi.waitFor(() => expect(texts(h.stub.calls.filter((call) => call.chatId === 100))).toEqual(['x1']), WAIT);
+    // Telegram answers x1 while the dispatcher is stopping (well within its grace period).
+    const stopped = first.stop();
+    release();
+    await stopped;
+    expect(texts(h.stub.calls.filter((call) => call.chatId === 100))).toEqual(['x1']);
+
+    const second = h.dispatcher();
+    await second.start();
+    await caughtUp(second);
+    expect(texts(h.stub.calls.filter((call) => call.chatId === 100))).toEqual(['x1', 'x2']);
+    expect(await h.counter('lexbot_dispatch_resends_total')).toBe(0);
+  });
+
   it("keeps Telegram's default limits: one message per second to a private chat", async () => {
     await h.append('user-1', sendMessage(100, 'p1'), sendMessage(100, 'p2'), sendMessage(100, 'p3'));
     // When each request leaves the client (past the throttler), so network latency does not blur the spacing.
