@@ -8,20 +8,25 @@
 
 /**
  * KEYS[1] meta, KEYS[2] counters. ARGV[1] checkpoint (comparable text, see checkpointText), ARGV[2] the shard's key
- * base, ARGV[3] the number of users, then six arguments per user: id, version, state JSON, flags (comma-separated),
- * score, pools (comma-separated pair codes). Returns the number of user writes applied.
+ * base, ARGV[3] the checkpoint the batch starts from ('' for none), ARGV[4] the number of users, then six arguments
+ * per user: id, version, state JSON, flags (comma-separated), score, pools (comma-separated pair codes). Returns the
+ * number of user writes applied, or -1 without writing anything when the shard's checkpoint is gone or behind the
+ * batch's start: the cache was flushed or evicted after the caller read its checkpoint, and a batch written there
+ * would leave it looking current with every earlier user missing.
  */
 export const APPLY_BATCH_LUA = `
-local meta, counters, base = KEYS[1], KEYS[2], ARGV[2]
+local meta, counters, base, from = KEYS[1], KEYS[2], ARGV[2], ARGV[3]
+local current = redis.call('HGET', meta, 'cp')
+if from ~= '' and ((not current) or current < from) then return -1 end
 local function set_of(csv)
   local set = {}
   for item in string.gmatch(csv, '[^,]+') do set[item] = true end
   return set
 end
 local applied = 0
-local n = tonumber(ARGV[3])
+local n = tonumber(ARGV[4])
 for i = 0, n - 1 do
-  local at = 4 + i * 6
+  local at = 5 + i * 6
   local id, version, state, flags, score, pools = ARGV[at], tonumber(ARGV[at + 1]), ARGV[at + 2], ARGV[at + 3], ARGV[at + 4], ARGV[at + 5]
   local key = base .. 'u:' .. id
   local stored = redis.call('HMGET', key, 'v', 'f', 'p')
@@ -42,7 +47,6 @@ for i = 0, n - 1 do
     applied = applied + 1
   end
 end
-local current = redis.call('HGET', meta, 'cp')
 if (not current) or ARGV[1] > current then redis.call('HSET', meta, 'cp', ARGV[1]) end
 return applied
 `;

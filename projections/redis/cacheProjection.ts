@@ -10,6 +10,7 @@ import { decodeRecorded, decodeUserEvent, groupByUser, type DecodedEvent, type V
 import { deleteByPattern } from './deleteByPattern.js';
 import { cacheKeys, DEFAULT_CACHE_SHARDS, type CacheKeys } from './keys.js';
 import { parseCachedState, userWrite, type UserWrite } from './userRecord.js';
+import { CheckpointMovedError } from '../runner/types.js';
 
 export const REDIS_CACHE_PROJECTION = 'redis-cache';
 
@@ -37,8 +38,11 @@ export interface RedisCacheProjection {
    * Throws when a user event does not decode (the runner target decides per event instead: see redisCacheTarget).
    */
   handle(events: readonly RecordedEvent[]): Promise<void>;
-  /** The same with the events already decoded, and the checkpoint the batch reaches. */
-  applyDecoded(events: readonly DecodedEvent[], through: Checkpoint): Promise<void>;
+  /**
+   * The same with the events already decoded, and the checkpoint the batch reaches. With `from` (the checkpoint the
+   * caller read), nothing is written and CheckpointMovedError thrown when a shard's checkpoint is gone or behind it.
+   */
+  applyDecoded(events: readonly DecodedEvent[], through: Checkpoint, from?: Checkpoint): Promise<void>;
   /** Caught up with the log at `through`: readers may trust the cache from now on. */
   markWarm(through: Checkpoint): Promise<void>;
   isWarm(): Promise<boolean>;
@@ -49,11 +53,19 @@ export interface RedisCacheProjection {
 }
 
 type ApplyBatch = (meta: string, counters: string, ...args: (string | number)[]) => Promise<number>;
-type MarkWarm = (meta: string, checkpoint: string) => Promise<number>;
+type MarkWarm = (meta: string, checkpoint: string, atStart: string) => Promise<number>;
 
+// Warm only a shard whose checkpoint reached `through`. One without a checkpoint was flushed or evicted after the
+// caller read it (then it stays cold, and the next batch's fence sends the runner back to a replay) — unless
+// `through` is the log's start (ARGV[2] = '1'): an empty log leaves nothing to have lost.
 const MARK_WARM_LUA = `
 local current = redis.call('HGET', KEYS[1], 'cp')
-if (not current) or ARGV[1] > current then redis.call('HSET', KEYS[1], 'cp', ARGV[1]) end
+if not current then
+  if ARGV[2] ~= '1' then return 0 end
+  redis.call('HSET', KEYS[1], 'cp', ARGV[1])
+elseif current < ARGV[1] then
+  return 0
+end
 redis.call('HSET', KEYS[1], 'warm', '1')
 return 1
 `;
@@ -97,12 +109,13 @@ export const createRedisCacheProjection = (options: RedisCacheProjectionOptions)
     return userWrite(id, { version: pending[pending.length - 1]?.version ?? stored.version, state });
   };
 
-  const applyShard = (shard: number, writes: readonly UserWrite[], checkpoint: string): Promise<number> =>
+  const applyShard = (shard: number, writes: readonly UserWrite[], checkpoint: string, from: string): Promise<number> =>
     scripts.lexbotCacheApplyBatch(
       keys.meta(shard),
       keys.counters(shard),
       checkpoint,
       keys.base(shard),
+      from,
       writes.length,
       ...writes.flatMap((w) => [w.id, w.version, w.stateJson, w.flags.join(','), w.score, w.pools.join(',')]),
     );
@@ -121,18 +134,22 @@ export const createRedisCacheProjection = (options: RedisCacheProjectionOptions)
       const decoded = events.map(decodeUserEvent).filter((e): e is DecodedEvent => e !== null);
       await projection.applyDecoded(decoded, last.checkpoint);
     },
-    async applyDecoded(events, through) {
+    async applyDecoded(events, through, from) {
       const groups = groupByUser(events);
       const writes = (await Promise.all([...groups].map(([id, group]) => writeFor(id, group)))).filter((w): w is UserWrite => w !== null);
       const byShard = new Map<number, UserWrite[]>(shards.map((shard) => [shard, []]));
       for (const write of writes) byShard.get(keys.shardOf(write.id))?.push(write);
       // Every shard's checkpoint moves, with or without users in this batch, so the oldest one keeps up.
       const checkpoint = checkpointText(through);
-      await Promise.all([...byShard].map(([shard, group]) => applyShard(shard, group, checkpoint)));
+      // From the log's start there is nothing a flush could have taken: no fence.
+      const fence = from === undefined || compareCheckpoints(from, START) === 0 ? '' : checkpointText(from);
+      const applied = await Promise.all([...byShard].map(([shard, group]) => applyShard(shard, group, checkpoint, fence)));
+      if (from !== undefined && applied.some((count) => count < 0)) throw new CheckpointMovedError(from, (await projection.checkpoint()) ?? START);
     },
     async markWarm(through) {
       const text = checkpointText(through);
-      await Promise.all(shards.map((shard) => scripts.lexbotCacheMarkWarm(keys.meta(shard), text)));
+      const atStart = compareCheckpoints(through, START) === 0 ? '1' : '0';
+      await Promise.all(shards.map((shard) => scripts.lexbotCacheMarkWarm(keys.meta(shard), text, atStart)));
     },
     async isWarm() {
       const flags = await Promise.all(shards.map((shard) => redis.hget(keys.meta(shard), 'warm')));

@@ -50,7 +50,8 @@ export const redisCacheTarget = (projection: RedisCacheProjection, store: Pick<E
         through = event.checkpoint;
       }
       if (compareCheckpoints(through, expected) > 0) {
-        await projection.applyDecoded(decoded, through);
+        // Fenced in Redis too: a flush between the check above and this write is refused there.
+        await projection.applyDecoded(decoded, through, expected);
         await warmIfCaughtUp(through);
       }
       return { checkpoint: through, applied: decoded.length, skipped, halted };

@@ -8,6 +8,8 @@ import { createCacheReader, type CacheReader } from '../../../projections/redis/
 import { createRedisCacheProjection, type RedisCacheProjection } from '../../../projections/redis/cacheProjection.js';
 import { createRedisClient } from '../../../projections/redis/client.js';
 import { deleteByPattern } from '../../../projections/redis/deleteByPattern.js';
+import { decodeUserEvent, type DecodedEvent } from '../../../projections/redis/decodeUserEvents.js';
+import { CheckpointMovedError } from '../../../projections/runner/types.js';
 import { append, event } from './support/history.js';
 import { ANN, appendPopulation, BOB, CAT, DAN, EVE, FAY, GUS, IDA, POPULATION_COUNTERS } from './support/population.js';
 import { createTestRedis, TEST_REDIS_URL, type TestRedis } from './support/redis.js';
@@ -116,6 +118,31 @@ describe('redis cache projection', () => {
     expect(await reader.isWarm()).toBe(true);
     expect(await reader.counters()).toEqual(POPULATION_COUNTERS);
     expect((await reader.pool(RU_EN, 10)).map((e) => e.id)).toEqual([IDA, BOB]);
+  });
+
+  it('writes nothing and warms nothing when flushed after its checkpoint was read (the write is fenced in Redis)', async () => {
+    const all = (await store.readAll(START, 10_000)).events;
+    await projection.handle(all.slice(0, 20));
+    const read = await projection.checkpoint();
+    expect(read).not.toBeNull();
+    // The cache is flushed between the runner's read of the checkpoint and its next batch, and its warm mark.
+    await t.flush();
+    const rest = all.slice(20);
+    const decoded = rest.map(decodeUserEvent).filter((one): one is DecodedEvent => one !== null);
+    await expect(projection.applyDecoded(decoded, rest.at(-1)!.checkpoint, read!)).rejects.toBeInstanceOf(CheckpointMovedError);
+    await projection.markWarm(read!);
+    // Still cold, with nothing in it: the runner's next read finds it so and replays the log from the start.
+    expect(await projection.checkpoint()).toBeNull();
+    expect(await reader.isWarm()).toBe(false);
+    expect(await t.redis.keys(`${t.prefix}*`)).toEqual([]);
+    // Unfenced from the start (a replay) it builds as before; an empty log's cache is warm at the start.
+    await projection.applyDecoded(all.map(decodeUserEvent).filter((one): one is DecodedEvent => one !== null), all.at(-1)!.checkpoint, START);
+    await projection.markWarm(all.at(-1)!.checkpoint);
+    expect(await reader.isWarm()).toBe(true);
+    expect(await reader.counters()).toEqual(POPULATION_COUNTERS);
+    await t.flush();
+    await projection.markWarm(START);
+    expect(await reader.isWarm()).toBe(true);
   });
 
   it('honours the database index of REDIS_URL', async () => {
