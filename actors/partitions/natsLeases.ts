@@ -9,6 +9,7 @@
 // renewMs (a third of the lease by default), not on every tick. At the defaults (7 s lease, 1.4 s ticks) that is
 // every 2.8 s: 64 partitions cost ~23 puts/s instead of ~46, takeover time unchanged; a lease now survives one
 // failed round, or a round up to 4.2 s late (renewing every tick: three, or 5.6 s).
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { OwnershipChange, PartitionOwnership } from './types.js';
@@ -62,10 +63,26 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
     if (change.gained.length > 0 || change.lost.length > 0) listeners.forEach((listener) => listener(change));
   };
 
-  const listKeys = async (bucket: KV, filter: string): Promise<string[]> => {
+  // The live keys under `filter`, read through a consumer deleted right after: KV's keys() leaves its consumer on the
+  // server until the inactivity threshold (5 min), and listing every tick piled up ~200 of them per worker.
+  const js = jetstream(options.connection);
+  const bucketName = leaseBucketName(options.prefix);
+  const keyPrefix = `$KV.${bucketName}.`;
+  const listKeys = async (filter: string): Promise<string[]> => {
+    const consumer = await js.consumers.get(`KV_${bucketName}`, { filter_subjects: keyPrefix + filter, deliver_policy: DeliverPolicy.LastPerSubject, headers_only: true });
     const keys: string[] = [];
-    for await (const key of await bucket.keys(filter)) keys.push(key);
-    return keys;
+    try {
+      const { num_pending: pending } = await consumer.info();
+      if (pending === 0) return keys;
+      for await (const message of await consumer.fetch({ max_messages: pending, expires: 5_000 })) {
+        const operation = message.headers?.get('KV-Operation');
+        if (operation !== 'DEL' && operation !== 'PURGE') keys.push(message.subject.slice(keyPrefix.length));
+        if (message.info.pending === 0) break;
+      }
+      return keys;
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
   };
 
   const tickOnce = async (): Promise<void> => {
@@ -97,7 +114,7 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
       }
     }
 
-    const workers = Math.max(1, (await listKeys(bucket, 'worker.*')).length);
+    const workers = Math.max(1, (await listKeys('worker.*')).length);
     const target = Math.ceil(partitions / workers);
     // Release extras so a newcomer gets its share without waiting for anything to expire.
     for (const partition of [...owned.keys()].sort((a, b) => b - a)) {
@@ -108,7 +125,7 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
       await bucket.delete(partitionKey(partition), { previousSeq: revision }).catch(() => undefined);
     }
     if (owned.size < target) {
-      const taken = new Set(await listKeys(bucket, 'partition.*'));
+      const taken = new Set(await listKeys('partition.*'));
       for (const partition of order) {
         if (owned.size >= target) break;
         if (owned.has(partition) || taken.has(partitionKey(partition))) continue;

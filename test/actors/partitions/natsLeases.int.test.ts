@@ -96,6 +96,17 @@ describe('NATS KV partition leases', () => {
     expect(await revisions()).toEqual(renewed);
     await leases.stop();
   });
+
+  it('leaves no consumer behind on the lease bucket, however many ticks list its keys', async () => {
+    const [a, b] = await Promise.all(['w1', 'w2'].map(worker));
+    await a!.start();
+    await b!.start();
+    for (let round = 0; round < 10; round += 1) await Promise.all([a!.tick(), b!.tick()]);
+    const info = await (await jetstreamManager(a!.connection)).streams.info(`KV_${leaseBucketName(prefix)}`);
+    expect(info.state.consumer_count).toBe(0);
+    expect(a!.owned().size + b!.owned().size).toBe(PARTITIONS);
+    await Promise.all([a!.stop(), b!.stop()]);
+  });
 });
 
 describe('single-node ownership', () => {
