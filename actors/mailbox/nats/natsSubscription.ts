@@ -11,8 +11,9 @@ import { fromNatsHeaders, readNatsHeaders, toNatsHeaders } from './natsHeaders.j
 import { DLQ_HEADERS, type NatsNames } from './names.js';
 
 /**
- * A pull request's life and the server's heartbeat while it waits. nats-server before 2.10 (#3942) may drop an expired
- * pull request without telling the client (no 408) when a message arrives just then; the client, still counting the
+ * A pull request's life and the server's heartbeat while it waits. An older nats-server (this machine's 2.9.10; fixed
+ * by nats-io/nats-server#3942, March 2023) may drop an expired pull request without telling the client (no 408) when a
+ * message arrives just then; the client, still counting the
  * request's unused messages as asked for, pulls again only after two missed heartbeats — 2 × 15 s by default, so a
  * partition's updates waited up to 30 s (test/bench/pipeline/FINDINGS.md, 27 Nov). With a 1 s heartbeat that is
  * 2 s at most, for one small heartbeat a second per idle partition.
