@@ -60,6 +60,21 @@ export interface InfrastructureOptions {
   readonly dataDir?: string;
 }
 
+/**
+ * pg's Pool.end() resolves before its idle clients have closed; a database stopped right after (single-node mode's
+ * embedded one) then ends them first. An error on an idle connection after the close began is that, not news.
+ */
+const closeQuietly = (pool: pg.Pool): { readonly started: boolean; readonly close: () => Promise<void> } => {
+  const state = {
+    started: false,
+    close: async () => {
+      state.started = true;
+      await pool.end();
+    },
+  };
+  return state;
+};
+
 export const openInfrastructure = async (options: InfrastructureOptions): Promise<Infrastructure> => {
   const { logger, metrics, readiness } = options;
   const closers: (() => Promise<void>)[] = [];
@@ -108,8 +123,9 @@ export const openInfrastructure = async (options: InfrastructureOptions): Promis
     const url = config.databaseUrl ?? (config.eventStoreUrl !== undefined && /^postgres(ql)?:/.test(config.eventStoreUrl) ? config.eventStoreUrl : undefined);
     if (url === undefined) throw new StartError('personal data keys need a PostgreSQL: set DATABASE_URL');
     const pool = new pg.Pool({ connectionString: url, max: 4 });
-    pool.on('error', (error) => logger.warn({ err: error }, 'idle key store connection failed'));
-    closers.push(() => pool.end());
+    const closing = closeQuietly(pool);
+    pool.on('error', (error) => closing.started || logger.warn({ err: error }, 'idle key store connection failed'));
+    closers.push(closing.close);
     // Without DATABASE_URL the migrations above did not reach this database's key schema.
     if (config.databaseUrl === undefined) await runMigrations(pool, keyMigrationSet());
     return createPostgresKeyStore({ pool });
@@ -135,8 +151,9 @@ export const openInfrastructure = async (options: InfrastructureOptions): Promis
     const url = config.databaseUrl;
     if (url === undefined) throw new StartError('no database: set DATABASE_URL');
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
-    closers.push(() => pool.end());
+    const closing = closeQuietly(pool);
+    pool.on('error', (error) => closing.started || logger.warn({ err: error }, 'idle database connection failed'));
+    closers.push(closing.close);
     readiness.register('database', async () => {
       await pool.query('select 1');
     });

@@ -22,6 +22,9 @@ const freePort = (): Promise<number> =>
     });
   });
 
+/** How long the package's exit hook waits for the roles to stop before it stops the database itself. */
+const HOOK_WAIT_MS = 8_000;
+
 export const startEmbeddedPostgres = async (options: { dataDir: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> => {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   const port = await freePort();
@@ -45,8 +48,26 @@ export const startEmbeddedPostgres = async (options: { dataDir: string; log?: (l
   await mkdir(path.dirname(databaseDir), { recursive: true });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  // The package's exit hook (async-exit-hook) stops every instance the moment SIGTERM arrives, while the roles are
+  // still draining: their last writes (the dispatcher's final checkpoint) met a stopped database, and a call already
+  // answered could be sent again after the restart. So the hook's stop waits for ours, which comes once the roles
+  // have stopped — or for 8 s, within the hook's 10 s limit, so a process that never gets there still stops it.
+  const stopNow = server.stop.bind(server);
+  let stopping: Promise<void> | undefined;
+  const stopOnce = (): Promise<void> => (stopping ??= stopNow());
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  server.stop = async () => {
+    await Promise.race([released, new Promise<void>((resolve) => setTimeout(resolve, HOOK_WAIT_MS).unref())]);
+    await stopOnce();
+  };
   return {
     url: `postgres://lexbot:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: () => {
+      release();
+      return stopOnce();
+    },
   };
 };

@@ -2,7 +2,7 @@
 // stale build. The process logs JSON lines (pino); its URL is read from the 'lexbot started' line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,11 +25,15 @@ export interface LexbotProcessOptions {
   readonly env: Readonly<Record<string, string>>;
   /** How long to wait for the 'lexbot started' line. */
   readonly startTimeoutMs?: number;
+  /** Its working directory (single-node mode keeps its data in ./data there); default the repository. */
+  readonly cwd?: string;
 }
 
-export const startLexbotProcess = async ({ roles, env, startTimeoutMs = 90_000 }: LexbotProcessOptions): Promise<LexbotProcess> => {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'ops/cli/main.ts', 'start', '--roles', roles], {
-    cwd: ROOT,
+export const startLexbotProcess = async ({ roles, env, startTimeoutMs = 90_000, cwd = ROOT }: LexbotProcessOptions): Promise<LexbotProcess> => {
+  // tsx and the CLI by absolute path, so the process may run anywhere.
+  const tsx = pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href;
+  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, `${ROOT}ops/cli/main.ts`, 'start', '--roles', roles], {
+    cwd,
     // Only what the test gives, plus PATH: the parent's NATS_URL or DATABASE_URL must not leak in.
     env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
