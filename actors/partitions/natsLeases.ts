@@ -74,7 +74,8 @@ export const createNatsPartitionLeases = (options: NatsLeaseOptions): PartitionO
     try {
       const { num_pending: pending } = await consumer.info();
       if (pending === 0) return keys;
-      for await (const message of await consumer.fetch({ max_messages: pending, expires: 5_000 })) {
+      // A short wait: keys that expire between the count and the fetch would otherwise hold the tick (and renewals).
+      for await (const message of await consumer.fetch({ max_messages: pending, expires: 1_000 })) {
         const operation = message.headers?.get('KV-Operation');
         if (operation !== 'DEL' && operation !== 'PURGE') keys.push(message.subject.slice(keyPrefix.length));
         if (message.info.pending === 0) break;
