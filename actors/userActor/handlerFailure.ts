@@ -37,7 +37,8 @@ export const failureAnswer = (update: Update, error: unknown, t: Translate): Tel
   const chatId = privateChatOf(update);
   if (chatId !== undefined) {
     const cause = handlerErrorOf(error);
-    const text = isDomainError(cause) ? t(errorMessage(cause).key, errorMessage(cause).args) : t('error-unexpected');
+    const refusal = isDomainError(cause) ? errorMessage(cause) : null;
+    const text = refusal === null ? t('error-unexpected') : t(refusal.key, refusal.args);
     calls.push({ method: 'sendMessage', payload: { chat_id: chatId, text }, chatId });
   }
   return calls;
